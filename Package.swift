@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "FrenchNER",
+    products: [
+        .library(name: "FrenchNER", targets: ["FrenchNER"]),
+        .executable(name: "frner", targets: ["frner"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System ICU (apt libicu-dev), used only for its pkg-config flags: Swift never imports it,
+        // because Foundation carries its own ICU and the two sets of headers clash in one module.
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // C shim: includes the ICU headers in its .c file only; its public header has plain C types.
+        .target(
+            name: "CFrenchICU",
+            dependencies: ["CICU"],
+            linkerSettings: [
+                .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
+            ]
+        ),
+        .target(name: "FrenchNER", dependencies: ["CFrenchICU"]),
+        .executableTarget(
+            name: "frner",
+            dependencies: [
+                "FrenchNER",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "FrenchNERTests", dependencies: ["FrenchNER"]),
+        .testTarget(name: "FrenchNERCLITests", dependencies: ["frner"]),
+    ]
+)

@@ -1,0 +1,85 @@
+// CFrenchICU: the only place that talks to the system ICU (libicu-dev).
+//
+// This header uses plain C types only. ICU's own headers are included by CFrenchICU.c and never by a
+// Swift module: Foundation ships its own ICU, and a Swift module that sees both sets of headers does not
+// build (see DESIGN.md).
+#ifndef CFRENCHICU_H
+#define CFRENCHICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Segment kinds reported by `frn_word_next_batch`.
+enum {
+    FRN_SEGMENT_WORD = 1,        // letters (ICU rule status 200..499)
+    FRN_SEGMENT_NUMBER = 2,      // numbers (ICU rule status 100..199)
+    FRN_SEGMENT_PUNCTUATION = 3, // status < 100, first code point is punctuation
+    FRN_SEGMENT_SYMBOL = 4,      // status < 100, anything else that is not white space
+};
+
+/// One segment of text found by ICU word break, as UTF-16 offsets [start, end).
+typedef struct {
+    int32_t start;
+    int32_t end;
+    int32_t kind;
+} frn_segment;
+
+/// A word-break and a sentence-break iterator, reused for many texts (one per thread).
+typedef struct frn_breaker frn_breaker;
+
+/// Opens the iterators (locale `fr`; French sentence suppressions are applied by the caller).
+/// Returns NULL and sets `*error` to the ICU error code on failure.
+frn_breaker *frn_breaker_open(int32_t *error);
+void frn_breaker_close(frn_breaker *breaker);
+
+/// Points both iterators at `text`, which must stay alive and unchanged while batches are read.
+/// Returns 0, or an ICU error code.
+int32_t frn_breaker_set_text(frn_breaker *breaker, const uint16_t *text, int32_t length);
+
+/// Fills `out` with up to `capacity` non-white-space segments; returns how many (0 at the end).
+int32_t frn_word_next_batch(frn_breaker *breaker, frn_segment *out, int32_t capacity);
+
+/// Fills `out` with up to `capacity` sentence boundaries (UTF-16 offsets, the text's end included);
+/// returns how many (0 at the end).
+int32_t frn_sentence_next_batch(frn_breaker *breaker, int32_t *out, int32_t capacity);
+
+/// The reference for the tokenizer's speed: plain ICU word iteration over `text`, counting the
+/// segments whose rule status marks a word or a number. Leaves the word iterator on `text`.
+int64_t frn_raw_word_count(frn_breaker *breaker, const uint16_t *text, int32_t length);
+
+/// Character property bits returned by `frn_char_properties`.
+enum {
+    FRN_CHAR_UPPER = 1,
+    FRN_CHAR_LOWER = 2,
+    FRN_CHAR_LETTER = 4,
+    FRN_CHAR_DIGIT = 8,
+    FRN_CHAR_SPACE = 16,
+    FRN_CHAR_MARK = 32,
+    FRN_CHAR_PUNCTUATION = 64,
+};
+
+uint32_t frn_char_properties(uint32_t codepoint);
+
+/// The match-key form of one code point: full case folding, canonical decomposition, combining marks
+/// removed, ligatures and letters without decomposition spelled out (œ→oe, æ→ae, ø→o, ł→l, đ→d),
+/// typographic apostrophes and hyphens unified (’→', ‐→-). Writes at most `capacity` UTF-16 units and
+/// returns how many were needed (may be 0: a combining mark folds to nothing).
+int32_t frn_fold_codepoint(uint32_t codepoint, uint16_t *out, int32_t capacity);
+
+/// NFC normalisation of `source` into `out`; returns the length needed, or -1 on error.
+int32_t frn_normalize_nfc(const uint16_t *source, int32_t length, uint16_t *out, int32_t capacity);
+
+/// 1 when `source` is already in NFC, 0 when not, -1 on error.
+int32_t frn_is_nfc(const uint16_t *source, int32_t length);
+
+/// The ICU version string (e.g. "72.1").
+const char *frn_icu_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,84 @@
+import CFrenchICU
+
+/// Match-key folding and character classes for UTF-16 text, computed by ICU once and kept in a table.
+///
+/// The fold is: full case folding, canonical decomposition, combining marks dropped, and a few letters
+/// with no decomposition spelled out (`œ`→`oe`, `æ`→`ae`, `ø`→`o`, `ł`→`l`); typographic apostrophes
+/// and hyphens become `'` and `-`. `Élysée`→`elysee`, `ŒUVRE`→`oeuvre`, `İstanbul`→`istanbul`.
+///
+/// Units below `tableLimit` (Latin, Greek, Cyrillic, Arabic, punctuation…) are looked up in the table;
+/// the rare rest (CJK, supplementary planes) asks ICU each time.
+///
+/// - Complexity: building the table calls ICU once per unit below `tableLimit` (a few milliseconds,
+///   once per process); a lookup is O(1).
+struct CharacterTable: Sendable {
+    static let shared = CharacterTable()
+    static let tableLimit = 0x3000
+
+    /// Property bits (`FRN_CHAR_*`) per unit.
+    let properties: ContiguousArray<UInt8>
+    /// Folded form per unit: start in `foldPool` << 8 | length.
+    let folds: ContiguousArray<UInt32>
+    let foldPool: ContiguousArray<UInt16>
+
+    static let upper: UInt8 = UInt8(FRN_CHAR_UPPER)
+    static let lower: UInt8 = UInt8(FRN_CHAR_LOWER)
+    static let letter: UInt8 = UInt8(FRN_CHAR_LETTER)
+    static let digit: UInt8 = UInt8(FRN_CHAR_DIGIT)
+    static let space: UInt8 = UInt8(FRN_CHAR_SPACE)
+    static let mark: UInt8 = UInt8(FRN_CHAR_MARK)
+    static let punctuation: UInt8 = UInt8(FRN_CHAR_PUNCTUATION)
+
+    private init() {
+        var properties = ContiguousArray<UInt8>(repeating: 0, count: CharacterTable.tableLimit)
+        var folds = ContiguousArray<UInt32>(repeating: 0, count: CharacterTable.tableLimit)
+        var pool = ContiguousArray<UInt16>()
+        pool.reserveCapacity(CharacterTable.tableLimit + 512)
+        var scratch = [UInt16](repeating: 0, count: 16)
+        for unit in 0..<CharacterTable.tableLimit {
+            properties[unit] = UInt8(truncatingIfNeeded: frn_char_properties(UInt32(unit)))
+            let n = Int(frn_fold_codepoint(UInt32(unit), &scratch, 16))
+            folds[unit] = UInt32(pool.count) << 8 | UInt32(min(n, 16))
+            pool.append(contentsOf: scratch[0..<min(n, 16)])
+        }
+        self.properties = properties
+        self.folds = folds
+        self.foldPool = pool
+    }
+
+    /// Property bits of one code point.
+    @inline(__always)
+    func properties(of codePoint: UInt32) -> UInt8 {
+        if codePoint < CharacterTable.tableLimit { return properties[Int(codePoint)] }
+        return UInt8(truncatingIfNeeded: frn_char_properties(codePoint))
+    }
+
+    /// Appends the folded form of one code point.
+    @inline(__always)
+    func appendFold(of codePoint: UInt32, to key: inout ContiguousArray<UInt16>) {
+        if codePoint < CharacterTable.tableLimit {
+            let entry = folds[Int(codePoint)]
+            let start = Int(entry >> 8)
+            let length = Int(entry & 0xFF)
+            if length == 1 {
+                key.append(foldPool[start])
+            } else if length > 0 {
+                key.append(contentsOf: foldPool[start..<start + length])
+            }
+        } else {
+            var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &scratch) { raw in
+                let buffer = raw.bindMemory(to: UInt16.self)
+                let n = Int(frn_fold_codepoint(codePoint, buffer.baseAddress, Int32(buffer.count)))
+                for i in 0..<min(n, buffer.count) { key.append(buffer[i]) }
+            }
+        }
+    }
+
+    /// The folded match key of a string (used for lexicon entries and look-ups, not in hot loops).
+    func foldedKey(_ string: String) -> String {
+        var key = ContiguousArray<UInt16>()
+        for scalar in string.unicodeScalars { appendFold(of: scalar.value, to: &key) }
+        return String(decoding: key, as: UTF16.self)
+    }
+}

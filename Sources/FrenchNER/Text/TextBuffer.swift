@@ -1,0 +1,138 @@
+/// A document's text, converted once to UTF-16 (what ICU reads), with fast maps from UTF-16 offsets
+/// back to Unicode code-point offsets and UTF-8 byte offsets.
+///
+/// Everything downstream (tokens, sentences, matches, entities) is a range of UTF-16 offsets into this
+/// buffer; the two public offset units are computed only when an offset is reported.
+///
+/// ```swift
+/// let text = TextBuffer("Élysée 🇫🇷 Paris")
+/// text.codePointOffset(utf16: 10)   // 9: the flag is two code points, four UTF-16 units
+/// text.utf8Offset(utf16: 10)        // 16
+/// ```
+///
+/// - Complexity: building is O(n) in the text's length; each offset conversion is O(1) (at most 63
+///   code units are scanned from a checkpoint).
+public struct TextBuffer: Sendable {
+    /// The text as UTF-16 code units.
+    public let utf16: ContiguousArray<UInt16>
+    /// Number of Unicode code points (Python's `len`).
+    public let codePointCount: Int
+    /// Number of UTF-8 bytes.
+    public let utf8Count: Int
+    /// True when every unit is ASCII: all three offset units agree.
+    public let isASCII: Bool
+    /// True when the text holds characters outside the BMP (surrogate pairs).
+    let hasSurrogates: Bool
+    /// Code points before unit `64 * i`.
+    let codePointMarks: ContiguousArray<Int32>
+    /// UTF-8 bytes before unit `64 * i`.
+    let utf8Marks: ContiguousArray<Int32>
+
+    static let markShift = 6
+
+    /// The largest text a buffer holds: offsets are stored as `Int32`.
+    public static let maximumUTF16Length = Int(Int32.max) - 1
+
+    /// Creates a buffer from a Swift string.
+    public init(_ string: String) {
+        var units = ContiguousArray<UInt16>()
+        units.reserveCapacity(string.utf8.count)
+        units.append(contentsOf: string.utf16)
+        self.init(utf16: units)
+    }
+
+    /// Creates a buffer from UTF-16 code units (unpaired surrogates are kept as they are).
+    public init(utf16 units: ContiguousArray<UInt16>) {
+        self.utf16 = units
+        let markCount = (units.count >> TextBuffer.markShift) + 1
+        var cpMarks = ContiguousArray<Int32>(repeating: 0, count: markCount)
+        var u8Marks = ContiguousArray<Int32>(repeating: 0, count: markCount)
+        var codePoints = 0
+        var bytes = 0
+        var ascii = true
+        var surrogates = false
+        units.withUnsafeBufferPointer { buffer in
+            cpMarks.withUnsafeMutableBufferPointer { cpm in
+                u8Marks.withUnsafeMutableBufferPointer { u8m in
+                    for i in 0..<buffer.count {
+                        if i & 63 == 0 {
+                            cpm[i >> 6] = Int32(truncatingIfNeeded: codePoints)
+                            u8m[i >> 6] = Int32(truncatingIfNeeded: bytes)
+                        }
+                        let unit = buffer[i]
+                        if unit < 0x80 {
+                            codePoints += 1
+                            bytes += 1
+                        } else {
+                            ascii = false
+                            if unit < 0x800 {
+                                codePoints += 1
+                                bytes += 2
+                            } else if unit & 0xFC00 == 0xD800 {
+                                surrogates = true
+                                codePoints += 1
+                                bytes += 2
+                            } else if unit & 0xFC00 == 0xDC00 {
+                                surrogates = true
+                                bytes += 2
+                            } else {
+                                codePoints += 1
+                                bytes += 3
+                            }
+                        }
+                    }
+                    if buffer.count & 63 == 0 {
+                        cpm[buffer.count >> 6] = Int32(truncatingIfNeeded: codePoints)
+                        u8m[buffer.count >> 6] = Int32(truncatingIfNeeded: bytes)
+                    }
+                }
+            }
+        }
+        self.codePointMarks = cpMarks
+        self.utf8Marks = u8Marks
+        self.codePointCount = codePoints
+        self.utf8Count = bytes
+        self.isASCII = ascii
+        self.hasSurrogates = surrogates
+    }
+
+    /// The number of UTF-16 code units.
+    @inlinable public var count: Int { utf16.count }
+
+    /// The code-point offset of a UTF-16 offset (which must not fall inside a surrogate pair).
+    /// - Complexity: O(1).
+    public func codePointOffset(utf16 offset: Int) -> Int {
+        if !hasSurrogates { return offset }
+        let block = offset >> TextBuffer.markShift
+        var result = Int(codePointMarks[block])
+        var i = block << TextBuffer.markShift
+        while i < offset {
+            if utf16[i] & 0xFC00 != 0xDC00 { result += 1 }
+            i += 1
+        }
+        return result
+    }
+
+    /// The UTF-8 byte offset of a UTF-16 offset.
+    /// - Complexity: O(1).
+    public func utf8Offset(utf16 offset: Int) -> Int {
+        if isASCII { return offset }
+        let block = offset >> TextBuffer.markShift
+        var result = Int(utf8Marks[block])
+        var i = block << TextBuffer.markShift
+        while i < offset {
+            let unit = utf16[i]
+            result += unit < 0x80 ? 1 : (unit < 0x800 || unit & 0xF800 == 0xD800) ? 2 : 3
+            i += 1
+        }
+        return result
+    }
+
+    /// The text of a UTF-16 range as a new string.
+    public func string(_ range: Range<Int>) -> String {
+        String(decoding: utf16[range], as: UTF16.self)
+    }
+
+    /// The whole text as a string.
+    public var string: String { String(decoding: utf16, as: UTF16.self) }
+}

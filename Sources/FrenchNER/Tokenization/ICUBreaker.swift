@@ -1,0 +1,53 @@
+import CFrenchICU
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The ICU word- and sentence-break iterators of one thread.
+///
+/// Opening an ICU break iterator is expensive, so each thread opens one on first use and reuses it for
+/// every text it tokenizes; the thread's exit closes it. This is the only place that holds ICU state.
+final class ICUBreaker {
+    let handle: OpaquePointer
+
+    /// Why the ICU iterators could not be opened.
+    struct OpenError: Error, CustomStringConvertible {
+        let icuCode: Int32
+        var description: String { "could not open the ICU break iterators (ICU error \(icuCode))" }
+    }
+
+    private init() throws(OpenError) {
+        var error: Int32 = 0
+        guard let handle = frn_breaker_open(&error) else { throw OpenError(icuCode: error) }
+        self.handle = handle
+    }
+
+    deinit { frn_breaker_close(handle) }
+
+    /// The calling thread's iterators, opened on first use.
+    ///
+    /// Opening can only fail when ICU's data is missing or memory is exhausted; `Tokenizer.init`
+    /// checks it once so that such a broken installation is reported before any text is read.
+    static func current() throws(OpenError) -> ICUBreaker {
+        if let raw = pthread_getspecific(threadKey) {
+            return Unmanaged<ICUBreaker>.fromOpaque(raw).takeUnretainedValue()
+        }
+        let breaker = try ICUBreaker()
+        pthread_setspecific(threadKey, Unmanaged.passRetained(breaker).toOpaque())
+        return breaker
+    }
+}
+
+private let threadKey: pthread_key_t = {
+    var key = pthread_key_t()
+    let status = pthread_key_create(&key) { raw in
+        guard let raw else { return }
+        Unmanaged<ICUBreaker>.fromOpaque(raw).release()
+    }
+    precondition(status == 0, "pthread_key_create failed: \(status)")
+    return key
+}()

@@ -1,0 +1,391 @@
+import CFrenchICU
+
+/// Turns ICU's segments into French tokens with keys, then ICU's sentence boundaries into sentences.
+/// The French rules are listed on `Tokenizer`.
+struct TokenStreamBuilder {
+    let units: UnsafeBufferPointer<UInt16>
+    var tokens = ContiguousArray<Token>()
+    var keyPool = ContiguousArray<UInt16>()
+    private var previousEnd: Int = -1
+    private let table = CharacterTable.shared
+
+    init(units: UnsafeBufferPointer<UInt16>, segmentCount: Int) {
+        self.units = units
+        tokens.reserveCapacity(segmentCount + 8)
+        keyPool.reserveCapacity(units.count)
+    }
+
+    // MARK: - Tokens
+
+    mutating func build(segments: ContiguousArray<frn_segment>) {
+        let links = findLinks()
+        var linkIndex = 0
+        var i = 0
+        let count = segments.count
+        while i < count {
+            let segment = segments[i]
+            let start = Int(segment.start)
+            var end = Int(segment.end)
+
+            // URLs and e-mail addresses: one token from the link's start to its end.
+            while linkIndex < links.count && links[linkIndex].end <= start { linkIndex += 1 }
+            if linkIndex < links.count && links[linkIndex].start == start {
+                let link = links[linkIndex]
+                var j = i
+                while j < count && Int(segments[j].start) < link.end {
+                    end = max(end, Int(segments[j].end))
+                    j += 1
+                }
+                emit(start, max(end, link.end), link.kind)
+                i = j
+                continue
+            }
+
+            switch segment.kind {
+            case Int32(FRN_SEGMENT_WORD):
+                i = emitWord(segments: segments, at: i)
+            case Int32(FRN_SEGMENT_NUMBER):
+                // Thousands separated by one space, NBSP, narrow NBSP or thin space: `1 000 000`.
+                var j = i
+                if isDigits(start, end), end - start <= 3 {
+                    while j + 1 < count {
+                        let next = segments[j + 1]
+                        let nextStart = Int(next.start)
+                        guard next.kind == Int32(FRN_SEGMENT_NUMBER), nextStart == end + 1,
+                              isThousandsSeparator(units[end]), isThousandsGroup(nextStart, Int(next.end))
+                        else { break }
+                        end = Int(next.end)
+                        j += 1
+                        if Int(next.end) - nextStart > 3 { break } // a decimal part ends the number
+                    }
+                }
+                emit(start, end, .number)
+                i = j + 1
+            case Int32(FRN_SEGMENT_PUNCTUATION):
+                var flags: Token.Flags = []
+                if end - start == 1 && isHyphen(units[start]) { flags.insert(.hyphen) }
+                emit(start, end, .punctuation, flags)
+                i += 1
+            default:
+                emit(start, end, .symbol)
+                i += 1
+            }
+        }
+    }
+
+    /// Emits a word segment (with elisions split and an abbreviation's period attached); returns the
+    /// index of the next segment to read.
+    private mutating func emitWord(segments: ContiguousArray<frn_segment>, at i: Int) -> Int {
+        var start = Int(segments[i].start)
+        let end = Int(segments[i].end)
+        var next = i + 1
+
+        // Elided clitics: `l'OTAN` → `l'` `OTAN`, `qu'aujourd'hui` → `qu'` `aujourd'hui`.
+        while let apostrophe = cliticApostrophe(start, end) {
+            emit(start, apostrophe + 1, .word, .elision)
+            start = apostrophe + 1
+        }
+        // A clitic followed by a lone apostrophe (`l’` before a space or a number): `d'1` → `d'` `1`.
+        if next < segments.count, Int(segments[next].start) == end, end - Int(segments[next].end) == -1,
+           isApostrophe(units[end]), isClitic(start, end) {
+            emit(start, end + 1, .word, .elision)
+            return next + 1
+        }
+        // Abbreviations keep their final period: `M.`, `Dr.`, `O.N.U.`, initials `J.`.
+        if next < segments.count, Int(segments[next].start) == end, Int(segments[next].end) == end + 1,
+           units[end] == 0x2E, isAbbreviation(start, end) {
+            emit(start, end + 1, .word, .abbreviation)
+            next += 1
+            mergeHyphenatedInitials()
+            return next
+        }
+        emit(start, end, .word)
+        return next
+    }
+
+    /// `J.` `-` `C.` joined without space → `J.-C.` (and `J.-P.`, `J.-M.`).
+    private mutating func mergeHyphenatedInitials() {
+        let n = tokens.count
+        guard n >= 3 else { return }
+        let last = tokens[n - 1], hyphen = tokens[n - 2], first = tokens[n - 3]
+        guard last.isJoinedToPrevious, hyphen.isJoinedToPrevious, hyphen.flags.contains(.hyphen),
+              last.end - last.start == 2, first.end - first.start == 2,
+              first.flags.contains(.abbreviation), last.flags.contains(.abbreviation)
+        else { return }
+        tokens.removeLast(3)
+        previousEnd = n > 3 ? Int(tokens[n - 4].end) : -1
+        emit(Int(first.start), Int(last.end), .word, .abbreviation)
+        if first.flags.contains(.spaceBefore) { tokens[tokens.count - 1].flags.insert(.spaceBefore) }
+        else { tokens[tokens.count - 1].flags.remove(.spaceBefore) }
+    }
+
+    /// Appends a token, computing its key, hash and shape flags.
+    private mutating func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, _ extraFlags: Token.Flags = []) {
+        var flags = extraFlags
+        if start > previousEnd { flags.insert(.spaceBefore) }
+        previousEnd = end
+        let keyStart = keyPool.count
+        var hash: UInt32 = 2_166_136_261
+        var seenLetter = false
+        var i = start
+        while i < end {
+            var codePoint = UInt32(units[i])
+            i += 1
+            if codePoint & 0xFC00 == 0xD800, i < end, units[i] & 0xFC00 == 0xDC00 {
+                codePoint = 0x10000 + ((codePoint - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00)
+                i += 1
+            }
+            let properties: UInt8
+            if codePoint < 0x80 {
+                properties = table.properties[Int(codePoint)]
+                let folded = codePoint &- 65 < 26 ? codePoint + 32 : codePoint
+                keyPool.append(UInt16(folded))
+                hash = (hash ^ folded) &* 16_777_619
+            } else {
+                properties = table.properties(of: codePoint)
+                let before = keyPool.count
+                table.appendFold(of: codePoint, to: &keyPool)
+                for k in before..<keyPool.count { hash = (hash ^ UInt32(keyPool[k])) &* 16_777_619 }
+            }
+            if properties & CharacterTable.letter != 0 {
+                flags.insert(.hasLetter)
+                if properties & CharacterTable.upper != 0 {
+                    flags.insert(seenLetter ? .innerUppercase : .startsUppercase)
+                } else if properties & CharacterTable.lower != 0 {
+                    flags.insert(.hasLowercase)
+                }
+                seenLetter = true
+            } else if properties & CharacterTable.digit != 0 {
+                flags.insert(.hasDigit)
+            }
+        }
+        var keyLength = keyPool.count - keyStart
+        if keyLength > Int(UInt16.max) {
+            keyPool.removeLast(keyLength - Int(UInt16.max))
+            keyLength = Int(UInt16.max)
+        }
+        tokens.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
+                            keyStart: Int32(truncatingIfNeeded: keyStart), keyHash: hash,
+                            keyLength: UInt16(keyLength), kind: kind, flags: flags))
+    }
+
+    // MARK: - Sentences
+
+    /// Groups tokens into sentences at ICU's boundaries, except after titles, initials and
+    /// abbreviations followed by a lower-case word; marks each sentence's first word.
+    mutating func splitSentences(boundaries: ContiguousArray<Int32>) -> ContiguousArray<Sentence> {
+        var sentences = ContiguousArray<Sentence>()
+        var sentenceStart = 0
+        var index = 0
+        let count = tokens.count
+        for boundary in boundaries {
+            while index < count && tokens[index].start < boundary { index += 1 }
+            if index == sentenceStart || index == count { continue }
+            if tokens[index - 1].end > boundary { continue } // ICU broke inside a token (a URL)
+            if continuesSentence(after: tokens[index - 1], before: tokens[index]) { continue }
+            sentences.append(Sentence(tokenStart: Int32(sentenceStart), tokenEnd: Int32(index)))
+            sentenceStart = index
+        }
+        if sentenceStart < count {
+            sentences.append(Sentence(tokenStart: Int32(sentenceStart), tokenEnd: Int32(count)))
+        }
+        for sentence in sentences {
+            for t in sentence.tokens {
+                let kind = tokens[t].kind
+                if kind == .punctuation || kind == .symbol { continue }
+                if kind == .word { tokens[t].flags.insert(.sentenceStart) }
+                break
+            }
+        }
+        return sentences
+    }
+
+    private func continuesSentence(after last: Token, before next: Token) -> Bool {
+        guard last.flags.contains(.abbreviation) else { return false }
+        // A line break always ends a sentence (headlines, lists).
+        for u in Int(last.end)..<Int(next.start) where units[u] == 0x0A || units[u] == 0x0D { return false }
+        let length = Int(last.end - last.start)
+        if length == 2 && last.isAllCaps { return true } // an initial: `J. Chirac`
+        if TokenStreamBuilder.titles.contains(string(Int(last.start), Int(last.end) - 1)) { return true }
+        if next.kind == .number || next.isLowercaseWord { return true }
+        return false
+    }
+
+    // MARK: - Character tests
+
+    private func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: units[start..<end]), as: UTF16.self)
+    }
+
+    @inline(__always) private func isApostrophe(_ unit: UInt16) -> Bool { unit == 0x27 || unit == 0x2019 }
+    @inline(__always) private func isHyphen(_ unit: UInt16) -> Bool { unit == 0x2D || unit == 0x2010 || unit == 0x2011 }
+
+    private func isDigits(_ start: Int, _ end: Int) -> Bool {
+        for i in start..<end where units[i] &- 0x30 > 9 { return false }
+        return true
+    }
+
+    /// Three digits, optionally followed by a decimal part (`000`, `000,50`).
+    private func isThousandsGroup(_ start: Int, _ end: Int) -> Bool {
+        guard end - start >= 3, isDigits(start, start + 3) else { return false }
+        if end - start == 3 { return true }
+        return (units[start + 3] == 0x2C || units[start + 3] == 0x2E) && end - start > 4 && isDigits(start + 4, end)
+    }
+
+    @inline(__always) private func isThousandsSeparator(_ unit: UInt16) -> Bool {
+        unit == 0x20 || unit == 0xA0 || unit == 0x202F || unit == 0x2009
+    }
+
+    /// Packs up to 8 ASCII letters, lower-cased, into an integer; nil for anything else.
+    private func packedLowercaseASCII(_ start: Int, _ end: Int) -> UInt64? {
+        guard end > start, end - start <= 8 else { return nil }
+        var packed: UInt64 = 0
+        for i in start..<end {
+            var u = units[i]
+            if u &- 65 < 26 { u += 32 }
+            guard u &- 97 < 26 else { return nil }
+            packed = packed << 8 | UInt64(u)
+        }
+        return packed
+    }
+
+    private func isClitic(_ start: Int, _ end: Int) -> Bool {
+        guard let packed = packedLowercaseASCII(start, end) else { return false }
+        return TokenStreamBuilder.clitics.contains(packed)
+    }
+
+    /// The offset of the apostrophe ending an elided clitic at the start of `start..<end`, if any.
+    private func cliticApostrophe(_ start: Int, _ end: Int) -> Int? {
+        var i = start + 1
+        let limit = min(end - 1, start + 7)
+        while i < limit {
+            if isApostrophe(units[i]) { return isClitic(start, i) ? i : nil }
+            i += 1
+        }
+        return nil
+    }
+
+    private func isAbbreviation(_ start: Int, _ end: Int) -> Bool {
+        let length = end - start
+        if length == 1 {
+            return table.properties(of: UInt32(units[start])) & CharacterTable.upper != 0
+        }
+        for i in start..<end where units[i] == 0x2E { return true } // `O.N.U` + `.`
+        guard length <= 5 else { return false }
+        return TokenStreamBuilder.abbreviations.contains(string(start, end))
+    }
+
+    static let clitics: Set<UInt64> = {
+        var set = Set<UInt64>()
+        for word in ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"] {
+            set.insert(word.utf8.reduce(0) { $0 << 8 | UInt64($1) })
+        }
+        return set
+    }()
+
+    /// Titles after which no sentence starts.
+    static let titles: Set<String> = [
+        "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mgr", "Dr", "Drs", "Pr", "Me", "St", "Ste", "Sts", "Stes",
+        "Gal", "Gén", "Col", "Cdt", "Cne", "Lt", "Sgt", "Jr", "Sr", "Mr", "Mrs", "Ms",
+    ]
+
+    /// Words that keep a following period as part of the token.
+    static let abbreviations: Set<String> = titles.union([
+        "Cie", "etc", "cf", "av", "apr", "env", "vol", "éd", "art", "chap", "fig", "pp", "p", "Inc", "Ltd",
+        "Corp", "Co", "Bd", "bd", "Av", "ex", "vs", "resp", "hab", "Ets", "Éts", "Jr", "Sr", "Mr", "Mrs", "Ms",
+    ])
+
+    // MARK: - Links
+
+    struct Link {
+        var start: Int
+        var end: Int
+        var kind: Token.Kind
+    }
+
+    /// URLs (`scheme://…`, `www.…`) and e-mail addresses, in text order, without trailing punctuation.
+    private func findLinks() -> [Link] {
+        var links: [Link] = []
+        let n = units.count
+        var i = 0
+        var lastEnd = 0
+        while i < n {
+            let u = units[i]
+            if u == 0x3A, i + 2 < n, units[i + 1] == 0x2F, units[i + 2] == 0x2F { // "://"
+                var start = i
+                while start > lastEnd, isSchemeUnit(units[start - 1]) { start -= 1 }
+                if i - start >= 2, units[start] &- 0x41 < 26 || units[start] &- 0x61 < 26 {
+                    let end = linkEnd(from: i + 3)
+                    if end > i + 3 {
+                        links.append(Link(start: start, end: end, kind: .url))
+                        lastEnd = end
+                        i = end
+                        continue
+                    }
+                }
+            } else if u | 0x20 == 0x77, i + 4 <= n, units[i + 1] | 0x20 == 0x77, units[i + 2] | 0x20 == 0x77,
+                      units[i + 3] == 0x2E, i == 0 || !isLinkUnit(units[i - 1]) { // "www."
+                let end = linkEnd(from: i + 4)
+                if end > i + 5 {
+                    links.append(Link(start: i, end: end, kind: .url))
+                    lastEnd = end
+                    i = end
+                    continue
+                }
+            } else if u == 0x40 { // "@"
+                var start = i
+                while start > lastEnd, isEmailLocalUnit(units[start - 1]) { start -= 1 }
+                var end = i + 1
+                var dots = 0
+                while end < n, isDomainUnit(units[end]) {
+                    if units[end] == 0x2E { dots += 1 }
+                    end += 1
+                }
+                while end > i + 1, units[end - 1] == 0x2E || units[end - 1] == 0x2D {
+                    if units[end - 1] == 0x2E { dots -= 1 }
+                    end -= 1
+                }
+                while start < i, units[start] == 0x2E { start += 1 }
+                if start < i, dots > 0, end > i + 3 {
+                    links.append(Link(start: start, end: end, kind: .email))
+                    lastEnd = end
+                    i = end
+                    continue
+                }
+            }
+            i += 1
+        }
+        return links
+    }
+
+    private func linkEnd(from start: Int) -> Int {
+        var end = start
+        while end < units.count, isLinkUnit(units[end]) { end += 1 }
+        // Trailing punctuation belongs to the sentence, not the link.
+        while end > start {
+            let u = units[end - 1]
+            if u == 0x2E || u == 0x2C || u == 0x3B || u == 0x3A || u == 0x21 || u == 0x3F || u == 0x27
+                || u == 0x2019 || u == 0x29 || u == 0x5D || u == 0x7D { end -= 1 } else { break }
+        }
+        return end
+    }
+
+    @inline(__always) private func isSchemeUnit(_ u: UInt16) -> Bool {
+        u &- 0x41 < 26 || u &- 0x61 < 26 || u &- 0x30 < 10 || u == 0x2B || u == 0x2D || u == 0x2E
+    }
+
+    /// Anything but white space, quotes and angle brackets (any non-ASCII letter is allowed).
+    @inline(__always) private func isLinkUnit(_ u: UInt16) -> Bool {
+        if u <= 0x20 || u == 0x22 || u == 0x3C || u == 0x3E || u == 0xAB || u == 0xBB || u == 0xA0 { return false }
+        if u == 0x2028 || u == 0x2029 || u == 0x202F || u == 0x201C || u == 0x201D || u == 0x2009 { return false }
+        return true
+    }
+
+    @inline(__always) private func isEmailLocalUnit(_ u: UInt16) -> Bool {
+        u &- 0x41 < 26 || u &- 0x61 < 26 || u &- 0x30 < 10 || u == 0x2E || u == 0x5F || u == 0x25 || u == 0x2B || u == 0x2D
+    }
+
+    @inline(__always) private func isDomainUnit(_ u: UInt16) -> Bool {
+        u &- 0x41 < 26 || u &- 0x61 < 26 || u &- 0x30 < 10 || u == 0x2E || u == 0x2D
+    }
+}

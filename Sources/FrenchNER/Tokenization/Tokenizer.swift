@@ -1,0 +1,86 @@
+import CFrenchICU
+
+/// Splits French text into sentences and tokens: ICU word and sentence break, then French rules.
+///
+/// On top of ICU's segmentation (which keeps `l'OTAN` whole and splits every hyphen), the tokenizer
+/// - splits elided clitics with `'` or `’` in any case: `l'` `OTAN`, `D’` `APRÈS`, `qu'` `aujourd'hui`,
+///   `jusqu'` `à`; `aujourd'hui`, `quelqu'un`, `presqu'île`, `prud'homme` stay whole;
+/// - keeps hyphens as tokens joined without space to their neighbours (`Saint` `-` `Étienne`), so that
+///   later stages can treat the compound as a unit;
+/// - keeps the final period of abbreviations, titles and initials: `M.`, `Dr.`, `O.N.U.`, `J.-C.`;
+/// - makes one token of a URL, an e-mail address, and a number whose thousands are separated by a space,
+///   a no-break space or a narrow no-break space (`1 000 000`); `3,5` is one token already;
+/// - never starts a sentence after a title (`M.`, `Mme`, `Dr.`), an initial (`J. Chirac`) or an
+///   abbreviation followed by a lower-case word (`etc.`).
+///
+/// ```swift
+/// let tokenizer = try Tokenizer()
+/// let doc = tokenizer.tokenize("L'OTAN et M. Blinken à Saint-Étienne.")
+/// doc.tokens.map(doc.string(of:))  // ["L'", "OTAN", "et", "M.", "Blinken", "à", "Saint", "-", "Étienne", "."]
+/// ```
+///
+/// A `Tokenizer` is a value with no state: it is `Sendable`, and each thread that uses it gets its own
+/// ICU iterators (opened once per thread, reused for every text).
+///
+/// - Complexity: O(n) in the length of the text.
+public struct Tokenizer: Sendable {
+    /// Checks that ICU's break iterators open on this system (ICU's data is installed).
+    /// - Throws: when ICU cannot open its iterators.
+    public init() throws {
+        _ = try ICUBreaker.current()
+        _ = CharacterTable.shared
+    }
+
+    /// Tokenizes a string.
+    public func tokenize(_ string: String) -> TokenizedText {
+        tokenize(TextBuffer(string))
+    }
+
+    /// Tokenizes a text buffer.
+    public func tokenize(_ text: TextBuffer) -> TokenizedText {
+        let breaker: ICUBreaker
+        do {
+            breaker = try ICUBreaker.current()
+        } catch {
+            // `init` opened the iterators once already; failing now means memory is exhausted.
+            fatalError("\(error)")
+        }
+        return text.utf16.withUnsafeBufferPointer { units in
+            let status = frn_breaker_set_text(breaker.handle, units.baseAddress, Int32(truncatingIfNeeded: units.count))
+            precondition(status == 0, "ICU could not take the text (ICU error \(status))")
+            var segments = ContiguousArray<frn_segment>()
+            segments.reserveCapacity(units.count / 4 + 16)
+            var boundaries = ContiguousArray<Int32>()
+            withUnsafeTemporaryAllocation(of: frn_segment.self, capacity: 1024) { batch in
+                while true {
+                    let n = Int(frn_word_next_batch(breaker.handle, batch.baseAddress, 1024))
+                    if n <= 0 { break }
+                    segments.append(contentsOf: UnsafeBufferPointer(rebasing: batch[0..<n]))
+                }
+            }
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 256) { batch in
+                while true {
+                    let n = Int(frn_sentence_next_batch(breaker.handle, batch.baseAddress, 256))
+                    if n <= 0 { break }
+                    boundaries.append(contentsOf: UnsafeBufferPointer(rebasing: batch[0..<n]))
+                }
+            }
+            var builder = TokenStreamBuilder(units: units, segmentCount: segments.count)
+            builder.build(segments: segments)
+            let sentences = builder.splitSentences(boundaries: boundaries)
+            return TokenizedText(text: text, tokens: builder.tokens, sentences: sentences, keyPool: builder.keyPool)
+        }
+    }
+
+    /// Plain ICU word iteration over a text, counting word and number segments: the reference for the
+    /// tokenizer's speed in benchmarks.
+    public static func rawICUWordCount(_ text: TextBuffer) -> Int {
+        guard let breaker = try? ICUBreaker.current() else { return 0 }
+        return text.utf16.withUnsafeBufferPointer { units in
+            Int(frn_raw_word_count(breaker.handle, units.baseAddress, Int32(truncatingIfNeeded: units.count)))
+        }
+    }
+
+    /// The ICU version in use.
+    public static var icuVersion: String { String(cString: frn_icu_version()) }
+}
