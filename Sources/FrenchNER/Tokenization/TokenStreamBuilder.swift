@@ -45,6 +45,9 @@ struct TokenStreamBuilder {
             case Int32(FRN_SEGMENT_WORD):
                 i = emitWord(segments: segments, at: i)
             case Int32(FRN_SEGMENT_NUMBER):
+                var start = start
+                while start < end, units[start] == 0x202F { start += 1 }
+                while end > start, units[end - 1] == 0x202F { end -= 1 }
                 // Thousands separated by one space, NBSP, narrow NBSP or thin space: `1 000 000`.
                 var j = i
                 if isDigits(start, end), end - start <= 3 {
@@ -75,29 +78,50 @@ struct TokenStreamBuilder {
 
     /// Emits a word segment (with elisions split and an abbreviation's period attached); returns the
     /// index of the next segment to read.
+    ///
+    /// ICU counts the narrow no-break space (U+202F, French typography around `« »` and before `; : ! ?`)
+    /// as a letter connector, so `«\u{202F}Bonjour\u{202F}»` arrives as one word with the spaces: the
+    /// word is cut at each of them.
     private mutating func emitWord(segments: ContiguousArray<frn_segment>, at i: Int) -> Int {
         var start = Int(segments[i].start)
         let end = Int(segments[i].end)
-        var next = i + 1
+        var pieceEnd = start
+        while pieceEnd < end {
+            if units[pieceEnd] == 0x202F {
+                if pieceEnd > start { emitWordPiece(start, pieceEnd) }
+                start = pieceEnd + 1
+            }
+            pieceEnd += 1
+        }
+        guard start < end else { return i + 1 }
+        return emitWordPiece(start, end, segments: segments, next: i + 1)
+    }
 
+    /// Emits one word; with `segments`, may take the following apostrophe or period segment too.
+    @discardableResult
+    private mutating func emitWordPiece(_ wordStart: Int, _ end: Int,
+                                        segments: ContiguousArray<frn_segment>? = nil, next: Int = 0) -> Int {
+        var start = wordStart
+        var next = next
         // Elided clitics: `l'OTAN` → `l'` `OTAN`, `qu'aujourd'hui` → `qu'` `aujourd'hui`.
         while let apostrophe = cliticApostrophe(start, end) {
             emit(start, apostrophe + 1, .word, .elision)
             start = apostrophe + 1
         }
-        // A clitic followed by a lone apostrophe (`l’` before a space or a number): `d'1` → `d'` `1`.
-        if next < segments.count, Int(segments[next].start) == end, end - Int(segments[next].end) == -1,
-           isApostrophe(units[end]), isClitic(start, end) {
-            emit(start, end + 1, .word, .elision)
-            return next + 1
-        }
-        // Abbreviations keep their final period: `M.`, `Dr.`, `O.N.U.`, initials `J.`.
-        if next < segments.count, Int(segments[next].start) == end, Int(segments[next].end) == end + 1,
-           units[end] == 0x2E, isAbbreviation(start, end) {
-            emit(start, end + 1, .word, .abbreviation)
-            next += 1
-            mergeHyphenatedInitials()
-            return next
+        if let segments, next < segments.count, Int(segments[next].start) == end {
+            let following = segments[next]
+            // A clitic followed by a lone apostrophe (`l’` before a space or a number): `d'1` → `d'` `1`.
+            if Int(following.end) == end + 1, isApostrophe(units[end]), isClitic(start, end) {
+                emit(start, end + 1, .word, .elision)
+                return next + 1
+            }
+            // Abbreviations keep their final period: `M.`, `Dr.`, `O.N.U.`, initials `J.`.
+            if Int(following.end) == end + 1, units[end] == 0x2E, isAbbreviation(start, end) {
+                emit(start, end + 1, .word, .abbreviation)
+                next += 1
+                mergeHyphenatedInitials()
+                return next
+            }
         }
         emit(start, end, .word)
         return next
@@ -205,7 +229,8 @@ struct TokenStreamBuilder {
         // A line break always ends a sentence (headlines, lists).
         for u in Int(last.end)..<Int(next.start) where units[u] == 0x0A || units[u] == 0x0D { return false }
         let length = Int(last.end - last.start)
-        if length == 2 && last.isAllCaps { return true } // an initial: `J. Chirac`
+        // Initials: `J. Chirac`, `J.-P. Sartre`.
+        if last.isAllCaps && (length == 2 || (length == 5 && units[Int(last.start) + 2] == 0x2D)) { return true }
         if TokenStreamBuilder.titles.contains(string(Int(last.start), Int(last.end) - 1)) { return true }
         if next.kind == .number || next.isLowercaseWord { return true }
         return false

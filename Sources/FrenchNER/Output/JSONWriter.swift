@@ -1,0 +1,114 @@
+/// Appends JSON to a byte buffer: the one place that escapes strings for every JSON output.
+///
+/// ```swift
+/// var out = JSONWriter()
+/// out.objectStart(); out.key("text"); out.string("Élysée \"x\""); out.objectEnd()
+/// // {"text":"Élysée \"x\""}
+/// ```
+public struct JSONWriter: Sendable {
+    public var bytes: [UInt8] = []
+    private var needsComma = false
+
+    public init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
+
+    public mutating func objectStart() { separator(); bytes.append(UInt8(ascii: "{")); needsComma = false }
+    public mutating func objectEnd() { bytes.append(UInt8(ascii: "}")); needsComma = true }
+    public mutating func arrayStart() { separator(); bytes.append(UInt8(ascii: "[")); needsComma = false }
+    public mutating func arrayEnd() { bytes.append(UInt8(ascii: "]")); needsComma = true }
+
+    /// An object key; the value written next belongs to it.
+    public mutating func key(_ name: StaticString) {
+        separator()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        needsComma = false
+    }
+
+    /// An object key from a runtime string.
+    public mutating func key(_ name: String) {
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    public mutating func string(_ value: String) {
+        separator()
+        JSONWriter.appendEscaped(value.utf8, to: &bytes)
+        needsComma = true
+    }
+
+    /// A string from UTF-16 units (invalid surrogates become U+FFFD).
+    public mutating func string(utf16 units: some Collection<UInt16>) {
+        string(String(decoding: units, as: UTF16.self))
+    }
+
+    public mutating func int(_ value: Int) {
+        separator()
+        bytes.append(contentsOf: String(value).utf8)
+        needsComma = true
+    }
+
+    public mutating func double(_ value: Double, digits: Int = 4) {
+        separator()
+        if value.isFinite {
+            var scale = 1.0
+            for _ in 0..<digits { scale *= 10 }
+            let rounded = (value * scale).rounded() / scale
+            var text = String(rounded)
+            if text.hasSuffix(".0") { text.removeLast(2) }
+            bytes.append(contentsOf: text.utf8)
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
+        needsComma = true
+    }
+
+    public mutating func bool(_ value: Bool) {
+        separator()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        needsComma = true
+    }
+
+    public mutating func null() {
+        separator()
+        bytes.append(contentsOf: "null".utf8)
+        needsComma = true
+    }
+
+    /// Already-encoded JSON (a value passed through from the input).
+    public mutating func raw(_ json: some Collection<UInt8>) {
+        separator()
+        bytes.append(contentsOf: json)
+        needsComma = true
+    }
+
+    /// Ends a JSON Lines record.
+    public mutating func newline() {
+        bytes.append(UInt8(ascii: "\n"))
+        needsComma = false
+    }
+
+    @inline(__always) private mutating func separator() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    /// Escapes per RFC 8259: quotes, backslash and control characters; everything else as UTF-8.
+    public static func appendEscaped(_ utf8: some Collection<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
+            case 0x0A: bytes.append(contentsOf: [92, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [92, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
+            case 0..<0x20:
+                let digits = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

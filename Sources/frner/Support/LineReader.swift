@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a file descriptor line by line in bounded memory: a line longer than `maximumLineBytes` is
+/// reported as too long and skipped, never buffered whole.
+final class LineReader {
+    enum Line {
+        case text(ArraySlice<UInt8>)
+        case tooLong(bytes: Int)
+    }
+
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var end = 0
+    private var eof = false
+    let maximumLineBytes: Int
+    private(set) var readError: Int32 = 0
+    /// Byte offset of the start of the last line returned.
+    private(set) var lineOffset = 0
+    private var consumed = 0
+
+    init(fd: Int32, maximumLineBytes: Int, chunk: Int = 1 << 20) {
+        self.fd = fd
+        self.maximumLineBytes = maximumLineBytes
+        buffer = [UInt8](repeating: 0, count: chunk)
+    }
+
+    /// The next line without its `\n` (and without a `\r` before it), or nil at the end.
+    func next() -> Line? {
+        var tooLong = 0
+        while true {
+            if let newline = findNewline() {
+                lineOffset = consumed
+                let lineEnd = newline
+                let length = lineEnd - start
+                consumed += length + 1
+                defer { start = newline + 1 }
+                if tooLong > 0 { return .tooLong(bytes: tooLong + length) }
+                var e = lineEnd
+                if e > start && buffer[e - 1] == 0x0D { e -= 1 }
+                return .text(buffer[start..<e])
+            }
+            if eof {
+                guard end > start || tooLong > 0 else { return nil }
+                lineOffset = consumed
+                let length = end - start
+                consumed += length
+                defer { start = end }
+                if tooLong > 0 { return .tooLong(bytes: tooLong + length) }
+                var e = end
+                if e > start && buffer[e - 1] == 0x0D { e -= 1 }
+                return .text(buffer[start..<e])
+            }
+            // No newline in the buffer: drop a line that is already too long, else make room and read.
+            if end - start > maximumLineBytes {
+                tooLong += end - start
+                consumed += end - start
+                start = 0
+                end = 0
+            }
+            if start > 0 {
+                buffer.withUnsafeMutableBufferPointer { b in
+                    _ = memmove(b.baseAddress!, b.baseAddress! + start, end - start)
+                }
+                end -= start
+                start = 0
+            }
+            if end == buffer.count {
+                buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+            }
+            let n = buffer.withUnsafeMutableBufferPointer { b in read(fd, b.baseAddress! + end, b.count - end) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                readError = errno
+                eof = true
+            } else if n == 0 {
+                eof = true
+            } else {
+                end += n
+            }
+        }
+    }
+
+    private func findNewline() -> Int? {
+        guard end > start else { return nil }
+        return buffer.withUnsafeBufferPointer { b -> Int? in
+            guard let p = memchr(b.baseAddress! + start, 0x0A, end - start) else { return nil }
+            return b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+}
+
+/// Reads a whole file descriptor, up to `limit` bytes; nil when it is larger.
+func readAll(fd: Int32, limit: Int) -> (bytes: [UInt8], error: Int32, tooLarge: Bool) {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+        let n = chunk.withUnsafeMutableBufferPointer { read(fd, $0.baseAddress, $0.count) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            return (bytes, errno, false)
+        }
+        if n == 0 { return (bytes, 0, false) }
+        if bytes.count + n > limit { return ([], 0, true) }
+        bytes.append(contentsOf: chunk[0..<n])
+    }
+}
