@@ -1,0 +1,93 @@
+/// The fine-grained type of a lexicon entry: an entity type (`LOC.city`) or knowledge the rules use
+/// (`CUE.title`, `DEM`, `NOENT.event`). See `Lexicons/README.md`.
+public enum EntryType: UInt8, Sendable, CaseIterable, CustomStringConvertible {
+    case personFull, personFirst, personLast
+    case country, city, admin, region, feature, site
+    case company, institution, party, media, international, sport, education, union, ngo, otherOrganisation
+    case title, function, organisationHead, legalForm, placeCue, placeHead, speech
+    case demonym
+    case event, product, work, service, disease, otherNonEntity
+
+    /// The name used in lexicon files.
+    public var description: String {
+        switch self {
+        case .personFull: "PER.full"
+        case .personFirst: "PER.first"
+        case .personLast: "PER.last"
+        case .country: "LOC.country"
+        case .city: "LOC.city"
+        case .admin: "LOC.admin"
+        case .region: "LOC.region"
+        case .feature: "LOC.feature"
+        case .site: "LOC.site"
+        case .company: "ORG.company"
+        case .institution: "ORG.institution"
+        case .party: "ORG.party"
+        case .media: "ORG.media"
+        case .international: "ORG.international"
+        case .sport: "ORG.sport"
+        case .education: "ORG.education"
+        case .union: "ORG.union"
+        case .ngo: "ORG.ngo"
+        case .otherOrganisation: "ORG.other"
+        case .title: "CUE.title"
+        case .function: "CUE.function"
+        case .organisationHead: "CUE.orghead"
+        case .legalForm: "CUE.orglegal"
+        case .placeCue: "CUE.place"
+        case .placeHead: "CUE.lochead"
+        case .speech: "CUE.speech"
+        case .demonym: "DEM"
+        case .event: "NOENT.event"
+        case .product: "NOENT.product"
+        case .work: "NOENT.work"
+        case .service: "NOENT.service"
+        case .disease: "NOENT.disease"
+        case .otherNonEntity: "NOENT.other"
+        }
+    }
+
+    /// Parses a type name from a lexicon file.
+    public init?(name: Substring) {
+        guard let type = EntryType.byName[String(name)] else { return nil }
+        self = type
+    }
+
+    private static let byName: [String: EntryType] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.description, $0) })
+
+    /// The entity label this type yields, if it is an entity type.
+    public var label: EntityLabel? {
+        switch self {
+        case .personFull: .person
+        case .country, .city, .admin, .region, .feature, .site: .location
+        case .company, .institution, .party, .media, .international, .sport, .education, .union, .ngo,
+             .otherOrganisation: .organisation
+        default: nil
+        }
+    }
+
+    /// Name parts (first names, surnames): evidence for a person, not entities by themselves.
+    public var isNamePart: Bool { self == .personFirst || self == .personLast }
+
+    /// Things that are not PER/ORG/LOC (events, products, works…).
+    public var isNonEntity: Bool { rawValue >= EntryType.event.rawValue }
+}
+
+/// The three entity labels.
+public enum EntityLabel: String, Sendable, CaseIterable, Comparable, Codable {
+    case person = "PER"
+    case organisation = "ORG"
+    case location = "LOC"
+
+    public static func < (a: EntityLabel, b: EntityLabel) -> Bool { a.rawValue < b.rawValue }
+
+    /// Parses `PER`, `ORG`, `LOC` (and the long forms `Person`, `Organization`, `Location`).
+    public init?(name: some StringProtocol) {
+        switch name.uppercased() {
+        case "PER", "PERSON", "PERS": self = .person
+        case "ORG", "ORGANIZATION", "ORGANISATION": self = .organisation
+        case "LOC", "LOCATION", "GPE": self = .location
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// The compiled gazetteer as one binary file, so that loading costs a file read instead of tokenizing
+/// every entry. The file is a cache: it is rebuilt when any lexicon file changes (its fingerprint covers
+/// each file's path, size and modification time, and the format version).
+///
+/// Layout: magic `FRNERGZ`, format version, fingerprint, then each array as a 64-bit element count
+/// followed by its elements in native byte order. All unsafe byte copying of the package is here.
+extension Gazetteer {
+    static let cacheMagic: [UInt8] = Array("FRNERGZ".utf8)
+    static let cacheFormatVersion: UInt8 = 3
+
+    /// Serialises the gazetteer.
+    func cacheData(fingerprint: UInt64) -> Data {
+        var data = Data()
+        data.append(contentsOf: Gazetteer.cacheMagic)
+        data.append(Gazetteer.cacheFormatVersion)
+        append(fingerprint, to: &data)
+        append(UInt64(UInt32(bitPattern: nodeCount)), to: &data)
+        append(UInt64(edges.count), to: &data)
+        append(keys.pool, to: &data)
+        append(keys.offsets, to: &data)
+        append(keys.hashes, to: &data)
+        append(keys.wordClasses, to: &data)
+        append(keys.slots, to: &data)
+        append(edges.keys, to: &data)
+        append(edges.values, to: &data)
+        append(nodeEntryOffsets, to: &data)
+        append(nodeEntries, to: &data)
+        append(entryTypes, to: &data)
+        append(entryFlags, to: &data)
+        append(entryImportance, to: &data)
+        append(entryTokenCounts, to: &data)
+        append(entryShapes, to: &data)
+        append(entrySurfaces, to: &data)
+        append(entryCanonicals, to: &data)
+        append(entrySources, to: &data)
+        append(strings.bytes, to: &data)
+        append(strings.offsets, to: &data)
+        return data
+    }
+
+    /// Reads a cache file; nil when it is missing, of another version or fingerprint, or damaged.
+    init?(cacheData data: Data, fingerprint: UInt64) {
+        var reader = CacheReader(data: data)
+        guard reader.bytes(Gazetteer.cacheMagic.count) == Gazetteer.cacheMagic,
+              reader.bytes(1) == [Gazetteer.cacheFormatVersion],
+              reader.scalar(UInt64.self) == fingerprint,
+              let nodes = reader.scalar(UInt64.self), let edgeCount = reader.scalar(UInt64.self)
+        else { return nil }
+        self.init()
+        guard let keyPool = reader.array(UInt16.self), let keyOffsets = reader.array(Int32.self),
+              let keyHashes = reader.array(UInt32.self), let wordClasses = reader.array(UInt8.self),
+              let slots = reader.array(Int32.self), let edgeKeys = reader.array(UInt64.self),
+              let edgeValues = reader.array(Int32.self), let nodeOffsets = reader.array(Int32.self),
+              let nodeEntries = reader.array(Int32.self), let types = reader.array(UInt8.self),
+              let flags = reader.array(UInt8.self), let importance = reader.array(UInt8.self),
+              let tokenCounts = reader.array(UInt8.self), let shapes = reader.array(UInt32.self),
+              let surfaces = reader.array(Int32.self), let canonicals = reader.array(Int32.self),
+              let sources = reader.array(Int32.self), let stringBytes = reader.array(UInt8.self),
+              let stringOffsets = reader.array(Int32.self), reader.atEnd
+        else { return nil }
+        // Structural checks, so that a damaged file is rejected rather than trusted.
+        let entryCount = types.count
+        guard keyOffsets.count == keyHashes.count + 1, wordClasses.count == keyHashes.count,
+              slots.count.nonzeroBitCount == 1, edgeKeys.count == edgeValues.count,
+              edgeKeys.count.nonzeroBitCount == 1, nodeOffsets.count == Int(nodes) + 1,
+              [flags.count, importance.count, tokenCounts.count, shapes.count, surfaces.count,
+               canonicals.count, sources.count].allSatisfy({ $0 == entryCount }),
+              keyOffsets.last.map({ Int($0) == keyPool.count }) ?? false,
+              nodeOffsets.last.map({ Int($0) == nodeEntries.count }) ?? false,
+              stringOffsets.last.map({ Int($0) == stringBytes.count }) ?? false,
+              types.allSatisfy({ EntryType(rawValue: $0) != nil }),
+              nodeEntries.allSatisfy({ $0 >= 0 && Int($0) < entryCount })
+        else { return nil }
+        keys.pool = keyPool
+        keys.offsets = keyOffsets
+        keys.hashes = keyHashes
+        keys.wordClasses = wordClasses
+        keys.slots = slots
+        edges.keys = edgeKeys
+        edges.values = edgeValues
+        edges.count = Int(edgeCount)
+        nodeCount = Int32(nodes)
+        nodeEntryOffsets = nodeOffsets
+        self.nodeEntries = nodeEntries
+        entryTypes = types
+        entryFlags = flags
+        entryImportance = importance
+        entryTokenCounts = tokenCounts
+        entryShapes = shapes
+        entrySurfaces = surfaces
+        entryCanonicals = canonicals
+        entrySources = sources
+        strings.bytes = stringBytes
+        strings.offsets = stringOffsets
+    }
+
+    private func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {
+        withUnsafeBytes(of: value) { data.append(contentsOf: $0) }
+    }
+
+    private func append<T: FixedWidthInteger>(_ array: ContiguousArray<T>, to data: inout Data) {
+        append(UInt64(array.count), to: &data)
+        array.withUnsafeBytes { data.append(contentsOf: $0) }
+    }
+}
+
+private struct CacheReader {
+    let data: Data
+    var offset = 0
+
+    init(data: Data) { self.data = data }
+
+    var atEnd: Bool { offset == data.count }
+
+    mutating func bytes(_ count: Int) -> [UInt8]? {
+        guard offset + count <= data.count else { return nil }
+        defer { offset += count }
+        return Array(data[data.startIndex + offset..<data.startIndex + offset + count])
+    }
+
+    mutating func scalar<T: FixedWidthInteger>(_: T.Type) -> T? {
+        let size = MemoryLayout<T>.size
+        guard offset + size <= data.count else { return nil }
+        var value = T.zero
+        withUnsafeMutableBytes(of: &value) { target in
+            data.copyBytes(to: target.bindMemory(to: UInt8.self), from: data.startIndex + offset..<data.startIndex + offset + size)
+        }
+        offset += size
+        return value
+    }
+
+    mutating func array<T: FixedWidthInteger>(_: T.Type) -> ContiguousArray<T>? {
+        guard let count64 = scalar(UInt64.self), count64 < UInt64(Int.max / 16) else { return nil }
+        let count = Int(count64)
+        let size = count * MemoryLayout<T>.stride
+        guard offset + size <= data.count else { return nil }
+        var array = ContiguousArray<T>(repeating: 0, count: count)
+        array.withUnsafeMutableBytes { target in
+            data.copyBytes(to: target.bindMemory(to: UInt8.self), from: data.startIndex + offset..<data.startIndex + offset + size)
+        }
+        offset += size
+        return array
+    }
+}

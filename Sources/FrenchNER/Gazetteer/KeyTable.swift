@@ -1,0 +1,123 @@
+/// Interned token keys: a folded key (`elysee`) ↔ a dense `KeyID`, with word-class bits per key.
+///
+/// Looking a token up costs one hash probe (the token's hash is computed by the tokenizer) and one
+/// comparison of UTF-16 units, so no `String` is made per token.
+struct KeyTable: Sendable {
+    /// All keys back to back.
+    var pool = ContiguousArray<UInt16>()
+    /// Start of key `i` in `pool`; `offsets[count]` is the pool's length.
+    var offsets: ContiguousArray<Int32> = [0]
+    var hashes = ContiguousArray<UInt32>()
+    /// Common-word classes of each key (`CommonWordClass` bits).
+    var wordClasses = ContiguousArray<UInt8>()
+    /// Open addressing: `keyID + 1`, 0 for an empty slot.
+    var slots = ContiguousArray<Int32>(repeating: 0, count: 1024)
+
+    var count: Int { hashes.count }
+
+    static func hash(_ units: some Collection<UInt16>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for unit in units { hash = (hash ^ UInt32(unit)) &* 16_777_619 }
+        return hash
+    }
+
+    /// The id of a key, or -1.
+    @inline(__always)
+    func lookup(hash: UInt32, units: UnsafeBufferPointer<UInt16>) -> Int32 {
+        let mask = slots.count - 1
+        var slot = Int(hash &* 0x9E37_79B1) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return -1 }
+            let id = Int(entry - 1)
+            if hashes[id] == hash {
+                let start = Int(offsets[id])
+                let length = Int(offsets[id + 1]) - start
+                if length == units.count {
+                    var equal = true
+                    for i in 0..<length where pool[start + i] != units[i] { equal = false; break }
+                    if equal { return Int32(id) }
+                }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    func lookup(_ units: [UInt16]) -> Int32 {
+        units.withUnsafeBufferPointer { lookup(hash: KeyTable.hash(units), units: $0) }
+    }
+
+    /// The id of a key, adding it if new.
+    mutating func intern(_ units: [UInt16]) -> Int32 {
+        let existing = lookup(units)
+        if existing >= 0 { return existing }
+        if (count + 1) * 2 > slots.count { grow() }
+        let id = Int32(count)
+        let hash = KeyTable.hash(units)
+        pool.append(contentsOf: units)
+        offsets.append(Int32(pool.count))
+        hashes.append(hash)
+        wordClasses.append(0)
+        insertSlot(id: id, hash: hash)
+        return id
+    }
+
+    private mutating func insertSlot(id: Int32, hash: UInt32) {
+        let mask = slots.count - 1
+        var slot = Int(hash &* 0x9E37_79B1) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = id + 1
+    }
+
+    private mutating func grow() {
+        slots = ContiguousArray(repeating: 0, count: slots.count * 2)
+        for id in 0..<count { insertSlot(id: Int32(id), hash: hashes[id]) }
+    }
+
+    func key(_ id: Int32) -> String {
+        String(decoding: pool[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])], as: UTF16.self)
+    }
+}
+
+/// An open-addressing map from `UInt64` to `Int32` (the trie's edges), flat so that it can be saved
+/// and loaded as plain arrays.
+struct EdgeTable: Sendable {
+    var keys = ContiguousArray<UInt64>(repeating: .max, count: 1024)
+    var values = ContiguousArray<Int32>(repeating: 0, count: 1024)
+    var count = 0
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+    }
+
+    @inline(__always)
+    func get(_ key: UInt64) -> Int32? {
+        let mask = keys.count - 1
+        var slot = EdgeTable.slot(key, mask)
+        while true {
+            let k = keys[slot]
+            if k == key { return values[slot] }
+            if k == .max { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    mutating func set(_ key: UInt64, _ value: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var slot = EdgeTable.slot(key, mask)
+        while keys[slot] != .max && keys[slot] != key { slot = (slot + 1) & mask }
+        if keys[slot] == .max { count += 1 }
+        keys[slot] = key
+        values[slot] = value
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = ContiguousArray(repeating: .max, count: oldKeys.count * 2)
+        values = ContiguousArray(repeating: 0, count: oldKeys.count * 2)
+        count = 0
+        for i in 0..<oldKeys.count where oldKeys[i] != .max { set(oldKeys[i], oldValues[i]) }
+    }
+}
