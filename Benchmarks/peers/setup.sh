@@ -41,7 +41,6 @@ if [[ ! -x "$venv_abs/bin/python" ]]; then
   echo "setup.sh: creating venv at $venv_abs with $("$python" --version 2>&1)" >&2
   "$python" -m venv "$venv_abs"
 fi
-"$venv_abs/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
 "$venv_abs/bin/python" -m pip install --quiet --disable-pip-version-check -r "$req" >&2
 
 # Sanity check: both models load and report their versions.

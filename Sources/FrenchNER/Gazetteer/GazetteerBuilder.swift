@@ -16,6 +16,8 @@ struct GazetteerBuilder {
 
     init(tokenizer: Tokenizer) {
         self.tokenizer = tokenizer
+        // The rules' closed-class words always have a key, so that a token's role is a table look-up.
+        for key in RuleWords.keys { _ = gazetteer.keys.intern(Array(key.utf16)) }
     }
 
     mutating func add(_ entries: [LexiconEntry]) {

@@ -141,6 +141,7 @@ public struct LexiconSet: Sendable {
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         }
         mix([Gazetteer.cacheFormatVersion])
+        for key in RuleWords.keys { mix(key.utf8); mix([0]) }
         var files = entryFiles
         if let commonWordsFile { files.append(commonWordsFile) }
         for file in files {

@@ -1,0 +1,67 @@
+/// Closed-class words the rules test for, by role. They are written here (not in a lexicon file)
+/// because they are grammar, not knowledge; the gazetteer interns their keys at compile time so that a
+/// token's role is one table look-up.
+struct RuleWords {
+    struct Role: OptionSet, Sendable, Hashable {
+        let rawValue: UInt32
+        /// Joins the parts of a name: `de`, `du`, `des`, `d'`, `von`, `van`, `der`, `al`, `ben`…
+        static let nameParticle = Role(rawValue: 1 << 0)
+        /// May follow `de`/`van` inside a name: `de la`, `de l'`, `van der`.
+        static let secondParticle = Role(rawValue: 1 << 1)
+        /// Definite article: `le`, `la`, `les`, `l'`.
+        static let article = Role(rawValue: 1 << 2)
+        /// Prepositions that announce a place: `à`, `en`, `au`, `aux`, `dans`, `vers`.
+        static let placePreposition = Role(rawValue: 1 << 3)
+        /// Weaker place prepositions: `depuis`, `via`, `jusqu'`, `près`, `hors`.
+        static let weakPlacePreposition = Role(rawValue: 1 << 4)
+        /// `de`, `du`, `des`, `d'`: the complement of an organisation head.
+        static let complement = Role(rawValue: 1 << 5)
+        /// `selon`, `d'après`, `pour` (before a source being quoted).
+        static let according = Role(rawValue: 1 << 6)
+        /// Determiners and pronouns that open a sentence but never a name: `ce`, `cette`, `un`, `une`…
+        static let sentenceOpener = Role(rawValue: 1 << 7)
+        /// `ans` (as in `, 45 ans,`).
+        static let years = Role(rawValue: 1 << 8)
+        /// `ancien`, `ex`, `futur`, `nouveau`, `actuel`: may stand between an article and a function.
+        static let functionModifier = Role(rawValue: 1 << 9)
+        /// Coordination: `et`, `ou`.
+        static let coordination = Role(rawValue: 1 << 10)
+        /// Lower-case heads that make an organisation with a demonym or a `de` complement:
+        /// `ministère de l'Intérieur`, `armée syrienne`, `université de Kyoto`.
+        static let lowercaseOrganisationHead = Role(rawValue: 1 << 11)
+        /// `chez`: before a person or company.
+        static let chez = Role(rawValue: 1 << 12)
+    }
+
+    static let words: [(String, Role)] = [
+        ("de", [.nameParticle, .complement]), ("du", [.nameParticle, .complement]),
+        ("des", [.nameParticle, .complement]), ("d'", [.nameParticle, .complement]),
+        ("la", [.secondParticle, .article]), ("l'", [.secondParticle, .article]), ("le", [.article]),
+        ("les", [.article]),
+        ("von", .nameParticle), ("van", .nameParticle), ("der", [.nameParticle, .secondParticle]),
+        ("den", [.nameParticle, .secondParticle]), ("del", .nameParticle), ("della", .nameParticle),
+        ("di", .nameParticle), ("da", .nameParticle), ("dos", .nameParticle), ("das", .nameParticle),
+        ("do", .nameParticle), ("al", .nameParticle), ("el", .nameParticle), ("ben", .nameParticle),
+        ("bin", .nameParticle), ("ibn", .nameParticle), ("bou", .nameParticle), ("ould", .nameParticle),
+        ("ter", .nameParticle), ("ten", .nameParticle), ("zu", .nameParticle), ("y", .nameParticle),
+        ("à", .placePreposition), ("en", .placePreposition), ("au", .placePreposition),
+        ("aux", .placePreposition), ("dans", .placePreposition), ("vers", .placePreposition),
+        ("depuis", .weakPlacePreposition), ("via", .weakPlacePreposition), ("jusqu'", .weakPlacePreposition),
+        ("près", .weakPlacePreposition), ("hors", .weakPlacePreposition), ("sur", .weakPlacePreposition),
+        ("selon", .according), ("d'apres", .according),
+        ("ce", .sentenceOpener), ("cet", .sentenceOpener), ("cette", .sentenceOpener), ("ces", .sentenceOpener),
+        ("un", .sentenceOpener), ("une", .sentenceOpener), ("il", .sentenceOpener), ("elle", .sentenceOpener),
+        ("ils", .sentenceOpener), ("elles", .sentenceOpener), ("on", .sentenceOpener), ("nous", .sentenceOpener),
+        ("ans", .years),
+        ("ancien", .functionModifier), ("ancienne", .functionModifier), ("ex", .functionModifier),
+        ("futur", .functionModifier), ("future", .functionModifier), ("nouveau", .functionModifier),
+        ("nouvelle", .functionModifier), ("actuel", .functionModifier), ("actuelle", .functionModifier),
+        ("et", .coordination), ("ou", .coordination),
+        ("ministere", .lowercaseOrganisationHead), ("armee", .lowercaseOrganisationHead),
+        ("gouvernement", .lowercaseOrganisationHead), ("universite", .lowercaseOrganisationHead),
+        ("chez", .chez),
+    ]
+
+    /// The folded keys, for interning and for the cache fingerprint.
+    static var keys: [String] { words.map(\.0) }
+}
