@@ -48,7 +48,7 @@ struct RuleWords {
         ("aux", .placePreposition), ("dans", .placePreposition), ("vers", .placePreposition),
         ("depuis", .weakPlacePreposition), ("via", .weakPlacePreposition), ("jusqu'", .weakPlacePreposition),
         ("près", .weakPlacePreposition), ("hors", .weakPlacePreposition), ("sur", .weakPlacePreposition),
-        ("selon", .according), ("d'apres", .according),
+        ("selon", .according), ("d'après", .according),
         ("ce", .sentenceOpener), ("cet", .sentenceOpener), ("cette", .sentenceOpener), ("ces", .sentenceOpener),
         ("un", .sentenceOpener), ("une", .sentenceOpener), ("il", .sentenceOpener), ("elle", .sentenceOpener),
         ("ils", .sentenceOpener), ("elles", .sentenceOpener), ("on", .sentenceOpener), ("nous", .sentenceOpener),
@@ -57,11 +57,14 @@ struct RuleWords {
         ("futur", .functionModifier), ("future", .functionModifier), ("nouveau", .functionModifier),
         ("nouvelle", .functionModifier), ("actuel", .functionModifier), ("actuelle", .functionModifier),
         ("et", .coordination), ("ou", .coordination),
-        ("ministere", .lowercaseOrganisationHead), ("armee", .lowercaseOrganisationHead),
-        ("gouvernement", .lowercaseOrganisationHead), ("universite", .lowercaseOrganisationHead),
+        ("ministère", .lowercaseOrganisationHead), ("armée", .lowercaseOrganisationHead),
+        ("gouvernement", .lowercaseOrganisationHead), ("université", .lowercaseOrganisationHead),
         ("chez", .chez),
     ]
 
+    /// The words with their folded keys (`à` → `a`), as the tokenizer folds tokens.
+    static let folded: [(key: String, role: Role)] = words.map { (CharacterTable.shared.foldedKey($0.0), $0.1) }
+
     /// The folded keys, for interning and for the cache fingerprint.
-    static var keys: [String] { words.map(\.0) }
+    static var keys: [String] { folded.map(\.key) }
 }

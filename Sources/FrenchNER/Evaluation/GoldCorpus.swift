@@ -1,0 +1,33 @@
+import Foundation
+
+/// Gold formats `frner eval` reads.
+public enum GoldFormat: String, Sendable, CaseIterable {
+    case conll, brat
+
+    /// A folder is brat, a file is CoNLL.
+    public static func detect(path: String) -> GoldFormat {
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        return isDirectory.boolValue ? .brat : .conll
+    }
+}
+
+public enum GoldCorpus {
+    /// Reads a gold corpus (format detected unless given).
+    public static func read(path: String, format: GoldFormat? = nil, labels: Set<EntityLabel>)
+        throws(GoldFormatError) -> [GoldDocument] {
+        switch format ?? GoldFormat.detect(path: path) {
+        case .brat:
+            return try BratReader.read(folder: path, labels: labels)
+        case .conll:
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw GoldFormatError(file: path, line: 0, message: FileManager.default.fileExists(atPath: path) ? "cannot read" : "no such file")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw GoldFormatError(file: path, line: 0, message: "not valid UTF-8")
+            }
+            let name = (path as NSString).lastPathComponent
+            return try CoNLLReader.parse(text, name: name, labels: labels)
+        }
+    }
+}

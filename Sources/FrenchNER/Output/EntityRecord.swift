@@ -1,0 +1,54 @@
+/// The JSON Lines record of a tagged document, format version 1 (documented in `docs/FORMAT.md`):
+///
+/// ```json
+/// {"id": "doc-1", "entities": [{"text": "Kiev", "label": "LOC", "start": 30, "end": 34,
+///   "byteStart": 30, "byteEnd": 34, "source": "lexicon:LOC.city:geonames", "canonical": "Kiev"}]}
+/// ```
+/// `start`/`end` count Unicode code points, `byteStart`/`byteEnd` UTF-8 bytes; ends are exclusive.
+public enum EntityRecord {
+    /// The format version of the records this library writes.
+    public static let formatVersion = 1
+
+    /// Writes one record: the id (raw JSON), passed-through fields, then the entities.
+    public static func write(id: [UInt8], passthrough: [(key: String, raw: ArraySlice<UInt8>)] = [],
+                             entities: [Entity], to json: inout JSONWriter) {
+        json.objectStart()
+        json.key("id"); json.raw(id)
+        for field in passthrough {
+            json.key(field.key)
+            json.raw(field.raw)
+        }
+        json.key("entities")
+        writeEntities(entities, to: &json)
+        json.objectEnd()
+        json.newline()
+    }
+
+    public static func writeEntities(_ entities: [Entity], to json: inout JSONWriter) {
+        json.arrayStart()
+        for entity in entities {
+            json.objectStart()
+            json.key("text"); json.string(entity.text)
+            json.key("label"); json.string(entity.label.rawValue)
+            json.key("start"); json.int(entity.start)
+            json.key("end"); json.int(entity.end)
+            json.key("byteStart"); json.int(entity.byteStart)
+            json.key("byteEnd"); json.int(entity.byteEnd)
+            json.key("source"); json.string(entity.source)
+            if let canonical = entity.canonical, canonical != entity.text {
+                json.key("canonical"); json.string(canonical)
+            }
+            json.objectEnd()
+        }
+        json.arrayEnd()
+    }
+
+    /// Writes an error record: `{"id": …, "error": "…"}`.
+    public static func writeError(id: [UInt8], message: String, to json: inout JSONWriter) {
+        json.objectStart()
+        json.key("id"); json.raw(id)
+        json.key("error"); json.string(message)
+        json.objectEnd()
+        json.newline()
+    }
+}

@@ -1,0 +1,213 @@
+/// Finding candidate spans: runs of capitalised words, lexicon entries that reach beyond them, and
+/// organisations with a lower-case head.
+extension Recognition {
+    /// Every candidate of the document, before overlaps are resolved.
+    func candidates() -> [Candidate] {
+        var found: [Candidate] = []
+        for run in nameRuns() {
+            if let candidate = candidate(forRun: run) { found.append(candidate) }
+        }
+        found += lexiconCandidates()
+        found += lowercaseHeadCandidates()
+        return found
+    }
+
+    // MARK: - Runs
+
+    /// Maximal runs of name-like tokens, joined by hyphens (`Aix-en-Provence`, `Val-d'Oise`) and by name
+    /// particles followed by another name token (`Banque de France`, `Ursula von der Leyen`), within a
+    /// sentence and a line.
+    func nameRuns() -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        let n = tokens.count
+        var i = 0
+        while i < n {
+            guard nameLike[i] else { i += 1; continue }
+            let start = i
+            var end = i + 1
+            while end < n {
+                if let next = extendAcrossHyphens(from: end) { end = next; continue }
+                if let next = extendAcrossParticles(from: end) { end = next; continue }
+                if nameLike[end], continuesName(end) { end += 1; continue }
+                break
+            }
+            runs.append(start..<end)
+            i = end
+        }
+        return runs
+    }
+
+    /// Whether token `i` may continue the name before it (same sentence and line).
+    private func continuesName(_ i: Int) -> Bool {
+        !tokens[i].flags.contains(.sentenceStart) && !lineBreakBetween(i - 1, i)
+    }
+
+    /// `-en-Provence`, `-d'Oise`, `-Étienne`: a chain of joined tokens after a hyphen that reaches a
+    /// name-like token. Returns the index after that token.
+    private func extendAcrossHyphens(from i: Int) -> Int? {
+        guard i < tokens.count, tokens[i].flags.contains(.hyphen), tokens[i].isJoinedToPrevious else { return nil }
+        var j = i + 1
+        while j < tokens.count, tokens[j].isJoinedToPrevious, j - i <= 6 {
+            let token = tokens[j]
+            if token.flags.contains(.hyphen) { j += 1; continue }
+            guard token.kind == .word || token.kind == .number else { return nil }
+            if nameLike[j] { return j + 1 }
+            j += 1
+        }
+        return nil
+    }
+
+    /// `de France`, `de la Concorde`, `von der Leyen`, `al-Assad`: particles followed by a name token.
+    private func extendAcrossParticles(from i: Int) -> Int? {
+        guard i < tokens.count, roles[i].contains(.nameParticle), tokens[i].isLowercaseWord,
+              continuesName(i) else { return nil }
+        var j = i + 1
+        if j < tokens.count, roles[j].contains(.secondParticle), tokens[j].isLowercaseWord, continuesName(j) { j += 1 }
+        // `al-Assad`, `ben-Gourion`: the particle may be joined by a hyphen.
+        if j < tokens.count, tokens[j].flags.contains(.hyphen), tokens[j].isJoinedToPrevious { j += 1 }
+        guard j < tokens.count, nameLike[j], continuesName(j) else { return nil }
+        return j + 1
+    }
+
+    // MARK: - From a run to a candidate
+
+    /// Context that stripping the front of a run revealed.
+    struct Prefix {
+        var title = false
+        var function = false
+        var demonym = false
+    }
+
+    /// Strips what precedes the name inside a run (titles, functions, demonyms, a sentence-opening
+    /// common word) and weighs the rest.
+    func candidate(forRun run: Range<Int>) -> Candidate? {
+        var start = run.lowerBound
+        let end = run.upperBound
+        var prefix = Prefix()
+        while start < end {
+            if entityMatch(exactly: start..<end) != nil { break }
+            if let title = longestMatch(startingAt: start, types: Recognition.bit(.title)), Int(title.end) < end {
+                prefix.title = true
+                start = Int(title.end)
+                continue
+            }
+            if let function = longestMatch(startingAt: start, types: Recognition.bit(.function)), Int(function.end) < end,
+               !hasEntityStartingAt(start) {
+                prefix.function = true
+                start = Int(function.end)
+                continue
+            }
+            if has(singleTypes[start], .demonym), start + 1 < end, !hasEntityStartingAt(start) {
+                prefix.demonym = true
+                start += 1
+                continue
+            }
+            if start + 1 < end, isStrippableSentenceOpener(start) {
+                start += 1
+                continue
+            }
+            break
+        }
+        // A particle or hyphen cannot start a name.
+        while start < end, !nameLike[start] { start += 1 }
+        guard start < end else { return nil }
+        return classify(start..<end, prefix: prefix)
+    }
+
+    /// A sentence-initial article, pronoun or common word that is not the start of a known name.
+    func isStrippableSentenceOpener(_ i: Int) -> Bool {
+        guard tokens[i].flags.contains(.sentenceStart) || (i > 0 && isOpeningPunctuation(i - 1)) else { return false }
+        if roles[i].contains(.article) || roles[i].contains(.sentenceOpener) { return true }
+        let known = singleTypes[i] & (Recognition.entityTypes | Recognition.bit(.personFirst))
+        return !commonClasses(i).isEmpty && known == 0
+    }
+
+    /// `«`, `"`, `(`, `—`: after these a capital may open a quoted sentence.
+    func isOpeningPunctuation(_ i: Int) -> Bool {
+        guard tokens[i].kind == .punctuation else { return false }
+        let unit = doc.text.utf16[Int(tokens[i].start)]
+        return unit == 0xAB || unit == 0x22 || unit == 0x201C || unit == 0x28 || unit == 0x2014 || unit == 0x2013
+            || unit == 0x3A
+    }
+
+    /// Whether an entity entry (any length) starts at a token.
+    func hasEntityStartingAt(_ i: Int) -> Bool {
+        startingTypes[i] & Recognition.entityTypes != 0
+    }
+
+    /// The match of exactly this span having an entity entry.
+    func entityMatch(exactly range: Range<Int>) -> GazetteerMatch? {
+        guard let match = match(exactly: range), typesOf(match) & Recognition.entityTypes != 0 else { return nil }
+        return match
+    }
+
+    // MARK: - Lexicon entries beyond runs
+
+    /// Entity entries whose span is not a run's: entries with lower-case words (`Union européenne`,
+    /// `Parti socialiste`, `ministère de l'Intérieur`) or entries inside a longer run.
+    func lexiconCandidates() -> [Candidate] {
+        var found: [Candidate] = []
+        for match in matches where Int(match.end) - Int(match.start) >= 2 {
+            let start = Int(match.start)
+            guard typesOf(match) & Recognition.entityTypes != 0 else { continue }
+            // The first token must be capitalised, unless the entry itself starts in lower case and
+            // the text has exactly its case (`ministère de l'Intérieur`).
+            if !nameLike[start] {
+                guard tokens[start].kind == .word, !tokens[start].flags.contains(.elision) else { continue }
+                let caseExact = gazetteer.entries(of: match).contains { position in
+                    let entry = gazetteer.entryIndex(at: position)
+                    return gazetteer.type(ofEntry: entry).label != nil
+                        && gazetteer.caseMatches(entry: entry, match: match, in: doc)
+                }
+                guard caseExact else { continue }
+            }
+            // The last token must be a name or an adjective/noun, not a particle.
+            if let candidate = classify(start..<Int(match.end), prefix: Prefix()) { found.append(candidate) }
+        }
+        return found
+    }
+
+    // MARK: - Lower-case organisation heads
+
+    /// `ministère de l'Intérieur`, `université de Kyoto`, `armée syrienne`, `gouvernement ukrainien`.
+    func lowercaseHeadCandidates() -> [Candidate] {
+        var found: [Candidate] = []
+        let n = tokens.count
+        for i in 0..<n where roles[i].contains(.lowercaseOrganisationHead) && tokens[i].isLowercaseWord {
+            let head = doc.key(of: tokens[i])
+            var j = i + 1
+            guard j < n else { continue }
+            if head == "armee" || head == "gouvernement" {
+                guard tokens[j].isLowercaseWord, has(singleTypes[j], .demonym) else { continue }
+                found.append(Candidate(start: i, end: j + 1, label: .organisation, score: 3,
+                                       source: RuleName.organisationLowercaseHead.rawValue))
+                continue
+            }
+            guard roles[j].contains(.complement) else { continue }
+            j += 1
+            if j < n, roles[j].contains(.secondParticle), tokens[j].isLowercaseWord { j += 1 }
+            guard j < n, nameLike[j] else { continue }
+            var end = j + 1
+            while end < n, let next = extendName(from: end) { end = next }
+            // `ministère des Affaires étrangères chinois`: trailing lower-case adjectives.
+            while end < n, tokens[end].isLowercaseWord, has(singleTypes[end], .demonym) || commonClasses(end) == .adjective {
+                end += 1
+            }
+            found.append(Candidate(start: i, end: end, label: .organisation, score: 3.5,
+                                   source: RuleName.organisationLowercaseHead.rawValue))
+        }
+        return found
+    }
+
+    /// One more step of a name after `i` (hyphen chain, particle + name, or a name token); nil at the end.
+    func extendName(from i: Int) -> Int? {
+        guard i < tokens.count else { return nil }
+        if let next = extendAcrossHyphens(from: i) { return next }
+        if let next = extendAcrossParticles(from: i) { return next }
+        if nameLike[i], continuesName(i) { return i + 1 }
+        // Lower-case adjectives after a capitalised word inside an organisation name (`Affaires étrangères`).
+        if tokens[i].isLowercaseWord, i > 0, nameLike[i - 1], commonClasses(i).contains(.adjective),
+           !commonClasses(i).contains(.verb), continuesName(i) { return i + 1 }
+        return nil
+    }
+}

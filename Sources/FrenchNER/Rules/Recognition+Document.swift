@@ -1,0 +1,82 @@
+/// One sense per document: names decided surely somewhere decide their other mentions.
+///
+/// - A name with sure evidence (score ≥ 3) gives its label to the same name elsewhere
+///   (`document.same-name`), including where it opens a sentence.
+/// - The last words of a person named in full make later lone mentions persons
+///   (`Antony Blinken` … `Blinken` → PER, `document.person-part`).
+/// - An acronym in parentheses after a name takes the name's label (`document.acronym`).
+/// - Weak candidates of the same name vote: the label with most weight wins.
+extension Recognition {
+    func applyDocumentConsistency(_ candidates: [Candidate]) -> [Candidate] {
+        var sureLabels: [String: (label: EntityLabel, score: Double)] = [:]
+        var personParts: [String: Double] = [:]
+        var acronyms: [String: EntityLabel] = [:]
+
+        for candidate in candidates where !candidate.needsDocumentSupport {
+            let key = nameKey(candidate.range)
+            if candidate.score >= Candidate.sure, sureLabels[key].map({ $0.score < candidate.score }) ?? true {
+                sureLabels[key] = (candidate.label, candidate.score)
+            }
+            let words = candidate.range.filter { !tokens[$0].flags.contains(.hyphen) }
+            if candidate.label == .person && words.count >= 2 && candidate.score >= 2 {
+                // Every suffix after the first name: `Le Drian`, `Drian` for `Jean-Yves Le Drian`.
+                var firstNameEnd = candidate.start + 1
+                while firstNameEnd < candidate.end && tokens[firstNameEnd].isJoinedToPrevious { firstNameEnd += 1 }
+                for suffixStart in firstNameEnd..<candidate.end where nameLike[suffixStart] {
+                    let part = nameKey(suffixStart..<candidate.end)
+                    personParts[part] = max(personParts[part] ?? 0, candidate.score)
+                }
+            }
+            // `Organisation du traité de l'Atlantique nord (OTAN)`.
+            let e = candidate.end
+            if words.count >= 2, e + 2 < tokens.count, doc.keyEquals(tokens[e], "("), doc.keyEquals(tokens[e + 2], ")"),
+               tokens[e + 1].isAllCaps {
+                acronyms[doc.key(of: tokens[e + 1])] = candidate.label
+            }
+        }
+
+        var votes: [String: [Double]] = [:]
+        var updated: [Candidate] = []
+        for var candidate in candidates {
+            let key = nameKey(candidate.range)
+            let isSure = candidate.score >= Candidate.sure && !candidate.needsDocumentSupport
+            if !isSure {
+                if let acronym = acronyms[key], candidate.length == 1 {
+                    candidate.label = acronym
+                    candidate.source = RuleName.documentAcronym.rawValue
+                    candidate.score = Candidate.sure
+                    candidate.needsDocumentSupport = false
+                } else if let sure = sureLabels[key] {
+                    if sure.label != candidate.label { candidate.source = RuleName.documentSameName.rawValue }
+                    candidate.label = sure.label
+                    candidate.needsDocumentSupport = false
+                } else if personParts[key] != nil, candidate.score < 2.5 || candidate.label == .person {
+                    if candidate.label != .person { candidate.source = RuleName.documentPersonPart.rawValue }
+                    candidate.label = .person
+                    candidate.needsDocumentSupport = false
+                }
+            }
+            if candidate.needsDocumentSupport { continue }
+            if candidate.score < Candidate.sure {
+                var tally = votes[key] ?? [0, 0, 0]
+                tally[Recognition.index(candidate.label)] += candidate.score
+                votes[key] = tally
+            }
+            updated.append(candidate)
+        }
+        // Weak mentions of one name take the label most of its weak mentions favour.
+        for i in updated.indices where updated[i].score < Candidate.sure {
+            guard let tally = votes[nameKey(updated[i].range)] else { continue }
+            let bestIndex = tally.indices.max { tally[$0] < tally[$1] }!
+            let label = Recognition.labels[bestIndex]
+            if label != updated[i].label && tally[bestIndex] > tally[Recognition.index(updated[i].label)] {
+                updated[i].label = label
+                updated[i].source = RuleName.documentSameName.rawValue
+            }
+        }
+        return updated
+    }
+
+    static let labels: [EntityLabel] = [.person, .organisation, .location]
+    static func index(_ label: EntityLabel) -> Int { labels.firstIndex(of: label)! }
+}

@@ -1,0 +1,320 @@
+/// Weighing the evidence for a span: the lexicons, the context before and after, the name's own shape.
+/// Each piece of evidence is a named rule (`RuleName`) with a weight; the label with the most weight
+/// wins, and its strongest piece of evidence becomes the entity's `source`.
+extension Recognition {
+    /// The candidate for a span, or nil when the span is not an entity (a product, an event, a
+    /// demonym, a title or function on its own, a word inside a longer function).
+    func classify(_ span: Range<Int>, prefix: Prefix) -> Candidate? {
+        let s = span.lowerBound
+        var e = span.upperBound
+        let wordCount = span.filter { !tokens[$0].flags.contains(.hyphen) }.count
+        var evidence = Evidence()
+
+        // Lexicon entries of exactly this span.
+        var lexiconWeight = 0.0
+        if let match = match(exactly: span) {
+            for position in gazetteer.entries(of: match) {
+                let entry = gazetteer.entryIndex(at: position)
+                let type = gazetteer.type(ofEntry: entry)
+                guard let label = type.label else { continue }
+                let flags = gazetteer.flags(ofEntry: entry)
+                let caseExact = gazetteer.caseMatches(entry: entry, match: match, in: doc)
+                if flags.contains(.exactCase) && !caseExact { continue }
+                // Never let an entry written with a capital tag a lower-case word.
+                if tokens[s].isLowercaseWord && !caseExact { continue }
+                var weight: Double
+                if wordCount >= 2 {
+                    weight = flags.contains(.ambiguous) ? 3 : 5
+                } else {
+                    switch gazetteer.importance(ofEntry: entry) {
+                    case .major: weight = 3.5
+                    case .notable: weight = 3
+                    case .minor: weight = 2.2
+                    }
+                    if flags.contains(.ambiguous) { weight = 1.4 }
+                    if flags.contains(.alias) { weight -= 0.3 }
+                    if isSentenceInitial(s) && !commonClasses(s).isEmpty { weight = min(weight, 1.4) }
+                }
+                lexiconWeight = max(lexiconWeight, weight)
+                let canonical = gazetteer.canonical(ofEntry: entry)
+                evidence.add(label, weight, "lexicon:\(type):\(gazetteer.source(ofEntry: entry))", canonical: canonical)
+            }
+        }
+
+        // Things that are not PER/ORG/LOC.
+        if lexiconWeight < 5 && isNonEntity(span) { return nil }
+
+        let knownOther = evidence.score(.organisation) > 0 || evidence.score(.location) > 0
+        addPersonEvidence(span, wordCount: wordCount, prefix: prefix, knownOther: knownOther, to: &evidence)
+        addOrganisationEvidence(span, wordCount: wordCount, to: &evidence)
+        addLocationEvidence(span, to: &evidence)
+
+        if evidence.isEmpty {
+            if wordCount >= 2 {
+                evidence.add(.person, 0.5, .defaultMultiword)
+            } else {
+                evidence.add(.location, 0.4, .defaultSingle)
+            }
+        }
+        guard let best = evidence.best else { return nil }
+        if best.label == .organisation, best.source == RuleName.organisationHead.rawValue {
+            e = extendOrganisation(from: e)
+        }
+        var candidate = Candidate(start: s, end: e, label: best.label, score: best.score, source: best.source,
+                                  canonical: e == span.upperBound ? best.canonical : nil)
+        // A capitalised common word opening a sentence needs the document to name it elsewhere.
+        if wordCount == 1 && isSentenceInitial(s) && !commonClasses(s).isEmpty && best.score < 4
+            && !(lexiconWeight >= 3 && tokens[s].isAllCaps) {
+            candidate.needsDocumentSupport = true
+        }
+        return candidate
+    }
+
+    func isSentenceInitial(_ i: Int) -> Bool {
+        tokens[i].flags.contains(.sentenceStart) || (i > 0 && isOpeningPunctuation(i - 1))
+            || inHeadline[i]
+    }
+
+    // MARK: - Not an entity
+
+    static let cueTypes: UInt64 = bit(.title) | bit(.function) | bit(.organisationHead) | bit(.legalForm)
+        | bit(.placeCue) | bit(.placeHead) | bit(.speech)
+
+    /// Products, events, works, demonyms, a cue on its own, or a word inside a longer cue or
+    /// non-entity (`Affaires` in `ministre des Affaires étrangères`, `Coupe` in `Coupe du monde`).
+    func isNonEntity(_ span: Range<Int>) -> Bool {
+        let s = span.lowerBound, e = span.upperBound
+        let entity = Recognition.entityTypes
+        for start in max(0, s - 8)...s {
+            for m in matches(startingAt: start) where Int(m.end) >= e {
+                let types = typesOf(m)
+                if types & entity != 0 && Int(m.start) == s && Int(m.end) == e { continue }
+                if types & Recognition.nonEntityTypes != 0 && types & entity == 0 { return true }
+                let longer = Int(m.start) < s || Int(m.end) > e
+                if longer && types & (Recognition.bit(.function) | Recognition.bit(.title)) != 0 && types & entity == 0 {
+                    return true
+                }
+            }
+        }
+        if let match = match(exactly: span) {
+            let types = typesOf(match)
+            if types & entity == 0 {
+                if types & Recognition.bit(.demonym) != 0 { return true }
+                // A cue alone: `Président`, `Ministre`; an organisation head alone is kept (`l'Assemblée`).
+                if types & Recognition.cueTypes != 0 && types & Recognition.bit(.organisationHead) == 0 { return true }
+                if types & Recognition.bit(.organisationHead) != 0 && isSentenceInitial(s) { return true }
+            } else if types & Recognition.bit(.demonym) != 0 {
+                // `Argentine` (country and demonym): only the ambiguous demonyms may be places.
+                let demonymAmbiguous = gazetteer.entries(of: match).contains { position in
+                    let entry = gazetteer.entryIndex(at: position)
+                    return gazetteer.type(ofEntry: entry) == .demonym && gazetteer.flags(ofEntry: entry).contains(.ambiguous)
+                }
+                if !demonymAmbiguous { return true }
+                // `les Argentins`/`des Suisses`: a plural article before a demonym.
+                if s > 0, ["les", "des"].contains(doc.key(of: tokens[s - 1])) { return true }
+            }
+        }
+        return false
+    }
+
+    // MARK: - Persons
+
+    /// - Parameter knownOther: a lexicon knows the span as an organisation or place; then clues that
+    ///   only suggest a person (an apposition, a speech verb) count half.
+    private func addPersonEvidence(_ span: Range<Int>, wordCount: Int, prefix: Prefix, knownOther: Bool,
+                                   to evidence: inout Evidence) {
+        let s = span.lowerBound, e = span.upperBound
+        let weak = knownOther ? 0.5 : 1.0
+        if prefix.title || (s > 0 && has(endingTypes[s - 1], .title)) {
+            evidence.add(.person, 5, .personTitle)
+        }
+        if prefix.function || functionBefore(s) {
+            evidence.add(.person, 4, .personFunction)
+        }
+        if prefix.demonym || (s > 0 && has(singleTypes[s - 1], .demonym) && tokens[s - 1].flags.contains(.startsUppercase)) {
+            evidence.add(.person, 2.5, .personDemonym)
+        }
+        if appositionAfter(e) {
+            evidence.add(.person, 3 * weak, .personApposition)
+        }
+        if wordCount >= 2 {
+            if has(singleTypes[s], .personFirst) {
+                let ambiguous = firstNameIsAmbiguous(s)
+                var weight = ambiguous ? 1.8 : 2.5
+                if has(singleTypes[e - 1], .personLast) { weight += 0.5 }
+                evidence.add(.person, weight, .personFirstName)
+            } else if has(singleTypes[e - 1], .personLast) && wordCount == 2 && !tokens[s].isAllCaps {
+                evidence.add(.person, 0.8, .personFirstName)
+            }
+        } else if singleTypes[s] & Recognition.entityTypes == 0 {
+            if has(singleTypes[s], .personLast) { evidence.add(.person, 0.9, .personFirstName) }
+            else if has(singleTypes[s], .personFirst) { evidence.add(.person, 0.7, .personFirstName) }
+        }
+        if e < tokens.count, has(startingTypes[e], .speech) {
+            evidence.add(.person, 1.5 * weak, .personSpeech)
+        }
+        if s > 0, roles[s - 1].contains(.according) {
+            evidence.add(.person, 1.2 * weak, .personSpeech)
+        }
+        if s > 0, roles[s - 1].contains(.chez) {
+            evidence.add(.person, 1 * weak, .personSpeech)
+        }
+    }
+
+    private func firstNameIsAmbiguous(_ i: Int) -> Bool {
+        guard let match = match(exactly: i..<(i + 1)) else { return false }
+        return gazetteer.entries(of: match).contains { position in
+            let entry = gazetteer.entryIndex(at: position)
+            return gazetteer.type(ofEntry: entry) == .personFirst && gazetteer.flags(ofEntry: entry).contains(.ambiguous)
+        }
+    }
+
+    /// A function just before the name, possibly with nationality adjectives and a comma between:
+    /// `le président américain Joe Biden`, `le ministre de l'Intérieur, Bernard Cazeneuve`.
+    func functionBefore(_ s: Int) -> Bool {
+        var j = s - 1
+        if j >= 0, tokens[j].kind == .punctuation, doc.keyEquals(tokens[j], ",") { j -= 1 }
+        var skipped = 0
+        while j >= 0 {
+            if has(endingTypes[j], .function) { return true }
+            guard skipped < 2, tokens[j].isLowercaseWord, roles[j].isEmpty,
+                  has(singleTypes[j], .demonym) || commonClasses(j).contains(.adjective) else { return false }
+            j -= 1
+            skipped += 1
+        }
+        return false
+    }
+
+    /// `X, ministre de…`, `X, l'ancien président`, `X, 45 ans,`.
+    func appositionAfter(_ e: Int) -> Bool {
+        guard e + 1 < tokens.count, doc.keyEquals(tokens[e], ",") else { return false }
+        var j = e + 1
+        if tokens[j].kind == .number, j + 1 < tokens.count, roles[j + 1].contains(.years) { return true }
+        var steps = 0
+        while j < tokens.count && steps < 3 {
+            if has(startingTypes[j], .function) { return true }
+            guard roles[j].contains(.article) || roles[j].contains(.functionModifier) || tokens[j].flags.contains(.hyphen)
+            else { return false }
+            j += 1
+            steps += 1
+        }
+        return false
+    }
+
+    // MARK: - Organisations
+
+    private func addOrganisationEvidence(_ span: Range<Int>, wordCount: Int, to evidence: inout Evidence) {
+        let s = span.lowerBound, e = span.upperBound
+        // A capitalised head: `Banque mondiale`, `Grande Mosquée de Valence`, `Emirates Airlines`.
+        if has(singleTypes[s], .organisationHead) && !isSentenceInitial(s) || (wordCount >= 2 && has(singleTypes[s], .organisationHead)) {
+            evidence.add(.organisation, wordCount >= 2 ? 4 : 1.5, .organisationHead)
+        } else if wordCount >= 2, s + 1 < e, has(singleTypes[s + 1], .organisationHead), nameLike[s + 1] {
+            evidence.add(.organisation, 3.5, .organisationHead)
+        } else if wordCount >= 2, has(singleTypes[e - 1], .organisationHead), nameLike[e - 1] {
+            evidence.add(.organisation, 3, .organisationHead)
+        }
+        if e < tokens.count, has(startingTypes[e], .legalForm) {
+            evidence.add(.organisation, 4, .organisationLegalForm)
+        }
+        if organisationNounBefore(s) {
+            evidence.add(.organisation, 3, .organisationApposition)
+        }
+        if wordCount == 1, tokens[s].isAllCaps, letterCount(s) >= 2, commonClasses(s).isEmpty || !inHeadline[s] {
+            evidence.add(.organisation, 1.2, .organisationAcronym)
+        }
+    }
+
+    private func letterCount(_ i: Int) -> Int {
+        doc.keyUnits(of: tokens[i]).filter { $0 != 0x2E }.count
+    }
+
+    /// `la société Renault`, `le constructeur automobile français Renault`, `le quotidien Le Monde`.
+    func organisationNounBefore(_ s: Int) -> Bool {
+        var j = s - 1
+        var skipped = 0
+        while j >= 0 {
+            if has(endingTypes[j], .organisationHead) && tokens[j].isLowercaseWord { return true }
+            guard skipped < 2, tokens[j].isLowercaseWord, roles[j].isEmpty,
+                  has(singleTypes[j], .demonym) || commonClasses(j).contains(.adjective) else { return false }
+            j -= 1
+            skipped += 1
+        }
+        return false
+    }
+
+    /// Extends an organisation name after its head: adjectives, then up to two `de` complements
+    /// (`Banque centrale européenne`, `Conseil de sécurité des Nations unies`).
+    func extendOrganisation(from end: Int) -> Int {
+        var e = end
+        let n = tokens.count
+        while e < n, tokens[e].isLowercaseWord, isNameAdjective(e), !lineBreakBetween(e - 1, e) { e += 1 }
+        var complements = 0
+        while complements < 2, e < n, roles[e].contains(.complement), tokens[e].isLowercaseWord {
+            var j = e + 1
+            if j < n, roles[j].contains(.secondParticle), tokens[j].isLowercaseWord { j += 1 }
+            guard j < n else { break }
+            if nameLike[j], !tokens[j].flags.contains(.sentenceStart) {
+                var k = j + 1
+                while let next = extendName(from: k) { k = next }
+                e = k
+            } else if complements == 0, j == e + 1, tokens[j].isLowercaseWord, commonClasses(j).contains(.noun),
+                      !commonClasses(j).contains(.verb) {
+                e = j + 1
+            } else {
+                break
+            }
+            while e < n, tokens[e].isLowercaseWord, isNameAdjective(e) { e += 1 }
+            complements += 1
+        }
+        return e
+    }
+
+    private func isNameAdjective(_ i: Int) -> Bool {
+        (has(singleTypes[i], .demonym) || commonClasses(i).contains(.adjective))
+            && !commonClasses(i).contains(.verb) && roles[i].isEmpty
+    }
+
+    // MARK: - Locations
+
+    private func addLocationEvidence(_ span: Range<Int>, to evidence: inout Evidence) {
+        let s = span.lowerBound, e = span.upperBound
+        if s > 0 {
+            if has(endingTypes[s - 1], .placeCue) {
+                evidence.add(.location, 4, .locationCue)
+            } else if s > 1, roles[s - 1].contains(.complement), has(endingTypes[s - 2], .placeCue) {
+                evidence.add(.location, 4, .locationCue)
+            }
+            let role = roles[s - 1]
+            // `a` (has) folds like `à`: only the accented form is the preposition.
+            let isBareA = doc.keyEquals(tokens[s - 1], "a") && doc.text.utf16[Int(tokens[s - 1].start)] | 0x20 == 0x61
+            if role.contains(.placePreposition) && !isBareA {
+                let key = doc.key(of: tokens[s - 1])
+                evidence.add(.location, key == "en" || key == "au" || key == "aux" ? 2 : 1.5, .locationPreposition)
+            } else if role.contains(.weakPlacePreposition) {
+                evidence.add(.location, 0.8, .locationPreposition)
+            } else if s > 1, roles[s - 1].contains(.complement), doc.key(of: tokens[s - 2]) == "pres" {
+                evidence.add(.location, 1.5, .locationPreposition)
+            }
+        }
+        if has(singleTypes[s], .placeHead), e - s >= 2, nameLike[s] {
+            evidence.add(.location, 4, .locationHead)
+        }
+        if hasPlaceShape(span) {
+            evidence.add(.location, 2, .locationShape)
+        }
+    }
+
+    static let placeJoiners: Set<String> = ["sur", "sous", "en", "les", "lès", "les", "le", "la", "aux", "d'", "de", "du", "des", "l'"]
+
+    /// `Saint-Xxx`, `Xxx-sur-Yyy`, `Xxx-en-Yyy`, `Xxx-lès-Yyy`.
+    func hasPlaceShape(_ span: Range<Int>) -> Bool {
+        let s = span.lowerBound
+        if span.count >= 3, ["saint", "sainte"].contains(doc.key(of: tokens[s])),
+           tokens[s + 1].flags.contains(.hyphen), tokens[s + 1].isJoinedToPrevious { return true }
+        for i in span.dropFirst() where tokens[i].isLowercaseWord && tokens[i].isJoinedToPrevious && i > s
+            && tokens[i - 1].flags.contains(.hyphen) && i + 1 < span.upperBound && tokens[i + 1].flags.contains(.hyphen) {
+            if Recognition.placeJoiners.contains(doc.key(of: tokens[i])) { return true }
+        }
+        return false
+    }
+}

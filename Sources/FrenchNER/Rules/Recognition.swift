@@ -1,0 +1,172 @@
+/// The per-document working state of the rules: tokens with their key ids and roles, the gazetteer's
+/// matches indexed by position, and the candidates found so far.
+///
+/// Finding candidates (`Recognition+Candidates.swift`), weighing their evidence
+/// (`Recognition+Evidence.swift`), resolving overlaps (`OverlapResolution.swift`) and enforcing one
+/// sense per document (`Recognition+Document.swift`) are separate steps over this state.
+struct Recognition {
+    let doc: TokenizedText
+    let gazetteer: Gazetteer
+    let keyIDs: ContiguousArray<Int32>
+    /// Rule-word roles of each token.
+    let roles: ContiguousArray<RuleWords.Role>
+    /// Every gazetteer match, ordered by start then end.
+    let matches: [GazetteerMatch]
+    /// Index of the first match starting at each token (or `matches.count`).
+    let firstMatch: ContiguousArray<Int32>
+    /// Entry types (bit per `EntryType`) of matches starting / ending at each token; case-checked.
+    var startingTypes: ContiguousArray<UInt64>
+    var endingTypes: ContiguousArray<UInt64>
+    /// Types of the single-token matches of each token.
+    var singleTypes: ContiguousArray<UInt64>
+    /// Whether a token can be part of a name (a capitalised word, or an acronym).
+    var nameLike: ContiguousArray<Bool>
+    /// Whether a token lies in an all-capitals headline sentence.
+    var inHeadline: ContiguousArray<Bool>
+
+    static func bit(_ type: EntryType) -> UInt64 { 1 << UInt64(type.rawValue) }
+    static let entityTypes: UInt64 = EntryType.allCases.filter { $0.label != nil }.reduce(0) { $0 | bit($1) }
+    static let nonEntityTypes: UInt64 = EntryType.allCases.filter(\.isNonEntity).reduce(0) { $0 | bit($1) }
+    static let namePartTypes: UInt64 = bit(.personFirst) | bit(.personLast)
+
+    init(doc: TokenizedText, gazetteer: Gazetteer, roleTable: ContiguousArray<RuleWords.Role>) {
+        self.doc = doc
+        self.gazetteer = gazetteer
+        let ids = gazetteer.keyIDs(for: doc)
+        keyIDs = ids
+        let n = doc.tokens.count
+        var roles = ContiguousArray<RuleWords.Role>(repeating: [], count: n)
+        for i in 0..<n where ids[i] >= 0 && Int(ids[i]) < roleTable.count { roles[i] = roleTable[Int(ids[i])] }
+        self.roles = roles
+        let matches = gazetteer.matches(in: doc, keyIDs: ids)
+        self.matches = matches
+        var first = ContiguousArray<Int32>(repeating: Int32(matches.count), count: n + 1)
+        var starting = ContiguousArray<UInt64>(repeating: 0, count: n)
+        var ending = ContiguousArray<UInt64>(repeating: 0, count: n)
+        var single = ContiguousArray<UInt64>(repeating: 0, count: n)
+        for (index, match) in matches.enumerated().reversed() {
+            first[Int(match.start)] = Int32(index)
+        }
+        for match in matches {
+            var types: UInt64 = 0
+            for position in gazetteer.entries(of: match) {
+                let entry = gazetteer.entryIndex(at: position)
+                if gazetteer.flags(ofEntry: entry).contains(.exactCase),
+                   !gazetteer.caseMatches(entry: entry, match: match, in: doc) { continue }
+                types |= Recognition.bit(gazetteer.type(ofEntry: entry))
+            }
+            starting[Int(match.start)] |= types
+            ending[Int(match.end) - 1] |= types
+            if match.end - match.start == 1 { single[Int(match.start)] |= types }
+        }
+        firstMatch = first
+        startingTypes = starting
+        endingTypes = ending
+        singleTypes = single
+        nameLike = ContiguousArray(repeating: false, count: n)
+        inHeadline = ContiguousArray(repeating: false, count: n)
+        markHeadlines()
+        for i in 0..<n { nameLike[i] = isNameLike(i) }
+    }
+
+    var tokens: ContiguousArray<Token> { doc.tokens }
+
+    /// The common-word classes of a token.
+    func commonClasses(_ i: Int) -> CommonWordClass { gazetteer.commonWordClasses(keyID: keyIDs[i]) }
+
+    func has(_ types: UInt64, _ type: EntryType) -> Bool { types & Recognition.bit(type) != 0 }
+
+    /// Sentences written in capitals (headlines): there, a capitalised common word is not a name.
+    private mutating func markHeadlines() {
+        for sentence in doc.sentences {
+            var words = 0
+            var capitals = 0
+            for i in sentence.tokens where tokens[i].kind == .word && tokens[i].flags.contains(.hasLetter) {
+                words += 1
+                if tokens[i].isAllCaps && tokens[i].end - tokens[i].start > 1 { capitals += 1 }
+            }
+            if words >= 3 && capitals * 10 >= words * 6 {
+                for i in sentence.tokens { inHeadline[i] = true }
+            }
+        }
+    }
+
+    private func isNameLike(_ i: Int) -> Bool {
+        let token = tokens[i]
+        guard token.kind == .word, token.flags.contains(.startsUppercase),
+              !token.flags.contains(.elision) else { return false }
+        if inHeadline[i] && token.isAllCaps {
+            // In a headline, a common word in capitals is just a word; known entities still count.
+            if !commonClasses(i).isEmpty && singleTypes[i] & Recognition.entityTypes == 0 { return false }
+        }
+        return true
+    }
+
+    /// Whether the text between two tokens holds a line break.
+    func lineBreakBetween(_ a: Int, _ b: Int) -> Bool {
+        let units = doc.text.utf16
+        var u = Int(tokens[a].end)
+        let end = Int(tokens[b].start)
+        while u < end {
+            if units[u] == 0x0A || units[u] == 0x0D { return true }
+            u += 1
+        }
+        return false
+    }
+
+    /// The matches that start at a token.
+    func matches(startingAt i: Int) -> ArraySlice<GazetteerMatch> {
+        var end = Int(firstMatch[i])
+        while end < matches.count && Int(matches[end].start) == i { end += 1 }
+        return matches[Int(firstMatch[i])..<end]
+    }
+
+    /// The match covering exactly `range`, if any.
+    func match(exactly range: Range<Int>) -> GazetteerMatch? {
+        guard range.lowerBound < tokens.count else { return nil }
+        return matches(startingAt: range.lowerBound).first { Int($0.end) == range.upperBound }
+    }
+
+    /// The longest match of one of `types` starting at a token.
+    func longestMatch(startingAt i: Int, types: UInt64) -> GazetteerMatch? {
+        guard i >= 0, i < tokens.count, startingTypes[i] & types != 0 else { return nil }
+        return matches(startingAt: i).last { typesOf($0) & types != 0 }
+    }
+
+    /// The longest match of one of `types` ending at a token (inclusive).
+    func matchEnding(at i: Int, types: UInt64) -> GazetteerMatch? {
+        guard i >= 0, i < tokens.count, endingTypes[i] & types != 0 else { return nil }
+        var best: GazetteerMatch?
+        var start = max(0, i - 8)
+        while start <= i {
+            for m in matches(startingAt: start) where Int(m.end) == i + 1 && typesOf(m) & types != 0 {
+                if best == nil || m.start < best!.start { best = m }
+            }
+            if best != nil { return best }
+            start += 1
+        }
+        return best
+    }
+
+    /// Case-checked entry types of a match.
+    func typesOf(_ match: GazetteerMatch) -> UInt64 {
+        var types: UInt64 = 0
+        for position in gazetteer.entries(of: match) {
+            let entry = gazetteer.entryIndex(at: position)
+            if gazetteer.flags(ofEntry: entry).contains(.exactCase),
+               !gazetteer.caseMatches(entry: entry, match: match, in: doc) { continue }
+            types |= Recognition.bit(gazetteer.type(ofEntry: entry))
+        }
+        return types
+    }
+
+    /// A key for "the same name": the folded keys of the name's tokens, hyphens left out.
+    func nameKey(_ range: Range<Int>) -> String {
+        var key = ""
+        for i in range where !tokens[i].flags.contains(.hyphen) {
+            if !key.isEmpty { key += " " }
+            key += doc.key(of: tokens[i])
+        }
+        return key
+    }
+}

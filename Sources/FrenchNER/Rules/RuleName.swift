@@ -1,0 +1,48 @@
+/// The named rules. Each entity's `source` is the name of the rule that decided it (or the lexicon).
+/// Every rule has a test table with positive and negative examples in `Tests/FrenchNERTests/RuleTests.swift`.
+public enum RuleName: String, Sendable, CaseIterable {
+    /// A title before a name: `M. Antony Blinken`, `Mme Hidalgo`, `Dr Dupont` → PER (title excluded).
+    case personTitle = "person.title"
+    /// A function or profession before a name, possibly with a nationality between:
+    /// `le président américain Joe Biden`, `l'entraîneur Didier Deschamps` → PER.
+    case personFunction = "person.function"
+    /// An apposition after the name: `X, ministre de…`, `X, 45 ans,` → PER.
+    case personApposition = "person.apposition"
+    /// A known first name followed by a capitalised word: `Mathilde Panot` → PER.
+    case personFirstName = "person.first-name"
+    /// A demonym noun before a name: `l'Espagnol Mario Mola` → PER (demonym excluded).
+    case personDemonym = "person.demonym"
+    /// A speech verb after, or `selon` before: `X a déclaré`, `selon X` → PER.
+    case personSpeech = "person.speech"
+    /// A capitalised organisation head starts the name, with its adjectives and `de` complements:
+    /// `Banque mondiale`, `Université de Strasbourg`, `Grande Mosquée de Valence` → ORG (outermost).
+    case organisationHead = "organisation.head"
+    /// A lower-case head with a demonym or a `de` complement: `ministère de l'Intérieur`,
+    /// `armée syrienne`, `université de Kyoto` → ORG (head included).
+    case organisationLowercaseHead = "organisation.lowercase-head"
+    /// A common noun naming a kind of organisation before the name: `la société Renault`,
+    /// `le quotidien Le Monde` → ORG (noun excluded).
+    case organisationApposition = "organisation.apposition"
+    /// A legal form after the name: `Dupont SA`, `Acme Inc.` → ORG.
+    case organisationLegalForm = "organisation.legal-form"
+    /// An unknown acronym: `CGT`, `O.N.U.` → ORG.
+    case organisationAcronym = "organisation.acronym"
+    /// A noun announcing a place before the name: `la ville de Bron`, `la province de Hama` → LOC.
+    case locationCue = "location.cue"
+    /// A place head starts the name: `Lac Léman`, `Mont Ventoux` → LOC.
+    case locationHead = "location.head"
+    /// A preposition of place before the name: `à Bron`, `en Savoie`, `dans le Var` → LOC.
+    case locationPreposition = "location.preposition"
+    /// A place-name shape: `Saint-Xxx`, `Xxx-sur-Yyy`, `Xxx-en-Yyy`, `Xxx-lès-Yyy` → LOC.
+    case locationShape = "location.shape"
+    /// No cue: a name of several words is taken for a person.
+    case defaultMultiword = "default.multiword"
+    /// No cue: a single unknown word is taken for a place.
+    case defaultSingle = "default.single"
+    /// The same name as a surer mention elsewhere in the document takes its label.
+    case documentSameName = "document.same-name"
+    /// A lone surname (or first name) of a person named in full elsewhere in the document → PER.
+    case documentPersonPart = "document.person-part"
+    /// An acronym defined in the text (`Organisation … (OTAN)`) takes the label of its long form.
+    case documentAcronym = "document.acronym"
+}

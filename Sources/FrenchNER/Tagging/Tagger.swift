@@ -1,0 +1,70 @@
+/// Finds people (PER), organisations (ORG) and places (LOC) in French text.
+///
+/// ```swift
+/// let tagger = try Tagger()
+/// for entity in tagger.entities(in: "M. Antony Blinken est arrivé à Kiev.") {
+///     print(entity.label, entity.text, entity.start, entity.end, entity.source)
+/// }
+/// // PER Antony Blinken 3 17 person.title
+/// // LOC Kiev 30 34 lexicon:LOC.city:geonames
+/// ```
+///
+/// The stages are: tokenize (ICU + French rules) → match the gazetteer → find candidates (runs of
+/// capitalised words, lexicon entries, lower-case organisation heads) → weigh each candidate's evidence
+/// with named rules → resolve overlaps (longest, then score) → one sense per document. See `DESIGN.md`.
+///
+/// A `Tagger` is immutable and `Sendable`: one instance serves many threads.
+public struct Tagger: Sendable {
+    public let tokenizer: Tokenizer
+    public let gazetteer: Gazetteer
+    /// Rule-word roles by key id.
+    let roleTable: ContiguousArray<RuleWords.Role>
+
+    /// Loads the shipped lexicons (and user lexicons), from the compiled cache when it is current.
+    /// - Throws: `LexiconError` for a missing or malformed lexicon; an error if ICU cannot start.
+    public init(lexicons: LexiconSet? = nil, useCache: Bool = true) throws {
+        let tokenizer = try Tokenizer()
+        let set = try lexicons ?? LexiconSet()
+        self.init(gazetteer: try set.loadGazetteer(tokenizer: tokenizer, useCache: useCache), tokenizer: tokenizer)
+    }
+
+    /// Uses an already compiled gazetteer.
+    public init(gazetteer: Gazetteer, tokenizer: Tokenizer) {
+        self.tokenizer = tokenizer
+        self.gazetteer = gazetteer
+        var roles = ContiguousArray<RuleWords.Role>(repeating: [], count: gazetteer.keyCount)
+        for (key, role) in RuleWords.folded {
+            let id = gazetteer.keys.lookup(Array(key.utf16))
+            if id >= 0 { roles[Int(id)].formUnion(role) }
+        }
+        self.roleTable = roles
+    }
+
+    /// The entities of a text, in text order, not overlapping.
+    public func entities(in text: String) -> [Entity] {
+        tag(TextBuffer(text)).entities
+    }
+
+    /// Tokenizes and tags a text.
+    public func tag(_ text: TextBuffer) -> TaggedText {
+        tag(tokenizer.tokenize(text))
+    }
+
+    /// Tags an already tokenized text.
+    public func tag(_ doc: TokenizedText) -> TaggedText {
+        let recognition = Recognition(doc: doc, gazetteer: gazetteer, roleTable: roleTable)
+        let candidates = recognition.candidates()
+        let resolved = OverlapResolution.resolve(candidates, tokenCount: doc.tokens.count)
+        let consistent = recognition.applyDocumentConsistency(resolved)
+        let entities = consistent.map { candidate in
+            let start = Int(doc.tokens[candidate.start].start)
+            let end = Int(doc.tokens[candidate.end - 1].end)
+            return Entity(label: candidate.label, text: doc.text.string(start..<end),
+                          start: doc.text.codePointOffset(utf16: start), end: doc.text.codePointOffset(utf16: end),
+                          byteStart: doc.text.utf8Offset(utf16: start), byteEnd: doc.text.utf8Offset(utf16: end),
+                          source: candidate.source, canonical: candidate.canonical,
+                          utf16Range: start..<end, tokenRange: candidate.range)
+        }
+        return TaggedText(tokens: doc, entities: entities)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import FrenchNER
+
+/// Renders a scorer's results as tables or as one JSON object.
+struct EvaluationReport {
+    let scorer: Scorer
+    let labels: [EntityLabel]
+    let seconds: Double
+
+    func table() -> String {
+        func row(_ name: String, _ prf: PRF) -> String {
+            name.padding(toLength: 9, withPad: " ", startingAt: 0)
+                + String(format: "%7.4f %7.4f %7.4f %7d %7d %7d", prf.precision, prf.recall, prf.f1,
+                         prf.truePositives, prf.falsePositives, prf.falseNegatives)
+        }
+        var lines = ["strict   precision  recall      f1      tp      fp      fn"]
+        for label in labels { lines.append(row(label.rawValue, scorer.strict[label] ?? PRF())) }
+        lines.append(row("overall", scorer.overall))
+        lines.append(row("partial", scorer.partial))
+        lines.append(row("boundary", scorer.boundary))
+        let names = labels.map(\.rawValue) + ["O"]
+        lines.append("")
+        lines.append("confusion (rows: gold, columns: predicted, exact spans)")
+        lines.append("gold\\pred" + names.map { $0.padding(toLength: 7, withPad: " ", startingAt: 0) }.joined())
+        for gold in names {
+            var line = gold.padding(toLength: 9, withPad: " ", startingAt: 0)
+            for predicted in names {
+                let count = gold == "O" && predicted == "O" ? "-" : String(scorer.confusion[gold]?[predicted] ?? 0)
+                line += count.padding(toLength: 7, withPad: " ", startingAt: 0)
+            }
+            lines.append(line)
+        }
+        lines.append("")
+        lines.append("\(scorer.documents) documents, \(scorer.sentences) sentences, \(String(format: "%.2f", seconds)) s")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func json() -> String {
+        var writer = JSONWriter()
+        func prf(_ value: PRF) {
+            writer.objectStart()
+            writer.key("precision"); writer.double(value.precision)
+            writer.key("recall"); writer.double(value.recall)
+            writer.key("f1"); writer.double(value.f1)
+            writer.key("tp"); writer.int(value.truePositives)
+            writer.key("fp"); writer.int(value.falsePositives)
+            writer.key("fn"); writer.int(value.falseNegatives)
+            writer.objectEnd()
+        }
+        writer.objectStart()
+        writer.key("overall"); prf(scorer.overall)
+        writer.key("per_type"); writer.objectStart()
+        for label in labels { writer.key(label.rawValue); prf(scorer.strict[label] ?? PRF()) }
+        writer.objectEnd()
+        writer.key("partial"); prf(scorer.partial)
+        writer.key("boundary"); prf(scorer.boundary)
+        writer.key("confusion"); writer.objectStart()
+        for (gold, row) in scorer.confusion.sorted(by: { $0.key < $1.key }) {
+            writer.key(gold); writer.objectStart()
+            for (predicted, count) in row.sorted(by: { $0.key < $1.key }) { writer.key(predicted); writer.int(count) }
+            writer.objectEnd()
+        }
+        writer.objectEnd()
+        writer.key("documents"); writer.int(scorer.documents)
+        writer.key("sentences"); writer.int(scorer.sentences)
+        writer.key("seconds"); writer.double(seconds, digits: 3)
+        writer.objectEnd()
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
