@@ -31,6 +31,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write every false positive and false negative with its context to this file.", valueName: "file"))
     var errors: String?
 
+    @Flag(help: "Also print precision per source (the rule or lexicon that decided each prediction).")
+    var bySource = false
+
     @Flag(help: "Write the gold documents' text as JSON Lines ({\"id\", \"text\"}) and exit, for another system to tag.")
     var dumpText = false
 
@@ -88,6 +91,13 @@ struct EvalCommand: ParsableCommand {
         if let errors { try writeErrors(scorer.errors, to: errors) }
         let report = EvaluationReport(scorer: scorer, labels: labelSet.sorted(), seconds: seconds)
         print(json ? report.json() : report.table(), terminator: json ? "\n" : "")
+        if bySource && !json {
+            print("\nsource                                         precision      tp      fp")
+            for (source, prf) in scorer.bySource.sorted(by: { $0.value.truePositives + $0.value.falsePositives > $1.value.truePositives + $1.value.falsePositives }) {
+                print(source.padding(toLength: 46, withPad: " ", startingAt: 0)
+                      + String(format: " %9.3f %7d %7d", prf.precision, prf.truePositives, prf.falsePositives))
+            }
+        }
     }
 
     private func readPredictions(_ path: String, labels: Set<EntityLabel>) throws -> [String: [(span: EntitySpan, source: String)]] {

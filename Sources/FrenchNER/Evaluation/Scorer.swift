@@ -51,6 +51,8 @@ public struct Scorer: Sendable {
     /// confusion[gold][predicted] over spans matched exactly; `O` for missing/spurious.
     public private(set) var confusion: [String: [String: Int]] = [:]
     public private(set) var errors: [ScoringError] = []
+    /// Strict true and false positives per predicted source (rule or lexicon).
+    public private(set) var bySource: [String: PRF] = [:]
     public private(set) var documents = 0
     public private(set) var sentences = 0
     public var keepErrors = false
@@ -73,6 +75,13 @@ public struct Scorer: Sendable {
             prf.falsePositives += predictedSet.filter { $0.label == label && !goldSet.contains($0) }.count
             prf.falseNegatives += goldSet.filter { $0.label == label && !predictedSet.contains($0) }.count
             strict[label] = prf
+        }
+        if let sources {
+            for (index, p) in predicted.enumerated() {
+                let hit = goldSet.contains(p)
+                bySource[sources[index], default: PRF()] = bySource[sources[index], default: PRF()]
+                    + PRF(truePositives: hit ? 1 : 0, falsePositives: hit ? 0 : 1)
+            }
         }
         // Partial: a gold span counts as found when a prediction of its label overlaps it.
         let overlaps = { (a: EntitySpan, b: EntitySpan) in a.start < b.end && b.start < a.end }

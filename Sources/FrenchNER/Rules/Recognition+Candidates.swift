@@ -5,7 +5,9 @@ extension Recognition {
     func candidates() -> [Candidate] {
         var found: [Candidate] = []
         for run in nameRuns() {
-            if let candidate = candidate(forRun: run) { found.append(candidate) }
+            for part in splitAtParticles(run) {
+                if let candidate = candidate(forRun: part) { found.append(candidate) }
+            }
         }
         found += lexiconCandidates()
         found += lowercaseHeadCandidates()
@@ -22,7 +24,11 @@ extension Recognition {
         let n = tokens.count
         var i = 0
         while i < n {
-            guard nameLike[i] else { i += 1; continue }
+            // `al-Bab`, `el-Sissi`: a lower-case Arabic article joined to a name starts the name.
+            let arabicArticle = i + 2 < n && tokens[i].isLowercaseWord && tokens[i + 1].flags.contains(.hyphen)
+                && tokens[i + 1].isJoinedToPrevious && tokens[i + 2].isJoinedToPrevious && nameLike[i + 2]
+                && ["al", "el", "ad", "ar", "as", "ash", "ech", "ben"].contains(doc.key(of: tokens[i]))
+            guard nameLike[i] || arabicArticle else { i += 1; continue }
             let start = i
             var end = i + 1
             while end < n {
@@ -69,6 +75,33 @@ extension Recognition {
         return j + 1
     }
 
+    /// Splits a run joined by a particle where both sides are known entities:
+    /// `Royaume-Uni de l'Union européenne` → `Royaume-Uni` | `Union…`, `France du Nord`? no: `Nord` alone
+    /// is not an entity start here unless a lexicon entry starts there.
+    func splitAtParticles(_ run: Range<Int>) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = run.lowerBound
+        var i = run.lowerBound + 1
+        while i < run.upperBound {
+            if roles[i].contains(.nameParticle), tokens[i].isLowercaseWord, entityMatch(exactly: start..<i) != nil,
+               entityMatch(exactly: start..<run.upperBound) == nil {
+                var next = i + 1
+                if next < run.upperBound, roles[next].contains(.secondParticle) { next += 1 }
+                if next < run.upperBound, hasEntityStartingAt(next),
+                   typesOf(matches(startingAt: next).last!) & Recognition.entityTypes != 0,
+                   !has(startingTypes[start], .organisationHead) {
+                    parts.append(start..<i)
+                    start = next
+                    i = next + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        parts.append(start..<run.upperBound)
+        return parts
+    }
+
     // MARK: - From a run to a candidate
 
     /// Context that stripping the front of a run revealed.
@@ -97,9 +130,10 @@ extension Recognition {
                 start = Int(function.end)
                 continue
             }
-            if has(singleTypes[start], .demonym), start + 1 < end, !hasEntityStartingAt(start) {
+            if let demonym = longestMatch(startingAt: start, types: Recognition.bit(.demonym)), Int(demonym.end) < end,
+               entityMatch(exactly: start..<Int(demonym.end)) == nil || tokens[start].isCapitalized && Int(demonym.end) < end {
                 prefix.demonym = true
-                start += 1
+                start = Int(demonym.end)
                 continue
             }
             if start + 1 < end, isStrippableSentenceOpener(start) {
@@ -108,8 +142,8 @@ extension Recognition {
             }
             break
         }
-        // A particle or hyphen cannot start a name.
-        while start < end, !nameLike[start] { start += 1 }
+        // A particle or hyphen cannot start a name (but `al-` can).
+        while start < end, !nameLike[start], !(start + 1 < end && tokens[start + 1].flags.contains(.hyphen)) { start += 1 }
         guard start < end else { return nil }
         return classify(start..<end, prefix: prefix)
     }

@@ -34,6 +34,15 @@ extension Recognition {
                 acronyms[doc.key(of: tokens[e + 1])] = candidate.label
             }
         }
+        // An acronym in parentheses after a capitalised phrase the rules did not recognise is taken
+        // for an organisation: `Opération des Nations unies au Burundi (ONUB)`.
+        for i in 1..<max(1, tokens.count - 1) where doc.keyEquals(tokens[i - 1], "(") && doc.keyEquals(tokens[i + 1], ")")
+            && tokens[i].isAllCaps && letterCountOf(i) >= 3 {
+            let key = doc.key(of: tokens[i])
+            if acronyms[key] == nil, i >= 3, nameLike[i - 2] || tokens[i - 2].isLowercaseWord && capitalisedWordsBefore(i - 1) >= 2 {
+                acronyms[key] = .organisation
+            }
+        }
 
         var votes: [String: [Double]] = [:]
         var updated: [Candidate] = []
@@ -75,6 +84,20 @@ extension Recognition {
             }
         }
         return updated
+    }
+
+    private func letterCountOf(_ i: Int) -> Int { doc.keyUnits(of: tokens[i]).filter { $0 != 0x2E }.count }
+
+    /// Capitalised words among the eight tokens before `i`, in the same sentence.
+    private func capitalisedWordsBefore(_ i: Int) -> Int {
+        var count = 0
+        var j = i - 1
+        while j >= 0 && j >= i - 8 {
+            if nameLike[j] { count += 1 }
+            if tokens[j].flags.contains(.sentenceStart) { break }
+            j -= 1
+        }
+        return count
     }
 
     static let labels: [EntityLabel] = [.person, .organisation, .location]

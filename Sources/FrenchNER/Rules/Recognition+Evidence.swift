@@ -43,20 +43,31 @@ extension Recognition {
 
         // Things that are not PER/ORG/LOC.
         if lexiconWeight < 5 && isNonEntity(span) { return nil }
+        let nonEntityEntry = match(exactly: span).map { typesOf($0) & Recognition.nonEntityTypes != 0 } ?? false
 
         let knownOther = evidence.score(.organisation) > 0 || evidence.score(.location) > 0
         addPersonEvidence(span, wordCount: wordCount, prefix: prefix, knownOther: knownOther, to: &evidence)
         addOrganisationEvidence(span, wordCount: wordCount, to: &evidence)
         addLocationEvidence(span, to: &evidence)
 
+        // Without evidence, a name is kept only if the document names it surely elsewhere.
+        var bare = false
         if evidence.isEmpty {
+            bare = true
             if wordCount >= 2 {
                 evidence.add(.person, 0.5, .defaultMultiword)
             } else {
+                // A single letter, or a common noun written with a capital, is not a name by itself.
+                if letterCount(s) < 2 { return nil }
                 evidence.add(.location, 0.4, .defaultSingle)
             }
+        } else if evidence.best?.source == RuleName.organisationAcronym.rawValue, evidence.best!.score < 2 {
+            bare = true
         }
         guard let best = evidence.best else { return nil }
+        // Services, products and other non-entities that share a name with a company (`Facebook`,
+        // `YouTube`) are non-entities unless the context names an organisation.
+        if nonEntityEntry && best.score - lexiconWeight < 3 { return nil }
         if best.label == .organisation, best.source == RuleName.organisationHead.rawValue {
             e = extendOrganisation(from: e)
         }
@@ -67,6 +78,7 @@ extension Recognition {
             && !(lexiconWeight >= 3 && tokens[s].isAllCaps) {
             candidate.needsDocumentSupport = true
         }
+        if bare { candidate.needsDocumentSupport = true }
         return candidate
     }
 
@@ -104,14 +116,9 @@ extension Recognition {
                 if types & Recognition.cueTypes != 0 && types & Recognition.bit(.organisationHead) == 0 { return true }
                 if types & Recognition.bit(.organisationHead) != 0 && isSentenceInitial(s) { return true }
             } else if types & Recognition.bit(.demonym) != 0 {
-                // `Argentine` (country and demonym): only the ambiguous demonyms may be places.
-                let demonymAmbiguous = gazetteer.entries(of: match).contains { position in
-                    let entry = gazetteer.entryIndex(at: position)
-                    return gazetteer.type(ofEntry: entry) == .demonym && gazetteer.flags(ofEntry: entry).contains(.ambiguous)
-                }
-                if !demonymAmbiguous { return true }
-                // `les Argentins`/`des Suisses`: a plural article before a demonym.
-                if s > 0, ["les", "des"].contains(doc.key(of: tokens[s - 1])) { return true }
+                // `la Suisse`, `en Argentine` (a place) against `le Suisse`, `les Argentins`,
+                // `un Suisse` (people): a masculine or plural article before the name means people.
+                if s > 0, ["le", "les", "des", "un", "du", "aux"].contains(doc.key(of: tokens[s - 1])) { return true }
             }
         }
         return false
@@ -146,9 +153,6 @@ extension Recognition {
             } else if has(singleTypes[e - 1], .personLast) && wordCount == 2 && !tokens[s].isAllCaps {
                 evidence.add(.person, 0.8, .personFirstName)
             }
-        } else if singleTypes[s] & Recognition.entityTypes == 0 {
-            if has(singleTypes[s], .personLast) { evidence.add(.person, 0.9, .personFirstName) }
-            else if has(singleTypes[s], .personFirst) { evidence.add(.person, 0.7, .personFirstName) }
         }
         if e < tokens.count, has(startingTypes[e], .speech) {
             evidence.add(.person, 1.5 * weak, .personSpeech)
@@ -207,7 +211,8 @@ extension Recognition {
         let s = span.lowerBound, e = span.upperBound
         // A capitalised head: `Banque mondiale`, `Grande Mosquée de Valence`, `Emirates Airlines`.
         if has(singleTypes[s], .organisationHead) && !isSentenceInitial(s) || (wordCount >= 2 && has(singleTypes[s], .organisationHead)) {
-            evidence.add(.organisation, wordCount >= 2 ? 4 : 1.5, .organisationHead)
+            // A head alone stands for a known body (`l'Assemblée`, `le Parlement`).
+            evidence.add(.organisation, wordCount >= 2 ? 4 : 2.5, .organisationHead)
         } else if wordCount >= 2, s + 1 < e, has(singleTypes[s + 1], .organisationHead), nameLike[s + 1] {
             evidence.add(.organisation, 3.5, .organisationHead)
         } else if wordCount >= 2, has(singleTypes[e - 1], .organisationHead), nameLike[e - 1] {
@@ -257,8 +262,8 @@ extension Recognition {
                 var k = j + 1
                 while let next = extendName(from: k) { k = next }
                 e = k
-            } else if complements == 0, j == e + 1, tokens[j].isLowercaseWord, commonClasses(j).contains(.noun),
-                      !commonClasses(j).contains(.verb) {
+            } else if complements == 0, j == e + 1, tokens[j].isLowercaseWord, tokens[j].kind == .word,
+                      roles[j].isEmpty, !commonClasses(j).contains(.verb), !commonClasses(j).contains(.function) {
                 e = j + 1
             } else {
                 break
