@@ -39,6 +39,9 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var lexicons: LexiconOptions
 
+    @Option(help: ArgumentHelp("Person-span conventions: auto (inferred from the gold), names-only, titles, functions, titles+functions.", valueName: "convention"))
+    var personSpans = "auto"
+
     enum GoldFormatArgument: String, ExpressibleByArgument, CaseIterable { case conll, brat }
 
     func run() throws {
@@ -65,6 +68,7 @@ struct EvalCommand: ParsableCommand {
         }
 
         var scorer = Scorer(keepErrors: errors != nil)
+        var conventionsUsed = "as predicted"
         let start = Date()
         if let predicted {
             let predictions = try readPredictions(predicted, labels: labelSet)
@@ -78,7 +82,15 @@ struct EvalCommand: ParsableCommand {
             if missing > 0 { Diagnostics.error("\(predicted): no prediction for \(missing) of \(documents.count) documents (scored as empty)") }
         } else {
             let tokenizer = try Tokenizer()
-            let tagger = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
+            var tagger = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
+            if personSpans == "auto" {
+                tagger.conventions = tagger.inferConventions(from: documents)
+            } else if let conventions = TaggingConventions(name: personSpans) {
+                tagger.conventions = conventions
+            } else {
+                throw ValidationError("unknown --person-spans '\(personSpans)'")
+            }
+            conventionsUsed = tagger.conventions.description
             for document in documents {
                 let entities = tagger.entities(in: document.text).filter { labelSet.contains($0.label) }
                 scorer.add(gold: document.entities,
@@ -89,7 +101,7 @@ struct EvalCommand: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(start)
         if let errors { try writeErrors(scorer.errors, to: errors) }
-        let report = EvaluationReport(scorer: scorer, labels: labelSet.sorted(), seconds: seconds)
+        let report = EvaluationReport(scorer: scorer, labels: labelSet.sorted(), seconds: seconds, conventions: conventionsUsed)
         print(json ? report.json() : report.table(), terminator: json ? "\n" : "")
         if bySource && !json {
             print("\nsource                                         precision      tp      fp")

@@ -6,6 +6,7 @@ struct EvaluationReport {
     let scorer: Scorer
     let labels: [EntityLabel]
     let seconds: Double
+    let conventions: String
 
     func table() -> String {
         func row(_ name: String, _ prf: PRF) -> String {
@@ -31,7 +32,7 @@ struct EvaluationReport {
             lines.append(line)
         }
         lines.append("")
-        lines.append("\(scorer.documents) documents, \(scorer.sentences) sentences, \(String(format: "%.2f", seconds)) s")
+        lines.append("\(scorer.documents) documents, \(scorer.sentences) sentences, \(String(format: "%.2f", seconds)) s, person spans: \(conventions)")
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -64,6 +65,7 @@ struct EvaluationReport {
         writer.key("documents"); writer.int(scorer.documents)
         writer.key("sentences"); writer.int(scorer.sentences)
         writer.key("seconds"); writer.double(seconds, digits: 3)
+        writer.key("person_spans"); writer.string(conventions)
         writer.objectEnd()
         return String(decoding: writer.bytes, as: UTF8.self)
     }

@@ -100,6 +100,29 @@ extension Recognition {
         return count
     }
 
+    /// Widens person spans to the title and/or function before them, when the conventions say so.
+    func applyConventions(_ conventions: TaggingConventions, to candidates: inout [Candidate]) {
+        var previousEnd = 0
+        for index in candidates.indices {
+            defer { previousEnd = candidates[index].end }
+            guard candidates[index].label == .person else { continue }
+            var start = candidates[index].start
+            while start > previousEnd {
+                if conventions.personTitles, let title = matchEnding(at: start - 1, types: Recognition.bit(.title)),
+                   Int(title.start) >= previousEnd {
+                    start = Int(title.start)
+                } else if conventions.personFunctions,
+                          let function = matchEnding(at: start - 1, types: Recognition.bit(.function)),
+                          Int(function.start) >= previousEnd, tokens[Int(function.start)].kind == .word {
+                    start = Int(function.start)
+                } else {
+                    break
+                }
+            }
+            candidates[index].start = start
+        }
+    }
+
     static let labels: [EntityLabel] = [.person, .organisation, .location]
     static func index(_ label: EntityLabel) -> Int { labels.firstIndex(of: label)! }
 }

@@ -19,6 +19,8 @@ public struct Tagger: Sendable {
     public let gazetteer: Gazetteer
     /// Rule-word roles by key id.
     let roleTable: ContiguousArray<RuleWords.Role>
+    /// Span conventions (default: names only, as in modern news gold).
+    public var conventions = TaggingConventions.namesOnly
 
     /// Loads the shipped lexicons (and user lexicons), from the compiled cache when it is current.
     /// - Throws: `LexiconError` for a missing or malformed lexicon; an error if ICU cannot start.
@@ -55,7 +57,8 @@ public struct Tagger: Sendable {
         let recognition = Recognition(doc: doc, gazetteer: gazetteer, roleTable: roleTable)
         let candidates = recognition.candidates()
         let resolved = OverlapResolution.resolve(candidates, tokenCount: doc.tokens.count)
-        let consistent = recognition.applyDocumentConsistency(resolved)
+        var consistent = recognition.applyDocumentConsistency(resolved)
+        if conventions != .namesOnly { recognition.applyConventions(conventions, to: &consistent) }
         let entities = consistent.map { candidate in
             let start = Int(doc.tokens[candidate.start].start)
             let end = Int(doc.tokens[candidate.end - 1].end)
