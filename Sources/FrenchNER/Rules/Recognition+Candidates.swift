@@ -79,6 +79,8 @@ extension Recognition {
     /// `Royaume-Uni de l'Union européenne` → `Royaume-Uni` | `Union…`, `France du Nord`? no: `Nord` alone
     /// is not an entity start here unless a lexicon entry starts there.
     func splitAtParticles(_ run: Range<Int>) -> [Range<Int>] {
+        // A run that is a lexicon entry as a whole (`Tour de France`, `Banque de France`) stays whole.
+        if let whole = match(exactly: run), typesOf(whole) != 0 { return [run] }
         var parts: [Range<Int>] = []
         var start = run.lowerBound
         var i = run.lowerBound + 1
@@ -134,6 +136,16 @@ extension Recognition {
                entityMatch(exactly: start..<Int(demonym.end)) == nil || tokens[start].isCapitalized && Int(demonym.end) < end {
                 prefix.demonym = true
                 start = Int(demonym.end)
+                continue
+            }
+            // `la Bermudienne Flora Duffy`: after an article, an unknown capitalised word before a
+            // first name and a surname describes the person.
+            if start + 2 < end, start > 0, roles[start - 1].contains(.article), nameLike[start + 1],
+               !tokens[start + 1].flags.contains(.hyphen), has(singleTypes[start + 1], .personFirst),
+               singleTypes[start] & (Recognition.entityTypes | Recognition.bit(.personFirst)) == 0,
+               tokens[start].isCapitalized, !tokens[start + 1].isJoinedToPrevious {
+                prefix.demonym = true
+                start += 1
                 continue
             }
             if start + 1 < end, isStrippableSentenceOpener(start) {

@@ -20,8 +20,11 @@ extension Recognition {
                 let flags = gazetteer.flags(ofEntry: entry)
                 let caseExact = gazetteer.caseMatches(entry: entry, match: match, in: doc)
                 if flags.contains(.exactCase) && !caseExact { continue }
-                // Never let an entry written with a capital tag a lower-case word.
-                if tokens[s].isLowercaseWord && !caseExact { continue }
+                // Never let an entry written with a capital tag a lower-case word (`La première` is
+                // not the radio `La Première`).
+                if !caseExact && !caseCompatible(entry: entry, match: match) { continue }
+                // Minor aliases (`Tour` for the village `La Tour`) are too weak to stand alone.
+                if wordCount == 1 && flags.contains(.alias) && gazetteer.importance(ofEntry: entry) == .minor { continue }
                 var weight: Double
                 if wordCount >= 2 {
                     weight = flags.contains(.ambiguous) ? 3 : 5
@@ -82,6 +85,22 @@ extension Recognition {
         return candidate
     }
 
+    /// Whether the text could be the entry written in another case: capitals may stand for lower
+    /// case (headlines, sentence starts) but a lower-case word never stands for a capitalised one.
+    func caseCompatible(entry: Int, match: GazetteerMatch) -> Bool {
+        let shape = gazetteer.entryShapes[entry]
+        var position = 0
+        for t in Int(match.start)..<Int(match.end) {
+            let token = tokens[t]
+            if token.flags.contains(.hyphen) && token.isJoinedToPrevious { continue }
+            guard position < 16 else { break }
+            let expected = (shape >> (2 * UInt32(position))) & 3
+            if expected >= 2 && Gazetteer.shapeCode(token) == 1 { return false }
+            position += 1
+        }
+        return true
+    }
+
     func isSentenceInitial(_ i: Int) -> Bool {
         tokens[i].flags.contains(.sentenceStart) || (i > 0 && isOpeningPunctuation(i - 1))
             || inHeadline[i]
@@ -97,11 +116,14 @@ extension Recognition {
     func isNonEntity(_ span: Range<Int>) -> Bool {
         let s = span.lowerBound, e = span.upperBound
         let entity = Recognition.entityTypes
+        // A known entity keeps its own span inside a product or event (`Boeing` in `Boeing 737`,
+        // `Minsk` in `accords de Minsk`), as news annotation does.
+        let knownEntity = entityMatch(exactly: span) != nil
         for start in max(0, s - 8)...s {
             for m in matches(startingAt: start) where Int(m.end) >= e {
                 let types = typesOf(m)
                 if types & entity != 0 && Int(m.start) == s && Int(m.end) == e { continue }
-                if types & Recognition.nonEntityTypes != 0 && types & entity == 0 { return true }
+                if types & Recognition.nonEntityTypes != 0 && types & entity == 0 && !knownEntity { return true }
                 let longer = Int(m.start) < s || Int(m.end) > e
                 if longer && types & (Recognition.bit(.function) | Recognition.bit(.title)) != 0 && types & entity == 0 {
                     return true
@@ -118,7 +140,14 @@ extension Recognition {
             } else if types & Recognition.bit(.demonym) != 0 {
                 // `la Suisse`, `en Argentine` (a place) against `le Suisse`, `les Argentins`,
                 // `un Suisse` (people): a masculine or plural article before the name means people.
-                if s > 0, ["le", "les", "des", "un", "du", "aux"].contains(doc.key(of: tokens[s - 1])) { return true }
+                // Only a demonym written as in the text counts (`Philippines` is not `philippines`).
+                let demonymAsWritten = gazetteer.entries(of: match).contains { position in
+                    let entry = gazetteer.entryIndex(at: position)
+                    return gazetteer.type(ofEntry: entry) == .demonym && gazetteer.caseMatches(entry: entry, match: match, in: doc)
+                }
+                if demonymAsWritten, s > 0, ["le", "les", "des", "un", "du", "aux"].contains(doc.key(of: tokens[s - 1])) {
+                    return true
+                }
             }
         }
         return false
