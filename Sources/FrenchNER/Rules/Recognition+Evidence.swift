@@ -44,6 +44,11 @@ extension Recognition {
             }
         }
 
+        // `ministre de l'Intérieur`: the portfolio names the ministry.
+        if let portfolioEnd = portfolio(at: s), portfolioEnd >= e {
+            return Candidate(start: s, end: portfolioEnd, label: .organisation, score: 3,
+                             source: RuleName.organisationPortfolio.rawValue)
+        }
         // Things that are not PER/ORG/LOC.
         if lexiconWeight < 5 && isNonEntity(span) { return nil }
         let nonEntityEntry = match(exactly: span).map { typesOf($0) & Recognition.nonEntityTypes != 0 } ?? false
@@ -151,6 +156,22 @@ extension Recognition {
             }
         }
         return false
+    }
+
+    /// When `s` starts a minister's portfolio (`ministre de l'Intérieur`, `ministre des Affaires
+    /// étrangères`), the end of the portfolio.
+    func portfolio(at s: Int) -> Int? {
+        // `ministre du Canada`: a place is the minister's country, not a portfolio.
+        guard nameLike[s], s >= 2, startingTypes[s] & Recognition.locationTypes == 0 else { return nil }
+        var j = s - 1
+        if roles[j].contains(.secondParticle) { j -= 1 }
+        guard j >= 1, roles[j].contains(.complement) || doc.keyEquals(tokens[j], "a") else { return nil }
+        let head = doc.key(of: tokens[j - 1])
+        guard head == "ministre" || head == "ministres" || head == "etat" && j >= 3 && doc.key(of: tokens[j - 3]) == "secretaire"
+        else { return nil }
+        var e = s + 1
+        while e < tokens.count, let next = extendName(from: e), !tokens[e].flags.contains(.sentenceStart) { e = next }
+        return e
     }
 
     // MARK: - Persons

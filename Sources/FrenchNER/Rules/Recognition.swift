@@ -27,6 +27,7 @@ struct Recognition {
     static func bit(_ type: EntryType) -> UInt64 { 1 << UInt64(type.rawValue) }
     static let entityTypes: UInt64 = EntryType.allCases.filter { $0.label != nil }.reduce(0) { $0 | bit($1) }
     static let nonEntityTypes: UInt64 = EntryType.allCases.filter(\.isNonEntity).reduce(0) { $0 | bit($1) }
+    static let locationTypes: UInt64 = EntryType.allCases.filter { $0.label == .location }.reduce(0) { $0 | bit($1) }
     static let namePartTypes: UInt64 = bit(.personFirst) | bit(.personLast)
 
     init(doc: TokenizedText, gazetteer: Gazetteer, roleTable: ContiguousArray<RuleWords.Role>) {

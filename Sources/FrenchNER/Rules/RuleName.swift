@@ -23,6 +23,9 @@ public enum RuleName: String, Sendable, CaseIterable {
     /// A common noun naming a kind of organisation before the name: `la société Renault`,
     /// `le quotidien Le Monde` → ORG (noun excluded).
     case organisationApposition = "organisation.apposition"
+    /// A minister's portfolio after `ministre de`/`secrétaire d'État à`: `ministre de l'Intérieur` →
+    /// `Intérieur` ORG (the ministry), as news annotation does.
+    case organisationPortfolio = "organisation.portfolio"
     /// A legal form after the name: `Dupont SA`, `Acme Inc.` → ORG.
     case organisationLegalForm = "organisation.legal-form"
     /// An unknown acronym: `CGT`, `O.N.U.` → ORG.
