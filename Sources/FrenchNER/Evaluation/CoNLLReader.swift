@@ -13,8 +13,10 @@ public enum CoNLLReader {
     /// - Parameters:
     ///   - name: the file name, used in document ids (`name#1`, `name#2`…) and errors.
     ///   - labels: the labels to keep; other types are dropped.
-    public static func parse(_ text: String, name: String, labels: Set<EntityLabel> = Set(EntityLabel.allCases))
-        throws(GoldFormatError) -> [GoldDocument] {
+    /// - Parameter requireTags: when false, lines with a token only are read as untagged (`O`), for
+    ///   pre-tokenised input to be tagged.
+    public static func parse(_ text: String, name: String, labels: Set<EntityLabel> = Set(EntityLabel.allCases),
+                             requireTags: Bool = true) throws(GoldFormatError) -> [GoldDocument] {
         var documents: [GoldDocument] = []
         var builder = DocumentBuilder()
         var lineNumber = 0
@@ -43,10 +45,10 @@ public enum CoNLLReader {
                 finishDocument()
                 continue
             }
-            guard columnsBySpace.count >= 2 else {
+            guard columnsBySpace.count >= 2 || !requireTags else {
                 throw GoldFormatError(file: name, line: lineNumber, message: "expected TOKEN<TAB>TAG, found one column")
             }
-            let tag = columnsBySpace.last == nil ? "O" : columnsBySpace[1].trimmingCharacters(in: .whitespaces)
+            let tag = !requireTags || columnsBySpace.count < 2 ? "O" : columnsBySpace[1].trimmingCharacters(in: .whitespaces)
             let prefix: Character
             var type = Substring("")
             if tag == "O" || tag.isEmpty {

@@ -13,10 +13,25 @@ enum InputFormat: String, ExpressibleByArgument, CaseIterable {
     case lines
     /// One JSON object per line; the text in `--text-field`, the id in `--id-field`.
     case jsonl
+    /// Pre-tokenised CoNLL (`TOKEN[<TAB>…]` per line, a blank line between sentences, `-DOCSTART-`
+    /// between documents); the text is rebuilt with French spacing.
+    case conll
+}
+
+/// A record as read, not yet decoded: decoding (UTF-8, JSON) happens in the worker threads.
+struct RawRecord: Sendable {
+    var bytes: ArraySlice<UInt8>
+    /// `file` or `file:line`, for messages and default ids.
+    var location: String
+    /// The file the record comes from (`<stdin>` for standard input).
+    var file: String
+    var format: InputFormat
+    /// Set when the record was larger than the limit (its bytes were not kept).
+    var oversizeBytes: Int?
 }
 
 /// A document read from the input, or the reason it could not be read.
-struct InputDocument {
+struct InputDocument: Sendable {
     /// The id as JSON: the input's id field passed through, or a string made from the file name/line.
     var idJSON: [UInt8]
     /// The id as text, for messages and formats that need a plain id.
@@ -28,7 +43,7 @@ struct InputDocument {
     var passthrough: [JSONRecord.Field] = []
 }
 
-struct RecordError: Error {
+struct RecordError: Error, Sendable {
     var message: String
 }
 
@@ -37,7 +52,7 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "Input files or folders (standard input when none or '-').")
     var inputs: [String] = []
 
-    @Option(help: "How inputs are cut into documents: text (one per file), lines (one per line), jsonl.")
+    @Option(help: "How inputs are cut into documents: text (one per file), lines (one per line), jsonl, conll.")
     var inputFormat: InputFormat = .text
 
     @Flag(help: "Same as --input-format lines.")
@@ -55,22 +70,117 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Decode invalid UTF-8 with U+FFFD instead of rejecting the record.")
     var lossy = false
 
-    @Option(help: "Largest document (or JSON Lines record) in bytes; larger ones get an error record.")
-    var maxDocumentBytes = 256 << 20
+    @Option(help: "Largest document (or record) in bytes; a larger one gets an error record.")
+    var maxDocumentBytes = 64 << 20
 
     var effectiveFormat: InputFormat { lines ? .lines : inputFormat }
+
+    /// Decodes a raw record into a document (thread-safe).
+    func decode(_ raw: RawRecord) -> InputDocument {
+        var doc = InputDocument(idJSON: jsonString(raw.location), id: raw.location, location: raw.location,
+                                text: .failure(RecordError(message: "")))
+        if let size = raw.oversizeBytes {
+            doc.text = .failure(RecordError(message: "record of \(size) bytes is larger than --max-document-bytes (\(maxDocumentBytes))"))
+            return doc
+        }
+        switch raw.format {
+        case .text, .lines:
+            doc.text = decodeUTF8(raw.bytes)
+        case .conll:
+            switch decodeUTF8(raw.bytes) {
+            case .failure(let error): doc.text = .failure(error)
+            case .success(let buffer):
+                do {
+                    let documents = try CoNLLReader.parse(buffer.string, name: raw.location, requireTags: false)
+                    doc.text = .success(TextBuffer(documents.first?.text ?? ""))
+                } catch {
+                    doc.text = .failure(RecordError(message: error.message + " (line \(error.line) of the document)"))
+                }
+            }
+        case .jsonl:
+            decodeJSON(raw.bytes, into: &doc)
+        }
+        return doc
+    }
+
+    private func decodeJSON(_ bytes: ArraySlice<UInt8>, into doc: inout InputDocument) {
+        let record: JSONRecord
+        do {
+            record = try JSONRecord(parsing: bytes)
+        } catch {
+            doc.text = .failure(RecordError(message: error.description))
+            return
+        }
+        var text: JSONValue?
+        for field in record.fields {
+            if field.key == idField {
+                doc.idJSON = Array(field.raw)
+                if case let .string(s) = field.value { doc.id = s } else { doc.id = String(decoding: field.raw, as: UTF8.self) }
+            } else if field.key == textField {
+                text = field.value
+            } else {
+                doc.passthrough.append(field)
+            }
+        }
+        switch text {
+        case .none:
+            doc.text = .failure(RecordError(message: "missing text field '\(textField)'"))
+        case .some(.string(let string)):
+            if let nul = string.utf8.firstIndex(of: 0) {
+                doc.text = .failure(RecordError(message: "NUL character in text at byte \(string.utf8.distance(from: string.utf8.startIndex, to: nul))"))
+            } else {
+                doc.text = .success(TextBuffer(string))
+            }
+        case .some:
+            doc.text = .failure(RecordError(message: "text field '\(textField)' is not a string"))
+        }
+    }
+
+    private func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> Result<TextBuffer, RecordError> {
+        bytes.withUnsafeBufferPointer { buffer in
+            if let base = buffer.baseAddress, let nul = memchr(base, 0, buffer.count) {
+                let offset = base.distance(to: UnsafePointer(nul.assumingMemoryBound(to: UInt8.self)))
+                return .failure(RecordError(message: "binary data (NUL byte at byte \(offset))"))
+            }
+            if lossy { return .success(TextBuffer(lossyUTF8: buffer)) }
+            do throws(TextDecodingError) {
+                return .success(try TextBuffer(validatingUTF8: buffer))
+            } catch {
+                return .failure(RecordError(message: "invalid UTF-8 at byte \(error.byteOffset): \(error.reason)"))
+            }
+        }
+    }
 }
 
-/// Reads documents from files, folders and standard input, in order, reporting unreadable inputs.
+/// Reads records from files, folders and standard input, in order, reporting unreadable inputs.
 struct DocumentSource {
     let options: InputOptions
     /// Set when an input could not be opened or read at all (exit status 2).
     private(set) var inputFailed = false
+    /// Bytes read so far (for progress).
+    private(set) var bytesRead = 0
 
     init(options: InputOptions) { self.options = options }
 
-    /// Calls `body` for every document of every input, in order.
-    mutating func forEach(_ body: (InputDocument) -> Void) {
+    /// The total size of the inputs when it is known (regular files), for progress and ETA.
+    var knownInputSize: Int? {
+        var total = 0
+        for input in options.inputs.isEmpty ? ["-"] : options.inputs {
+            var info = stat()
+            if input == "-" {
+                guard fstat(0, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+                total += Int(info.st_size)
+            } else if stat(input, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+                total += Int(info.st_size)
+            } else {
+                return nil
+            }
+        }
+        return total
+    }
+
+    /// Calls `body` with every record of every input, in order.
+    mutating func forEachRecord(_ body: (RawRecord) -> Void) {
         let inputs = options.inputs.isEmpty ? ["-"] : options.inputs
         for input in inputs {
             if input == "-" {
@@ -96,23 +206,30 @@ struct DocumentSource {
         }
     }
 
+    /// Calls `body` with every decoded document, in order (for sequential commands).
+    mutating func forEach(_ body: (InputDocument) -> Void) {
+        let options = self.options
+        forEachRecord { body(options.decode($0)) }
+    }
+
     private func filesInFolder(_ folder: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
+            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
             if name.hasPrefix(".") {
-                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
+                if type == .typeDirectory { enumerator.skipDescendants() }
                 continue
             }
-            guard (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular else { continue }
+            guard type == .typeRegular else { continue }
             if let glob = options.glob, fnmatch(glob, name, 0) != 0 { continue }
             files.append(folder.hasSuffix("/") ? folder + relative : folder + "/" + relative)
         }
         return files.sorted()
     }
 
-    private mutating func readFile(_ path: String, _ body: (InputDocument) -> Void) {
+    private mutating func readFile(_ path: String, _ body: (RawRecord) -> Void) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             Diagnostics.error("\(path): cannot open: \(String(cString: strerror(errno)))")
@@ -123,8 +240,9 @@ struct DocumentSource {
         read(fd: fd, name: path, body)
     }
 
-    private mutating func read(fd: Int32, name: String, _ body: (InputDocument) -> Void) {
-        switch options.effectiveFormat {
+    private mutating func read(fd: Int32, name: String, _ body: (RawRecord) -> Void) {
+        let format = options.effectiveFormat
+        switch format {
         case .text:
             let (bytes, error, tooLarge) = readAll(fd: fd, limit: options.maxDocumentBytes)
             if error != 0 {
@@ -132,11 +250,9 @@ struct DocumentSource {
                 inputFailed = true
                 return
             }
-            var doc = InputDocument(idJSON: jsonString(name), id: name, location: name, text: .failure(RecordError(message: "")))
-            doc.text = tooLarge
-                ? .failure(RecordError(message: "document larger than --max-document-bytes (\(options.maxDocumentBytes))"))
-                : decode(bytes[...], offsetBase: 0)
-            body(doc)
+            bytesRead += bytes.count
+            body(RawRecord(bytes: bytes[...], location: name, file: name, format: .text,
+                           oversizeBytes: tooLarge ? options.maxDocumentBytes + 1 : nil))
         case .lines, .jsonl:
             let reader = LineReader(fd: fd, maximumLineBytes: options.maxDocumentBytes)
             var lineNumber = 0
@@ -144,75 +260,55 @@ struct DocumentSource {
                 lineNumber += 1
                 let location = "\(name):\(lineNumber)"
                 switch line {
-                case .tooLong(let bytes):
-                    let doc = InputDocument(idJSON: jsonString(location), id: location, location: location,
-                                            text: .failure(RecordError(message: "record of \(bytes) bytes is larger than --max-document-bytes (\(options.maxDocumentBytes))")))
-                    body(doc)
+                case .tooLong(let size):
+                    bytesRead += size
+                    body(RawRecord(bytes: [], location: location, file: name, format: format, oversizeBytes: size))
                 case .text(let bytes):
-                    if options.effectiveFormat == .lines {
-                        body(InputDocument(idJSON: jsonString(location), id: location, location: location,
-                                           text: decode(bytes, offsetBase: 0)))
-                    } else {
-                        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue } // a blank line is not a record
-                        body(jsonDocument(bytes, location: location))
-                    }
+                    bytesRead += bytes.count + 1
+                    // In JSON Lines a blank line is not a record.
+                    if format == .jsonl && bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                    body(RawRecord(bytes: bytes, location: location, file: name, format: format))
                 }
             }
-            if reader.readError != 0 {
-                Diagnostics.error("\(name): read error: \(String(cString: strerror(reader.readError)))")
-                inputFailed = true
+            reportReadError(reader.readError, name)
+        case .conll:
+            // One record per `-DOCSTART-` section (the whole file when there is none).
+            let reader = LineReader(fd: fd, maximumLineBytes: options.maxDocumentBytes)
+            var lineNumber = 0
+            var document: [UInt8] = []
+            var documentLine = 1
+            var documentIndex = 0
+            func flush() {
+                if document.contains(where: { $0 != 0x0A && $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
+                    documentIndex += 1
+                    body(RawRecord(bytes: document[...], location: "\(name):\(documentLine)", file: name, format: .conll,
+                                   oversizeBytes: document.count > options.maxDocumentBytes ? document.count : nil))
+                }
+                document.removeAll(keepingCapacity: true)
             }
+            while let line = reader.next() {
+                lineNumber += 1
+                guard case .text(let bytes) = line else { continue }
+                bytesRead += bytes.count + 1
+                if bytes.starts(with: Array("-DOCSTART-".utf8)) {
+                    flush()
+                    documentLine = lineNumber + 1
+                    continue
+                }
+                if document.count <= options.maxDocumentBytes {
+                    document.append(contentsOf: bytes)
+                }
+                document.append(0x0A)
+            }
+            flush()
+            reportReadError(reader.readError, name)
         }
     }
 
-    private func jsonDocument(_ bytes: ArraySlice<UInt8>, location: String) -> InputDocument {
-        var doc = InputDocument(idJSON: jsonString(location), id: location, location: location,
-                                text: .failure(RecordError(message: "")))
-        let record: JSONRecord
-        do {
-            record = try JSONRecord(parsing: bytes)
-        } catch {
-            doc.text = .failure(RecordError(message: error.description))
-            return doc
-        }
-        var text: JSONValue?
-        for field in record.fields {
-            if field.key == options.idField {
-                doc.idJSON = Array(field.raw)
-                if case let .string(s) = field.value { doc.id = s } else { doc.id = String(decoding: field.raw, as: UTF8.self) }
-            } else if field.key == options.textField {
-                text = field.value
-            } else {
-                doc.passthrough.append(field)
-            }
-        }
-        switch text {
-        case .none:
-            doc.text = .failure(RecordError(message: "missing text field '\(options.textField)'"))
-        case .some(.string(let string)):
-            if let nul = string.utf8.firstIndex(of: 0) {
-                doc.text = .failure(RecordError(message: "NUL character in text at byte \(string.utf8.distance(from: string.utf8.startIndex, to: nul))"))
-            } else {
-                doc.text = .success(TextBuffer(string))
-            }
-        case .some:
-            doc.text = .failure(RecordError(message: "text field '\(options.textField)' is not a string"))
-        }
-        return doc
-    }
-
-    private func decode(_ bytes: ArraySlice<UInt8>, offsetBase: Int) -> Result<TextBuffer, RecordError> {
-        bytes.withUnsafeBufferPointer { buffer in
-            if let base = buffer.baseAddress, let nul = memchr(base, 0, buffer.count) {
-                let offset = base.distance(to: UnsafePointer(nul.assumingMemoryBound(to: UInt8.self)))
-                return .failure(RecordError(message: "binary data (NUL byte at byte \(offset + offsetBase))"))
-            }
-            if options.lossy { return .success(TextBuffer(lossyUTF8: buffer)) }
-            do throws(TextDecodingError) {
-                return .success(try TextBuffer(validatingUTF8: buffer))
-            } catch {
-                return .failure(RecordError(message: "invalid UTF-8 at byte \(error.byteOffset + offsetBase): \(error.reason)"))
-            }
+    private mutating func reportReadError(_ error: Int32, _ name: String) {
+        if error != 0 {
+            Diagnostics.error("\(name): read error: \(String(cString: strerror(error)))")
+            inputFailed = true
         }
     }
 }

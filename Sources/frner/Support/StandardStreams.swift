@@ -8,6 +8,8 @@ import Glibc
 final class StandardOutput {
     private var buffer: [UInt8] = []
     private let lineBuffered: Bool
+    /// Whether records are flushed one by one (a terminal, or `--line-buffered`).
+    var isLineBuffered: Bool { lineBuffered }
     private let capacity = 1 << 16
 
     init(lineBuffered: Bool = false) {

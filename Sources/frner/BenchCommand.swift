@@ -1,0 +1,711 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import FrenchNER
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `frner bench`: times the tagging pipeline, stage by stage, over documents held in memory.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time tagging over a corpus: throughput, time per stage, latency, load time and memory.",
+        discussion: """
+        All documents are read into memory first; then one warm-up run and --runs timed runs. Each run \
+        also times raw ICU word-break iteration over the same texts (the tokenizer's ceiling) and, with \
+        --jobs N > 1, the same tagging on N threads. Figures are medians over the runs, with [min–max]. \
+        Stages: tokenize, gazetteer+rules (tagging the tokens), output (the JSON Lines record of \
+        `frner tag`, kept in memory). Words are whitespace-separated words (Python's str.split()); MB \
+        are 10^6 bytes of UTF-8. A debug build refuses to run: its figures mean nothing.
+        """
+    )
+
+    /// How `bench` cuts its inputs into documents.
+    enum BenchInputFormat: String, ExpressibleByArgument, CaseIterable {
+        /// A `*.jsonl` or `*.ndjson` file is JSON Lines, any other file one document, a folder one
+        /// document per `*.txt` file.
+        case auto
+        /// One document per file (every file of a folder).
+        case text
+        /// One JSON object per line.
+        case jsonl
+    }
+
+    @Argument(help: "Input files or folders (standard input when none or '-').")
+    var inputs: [String] = []
+
+    @Option(help: "How inputs are cut into documents: auto (*.jsonl and *.ndjson files are JSON Lines, other files one document each, folders one document per *.txt file), text, jsonl.")
+    var inputFormat: BenchInputFormat = .auto
+
+    @Option(help: "JSON Lines field holding the text.")
+    var textField = "text"
+
+    @Option(help: ArgumentHelp("Only the first N documents (JSON Lines records, readable or not).", valueName: "N"))
+    var limit: Int?
+
+    @Option(help: "Timed runs (after one warm-up run).")
+    var runs = 5
+
+    @Option(help: ArgumentHelp("Also tag on N threads (N contiguous shards) and report the speed-up over 1 thread.", valueName: "N"))
+    var jobs = 1
+
+    @Option(help: ArgumentHelp("Also score against this gold corpus (a CoNLL file or a brat folder), as frner eval does.", valueName: "path"))
+    var gold: String?
+
+    @Option(help: ArgumentHelp("Person-span conventions for --gold: auto (inferred from the gold), names-only, titles, functions, titles+functions.", valueName: "convention"))
+    var personSpans = "auto"
+
+    @OptionGroup var lexicons: LexiconOptions
+
+    @Flag(help: "Print one JSON object instead of tables.")
+    var json = false
+
+    @Flag(help: "Run even in a debug build (the figures are then meaningless).")
+    var allowDebug = false
+
+    func validate() throws {
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if personSpans != "auto" && TaggingConventions(name: personSpans) == nil {
+            throw ValidationError("unknown --person-spans '\(personSpans)'")
+        }
+    }
+
+    func run() throws {
+        try refuseDebugBuild()
+        let tokenizer = try Tokenizer()
+        let lexiconSet = try lexicons.lexiconSet()
+        var lexiconTiming = LexiconTiming()
+        let gazetteer: Gazetteer
+        if lexicons.noLexiconCache {
+            let compiled = try timed { try lexiconSet.compile(tokenizer: tokenizer) }
+            gazetteer = compiled.result
+            lexiconTiming.compileSeconds = compiled.seconds
+        } else {
+            let loaded = try timed { try lexiconSet.loadGazetteer(tokenizer: tokenizer) }
+            gazetteer = loaded.result
+            lexiconTiming.cachedLoadSeconds = loaded.seconds
+        }
+        let tagger = Tagger(gazetteer: gazetteer, tokenizer: tokenizer)
+
+        Progress.show("reading documents…")
+        let corpus = try BenchCorpus.read(inputs: inputs, format: inputFormat, textField: textField, limit: limit)
+        guard !corpus.documents.isEmpty else {
+            Progress.clear()
+            Diagnostics.error("no readable document in the input")
+            throw ExitCode(2)
+        }
+        let measurement = BenchMeasurement.run(corpus.documents, tagger: tagger, runs: runs, jobs: jobs)
+        let peakResidentBytes = ProcessMemory.peakResidentBytes()
+
+        if lexiconTiming.compileSeconds == nil {
+            Progress.show("compiling the lexicons without the cache…")
+            lexiconTiming.compileSeconds = try timed { try lexiconSet.compile(tokenizer: tokenizer) }.seconds
+        }
+        var accuracy: EvaluationReport?
+        if let gold {
+            Progress.show("scoring \(gold)…")
+            accuracy = try score(gold: gold, tagger: tagger)
+        }
+        Progress.clear()
+
+        let report = BenchReport(corpus: corpus, measurement: measurement, lexicons: lexiconTiming,
+                                 peakResidentBytes: peakResidentBytes, accuracy: accuracy, gold: gold)
+        print(json ? report.json() : report.text(), terminator: json ? "\n" : "")
+    }
+
+    /// Stops a debug build (exit 64) unless `--allow-debug`, which gets a loud warning instead.
+    private func refuseDebugBuild() throws {
+        guard BuildConfiguration.isDebug else { return }
+        guard allowDebug else {
+            Diagnostics.error("refusing to benchmark a debug build; build with `swift build -c release` (or pass --allow-debug)")
+            throw ExitCode(64)
+        }
+        Diagnostics.note("""
+            ********************************************************************
+            WARNING: DEBUG BUILD. These timings are MEANINGLESS: do not quote them.
+            ********************************************************************
+            """)
+    }
+
+    /// Scores the tagger on a gold corpus with the code of `frner eval`.
+    private func score(gold: String, tagger: Tagger) throws -> EvaluationReport {
+        let labels = try parseLabels("PER,LOC,ORG")
+        let documents: [GoldDocument]
+        do {
+            documents = try GoldCorpus.read(path: gold, labels: labels)
+        } catch {
+            Progress.clear()
+            Diagnostics.error(error.description)
+            throw ExitCode(2)
+        }
+        var scoringTagger = tagger
+        scoringTagger.conventions = TaggingConventions(name: personSpans) ?? tagger.inferConventions(from: documents)
+        var scorer = Scorer()
+        let start = monotonicNanoseconds()
+        for document in documents {
+            let entities = scoringTagger.entities(in: document.text).filter { labels.contains($0.label) }
+            scorer.add(gold: document.entities,
+                       predicted: entities.map { EntitySpan(start: $0.start, end: $0.end, label: $0.label) },
+                       text: document.text, id: document.id, sentences: document.sentenceCount,
+                       sources: entities.map(\.source))
+        }
+        return EvaluationReport(scorer: scorer, labels: labels.sorted(), seconds: seconds(since: start),
+                                conventions: scoringTagger.conventions.description)
+    }
+}
+
+/// Whether this executable was compiled without optimisation.
+enum BuildConfiguration {
+    #if DEBUG
+    static let isDebug = true
+    #else
+    static let isDebug = false
+    #endif
+    static var name: String { isDebug ? "debug" : "release" }
+}
+
+// MARK: - Documents
+
+/// A document ready to tag: its text, and what its output record needs.
+struct BenchDocument: Sendable {
+    let idJSON: [UInt8]
+    let passthrough: [(key: String, raw: ArraySlice<UInt8>)]
+    let text: TextBuffer
+}
+
+/// The documents of a benchmark, all in memory, with their sizes.
+struct BenchCorpus {
+    var documents: [BenchDocument] = []
+    /// Records that could not be read (bad UTF-8, missing text field…); not benchmarked.
+    var unreadable = 0
+    var utf8Bytes = 0
+    var codePoints = 0
+    var utf16Units = 0
+    /// Whitespace-separated words, as Python's `str.split()` counts them.
+    var words = 0
+
+    /// Reads every input with `DocumentSource`, keeping the first `limit` records.
+    /// - Throws: `ExitCode(2)` when an input cannot be read.
+    static func read(inputs: [String], format: BenchCommand.BenchInputFormat, textField: String,
+                     limit: Int?) throws -> BenchCorpus {
+        var corpus = BenchCorpus()
+        var records = 0
+        var inputFailed = false
+        for input in inputs.isEmpty ? ["-"] : inputs {
+            if let limit, records >= limit { break }
+            var source = DocumentSource(options: try inputOptions(for: input, format: format, textField: textField))
+            source.forEach { document in
+                if let limit, records >= limit { return }
+                records += 1
+                switch document.text {
+                case .failure(let error):
+                    corpus.unreadable += 1
+                    Diagnostics.error("\(document.location): \(error.message) (skipped)")
+                case .success(let text):
+                    corpus.add(BenchDocument(idJSON: document.idJSON,
+                                             passthrough: document.passthrough.map { ($0.key, $0.raw) }, text: text))
+                }
+            }
+            inputFailed = inputFailed || source.inputFailed
+        }
+        if inputFailed { throw ExitCode(2) }
+        return corpus
+    }
+
+    private mutating func add(_ document: BenchDocument) {
+        documents.append(document)
+        utf8Bytes += document.text.utf8Count
+        codePoints += document.text.codePointCount
+        utf16Units += document.text.count
+        words += whitespaceSeparatedWordCount(document.text)
+    }
+
+    /// The `InputOptions` that read one input in the chosen format.
+    private static func inputOptions(for input: String, format: BenchCommand.BenchInputFormat,
+                                     textField: String) throws -> InputOptions {
+        var arguments = ["--text-field", textField]
+        switch format {
+        case .text:
+            arguments += ["--input-format", "text"]
+        case .jsonl:
+            arguments += ["--input-format", "jsonl"]
+        case .auto:
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
+                arguments += ["--input-format", "text", "--glob", "*.txt"]
+            } else {
+                let isJSONLines = input.hasSuffix(".jsonl") || input.hasSuffix(".ndjson")
+                arguments += ["--input-format", isJSONLines ? "jsonl" : "text"]
+            }
+        }
+        return try InputOptions.parse(arguments + ["--", input])
+    }
+}
+
+/// Counts the words Python's `str.split()` finds: maximal runs of characters that are not white space
+/// by `str.isspace()` (which includes the no-break spaces U+00A0 and U+202F).
+func whitespaceSeparatedWordCount(_ text: TextBuffer) -> Int {
+    var words = 0
+    var inWord = false
+    for unit in text.utf16 {
+        let isSpace: Bool
+        switch unit {
+        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            isSpace = true
+        default:
+            isSpace = false
+        }
+        if !isSpace && !inWord { words += 1 }
+        inWord = !isSpace
+    }
+    return words
+}
+
+// MARK: - Timing
+
+/// Nanoseconds on the monotonic clock.
+@inline(__always) func monotonicNanoseconds() -> UInt64 {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+}
+
+func seconds(since start: UInt64) -> Double {
+    Double(monotonicNanoseconds() - start) / 1e9
+}
+
+/// Runs `body` and returns its result with the seconds it took; a lexicon error exits with status 2.
+func timed<Result>(_ body: () throws -> Result) throws -> (result: Result, seconds: Double) {
+    let start = monotonicNanoseconds()
+    do {
+        let result = try body()
+        return (result, seconds(since: start))
+    } catch let error as LexiconError {
+        Progress.clear()
+        Diagnostics.error(error.description)
+        throw ExitCode(2)
+    }
+}
+
+/// What one pass of the full pipeline over some documents took.
+struct PassTiming: Sendable {
+    /// Wall time of the whole pass.
+    var nanoseconds: UInt64 = 0
+    var tokenizeNanoseconds: UInt64 = 0
+    /// Gazetteer matching and rules: `Tagger.tag` on the tokens.
+    var tagNanoseconds: UInt64 = 0
+    /// Writing each document's JSON Lines record.
+    var outputNanoseconds: UInt64 = 0
+    /// Time per document, all stages.
+    var documentNanoseconds: [UInt64] = []
+    var tokens = 0
+    var entities = 0
+    var outputBytes = 0
+
+    /// Times tokenize → tag → output record for each document in turn.
+    static func measure(_ documents: ArraySlice<BenchDocument>, tagger: Tagger) -> PassTiming {
+        var timing = PassTiming()
+        timing.documentNanoseconds.reserveCapacity(documents.count)
+        let passStart = monotonicNanoseconds()
+        for document in documents {
+            let start = monotonicNanoseconds()
+            let tokenized = tagger.tokenizer.tokenize(document.text)
+            let tokenizedAt = monotonicNanoseconds()
+            let tagged = tagger.tag(tokenized)
+            let taggedAt = monotonicNanoseconds()
+            var record = JSONWriter(capacity: 1024)
+            EntityRecord.write(id: document.idJSON, passthrough: document.passthrough, entities: tagged.entities,
+                               to: &record)
+            let end = monotonicNanoseconds()
+            timing.tokenizeNanoseconds += tokenizedAt - start
+            timing.tagNanoseconds += taggedAt - tokenizedAt
+            timing.outputNanoseconds += end - taggedAt
+            timing.documentNanoseconds.append(end - start)
+            timing.tokens += tokenized.tokens.count
+            timing.entities += tagged.entities.count
+            timing.outputBytes += record.bytes.count
+        }
+        timing.nanoseconds = monotonicNanoseconds() - passStart
+        return timing
+    }
+
+    /// Times the same pass split into `shards`, one thread each; `nanoseconds` is the wall time.
+    static func measureInParallel(_ documents: [BenchDocument], shards: [Range<Int>], tagger: Tagger) -> PassTiming {
+        let collector = ShardCollector(count: shards.count)
+        let start = monotonicNanoseconds()
+        DispatchQueue.concurrentPerform(iterations: shards.count) { shard in
+            collector.store(measure(documents[shards[shard]], tagger: tagger), at: shard)
+        }
+        let wall = monotonicNanoseconds() - start
+        var merged = PassTiming()
+        for part in collector.timings {
+            merged.tokenizeNanoseconds += part.tokenizeNanoseconds
+            merged.tagNanoseconds += part.tagNanoseconds
+            merged.outputNanoseconds += part.outputNanoseconds
+            merged.documentNanoseconds += part.documentNanoseconds
+            merged.tokens += part.tokens
+            merged.entities += part.entities
+            merged.outputBytes += part.outputBytes
+        }
+        merged.nanoseconds = wall
+        return merged
+    }
+}
+
+/// Collects the timing of each shard from its thread.
+private final class ShardCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [PassTiming]
+
+    init(count: Int) { stored = Array(repeating: PassTiming(), count: count) }
+
+    func store(_ timing: PassTiming, at shard: Int) {
+        lock.lock()
+        stored[shard] = timing
+        lock.unlock()
+    }
+
+    var timings: [PassTiming] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+}
+
+/// Splits documents into `count` contiguous ranges holding about the same amount of text.
+func contiguousShards(_ documents: [BenchDocument], count: Int) -> [Range<Int>] {
+    let total = documents.reduce(0) { $0 + $1.text.count }
+    var shards: [Range<Int>] = []
+    var start = 0
+    var accumulated = 0
+    for (index, document) in documents.enumerated() {
+        accumulated += document.text.count
+        if shards.count < count - 1, accumulated * count >= total * (shards.count + 1) {
+            shards.append(start..<index + 1)
+            start = index + 1
+        }
+    }
+    shards.append(start..<documents.count)
+    return shards
+}
+
+/// Plain ICU word-break iteration over every document: returns nanoseconds and segments counted.
+func measureRawICU(_ documents: [BenchDocument]) -> (nanoseconds: UInt64, segments: Int) {
+    let start = monotonicNanoseconds()
+    var segments = 0
+    for document in documents { segments += Tokenizer.rawICUWordCount(document.text) }
+    return (monotonicNanoseconds() - start, segments)
+}
+
+/// The timed runs of one benchmark: per run, raw ICU, the pipeline on one thread, and on `jobs` threads.
+struct BenchMeasurement {
+    var singleThread: [PassTiming] = []
+    var rawICUNanoseconds: [UInt64] = []
+    var rawICUSegments = 0
+    /// Empty when `jobs` is 1.
+    var parallel: [PassTiming] = []
+    var jobs = 1
+    var runs = 0
+
+    /// One warm-up run, then `runs` timed runs; progress goes to standard error when it is a terminal.
+    static func run(_ documents: [BenchDocument], tagger: Tagger, runs: Int, jobs: Int) -> BenchMeasurement {
+        var measurement = BenchMeasurement(jobs: jobs, runs: runs)
+        let shards = contiguousShards(documents, count: jobs)
+        for run in 0...runs {
+            Progress.show(run == 0 ? "warm-up run…" : "run \(run)/\(runs)…")
+            let rawICU = measureRawICU(documents)
+            let single = PassTiming.measure(documents[...], tagger: tagger)
+            let parallel = jobs > 1 ? PassTiming.measureInParallel(documents, shards: shards, tagger: tagger) : nil
+            guard run > 0 else { continue }
+            measurement.rawICUNanoseconds.append(rawICU.nanoseconds)
+            measurement.rawICUSegments = rawICU.segments
+            measurement.singleThread.append(single)
+            if let parallel { measurement.parallel.append(parallel) }
+        }
+        return measurement
+    }
+}
+
+/// The median, minimum and maximum of some values.
+struct Spread {
+    var median: Double
+    var min: Double
+    var max: Double
+
+    init(_ values: [Double]) {
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        min = sorted.first!
+        max = sorted.last!
+    }
+
+    /// `{"median": …, "min": …, "max": …}`.
+    func write(to json: inout JSONWriter, digits: Int = 4) {
+        json.objectStart()
+        json.key("median"); json.double(median, digits: digits)
+        json.key("min"); json.double(min, digits: digits)
+        json.key("max"); json.double(max, digits: digits)
+        json.objectEnd()
+    }
+}
+
+/// A percentile by the nearest-rank method, of sorted values.
+func percentile(_ sorted: [UInt64], _ fraction: Double) -> UInt64 {
+    let rank = Int((fraction * Double(sorted.count)).rounded(.up))
+    return sorted[Swift.max(rank, 1) - 1]
+}
+
+/// Lexicon load times.
+struct LexiconTiming {
+    /// Loading the compiled gazetteer from the cache (nil with `--no-lexicon-cache`).
+    var cachedLoadSeconds: Double?
+    /// Compiling the lexicon files without the cache.
+    var compileSeconds: Double?
+}
+
+// MARK: - Environment
+
+/// Figures about this process and machine.
+enum ProcessMemory {
+    /// Peak resident set size so far (`VmHWM` in /proc/self/status), nil where it cannot be read.
+    static func peakResidentBytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        else { return nil }
+        return kilobytes * 1024
+    }
+}
+
+/// The machine the benchmark runs on.
+enum Machine {
+    static var hostName: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count) == 0 else { return "unknown" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The CPU model from /proc/cpuinfo, or "unknown".
+    static var cpuModel: String {
+        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+              let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+              let colon = line.firstIndex(of: ":") else { return "unknown" }
+        return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// One-line progress on standard error, shown only when standard error is a terminal.
+enum Progress {
+    static func show(_ message: String) {
+        guard Diagnostics.standardErrorIsTerminal else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8))
+    }
+
+    static func clear() {
+        guard Diagnostics.standardErrorIsTerminal else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
+
+// MARK: - Report
+
+/// Turns a benchmark's measurements into rates and renders them as text or one JSON object.
+struct BenchReport {
+    let corpus: BenchCorpus
+    let measurement: BenchMeasurement
+    let lexicons: LexiconTiming
+    let peakResidentBytes: Int?
+    let accuracy: EvaluationReport?
+    let gold: String?
+
+    private var megabytes: Double { Double(corpus.utf8Bytes) / 1e6 }
+    private var tokens: Int { measurement.singleThread[0].tokens }
+
+    /// Per run: `amount` divided by the seconds `nanoseconds` picks.
+    private func rates(_ amount: Double, _ passes: [PassTiming], _ nanoseconds: (PassTiming) -> UInt64) -> Spread {
+        Spread(passes.map { amount / (Double(nanoseconds($0)) / 1e9) })
+    }
+
+    private func seconds(_ passes: [PassTiming], _ nanoseconds: (PassTiming) -> UInt64) -> Spread {
+        Spread(passes.map { Double(nanoseconds($0)) / 1e9 })
+    }
+
+    private var rawICUMegabytesPerSecond: Spread {
+        Spread(measurement.rawICUNanoseconds.map { megabytes / (Double($0) / 1e9) })
+    }
+
+    /// Per run: the tokenizer's MB/s over raw ICU's MB/s in the same run.
+    private var tokenizerToRawICU: Spread {
+        Spread(zip(measurement.singleThread, measurement.rawICUNanoseconds).map { Double($1) / Double($0.tokenizeNanoseconds) })
+    }
+
+    /// Per-document latency percentiles in milliseconds, each the median over the runs.
+    private var latencyMilliseconds: [(name: String, value: Spread)] {
+        let sortedRuns = measurement.singleThread.map { $0.documentNanoseconds.sorted() }
+        return [("p50", 0.50), ("p95", 0.95), ("p99", 0.99), ("max", 1.0)].map { name, fraction in
+            (name, Spread(sortedRuns.map { Double(percentile($0, fraction)) / 1e6 }))
+        }
+    }
+
+    /// Median parallel documents/s over median single-thread documents/s.
+    private var speedUp: Double? {
+        guard !measurement.parallel.isEmpty else { return nil }
+        return seconds(measurement.singleThread, \.nanoseconds).median / seconds(measurement.parallel, \.nanoseconds).median
+    }
+
+    private var stages: [(name: String, nanoseconds: (PassTiming) -> UInt64)] {
+        [("tokenize", \.tokenizeNanoseconds), ("gazetteer+rules", \.tagNanoseconds), ("output", \.outputNanoseconds)]
+    }
+
+    func text() -> String {
+        let single = measurement.singleThread
+        func number(_ value: Double, _ decimals: Int) -> String {
+            let formatter = NumberFormatter()
+            formatter.numberStyle = .decimal
+            formatter.minimumFractionDigits = decimals
+            formatter.maximumFractionDigits = decimals
+            formatter.locale = Locale(identifier: "en_US")
+            return formatter.string(from: NSNumber(value: value)) ?? String(value)
+        }
+        func spread(_ value: Spread, _ decimals: Int) -> String {
+            "\(number(value.median, decimals)) [\(number(value.min, decimals))–\(number(value.max, decimals))]"
+        }
+        func row(_ name: String, _ value: String) -> String {
+            "  " + name.padding(toLength: 22, withPad: " ", startingAt: 0) + value
+        }
+        var lines = [
+            "frner bench: \(BuildConfiguration.name) build, FrenchNER \(FrenchNER.version), ICU \(Tokenizer.icuVersion), "
+                + "\(Machine.hostName), \(ProcessInfo.processInfo.activeProcessorCount) CPUs",
+            "corpus: \(number(Double(corpus.documents.count), 0)) documents, \(number(megabytes, 2)) MB UTF-8, "
+                + "\(number(Double(corpus.words), 0)) words, \(number(Double(tokens), 0)) tokens, "
+                + "\(number(Double(single[0].entities), 0)) entities"
+                + (corpus.unreadable > 0 ? " (\(corpus.unreadable) unreadable records skipped)" : ""),
+            "\(measurement.runs) timed runs after 1 warm-up; median [min–max]",
+            "",
+            "pipeline, 1 thread",
+            row("documents/s", spread(rates(Double(corpus.documents.count), single, \.nanoseconds), 1)),
+            row("tokens/s", spread(rates(Double(tokens), single, \.nanoseconds), 0)),
+            row("words/s", spread(rates(Double(corpus.words), single, \.nanoseconds), 0)),
+            row("MB/s", spread(rates(megabytes, single, \.nanoseconds), 3)),
+            row("seconds", spread(seconds(single, \.nanoseconds), 3)),
+            "",
+            "stages                  seconds                   MB/s                      share",
+        ]
+        let total = Double(single.map { $0.tokenizeNanoseconds + $0.tagNanoseconds + $0.outputNanoseconds }.reduce(0, +))
+        for stage in stages {
+            let share = Double(single.map(stage.nanoseconds).reduce(0, +)) / total
+            lines.append(row(stage.name, spread(seconds(single, stage.nanoseconds), 3).padding(toLength: 26, withPad: " ", startingAt: 0)
+                             + spread(rates(megabytes, single, stage.nanoseconds), 2).padding(toLength: 26, withPad: " ", startingAt: 0)
+                             + number(share * 100, 1) + " %"))
+        }
+        lines.append(row("raw ICU word break", spread(Spread(measurement.rawICUNanoseconds.map { Double($0) / 1e9 }), 3)
+                         .padding(toLength: 26, withPad: " ", startingAt: 0) + spread(rawICUMegabytesPerSecond, 2)))
+        lines.append(row("tokenizer ÷ raw ICU", spread(tokenizerToRawICU, 3) + " (MB/s ratio)"))
+        lines.append("")
+        lines.append("latency per document, ms: " + latencyMilliseconds.map { "\($0.name) \(number($0.value.median, 3))" }.joined(separator: "  "))
+        if let speedUp {
+            let parallel = measurement.parallel
+            lines.append("")
+            lines.append("pipeline, \(measurement.jobs) threads")
+            lines.append(row("documents/s", spread(rates(Double(corpus.documents.count), parallel, \.nanoseconds), 1)))
+            lines.append(row("MB/s", spread(rates(megabytes, parallel, \.nanoseconds), 3)))
+            lines.append(row("speed-up", "\(number(speedUp, 2))× over 1 thread (medians)"))
+        }
+        lines.append("")
+        lines.append("lexicons: cached load " + (lexicons.cachedLoadSeconds.map { number($0, 3) + " s" } ?? "not measured")
+                     + ", compile without cache " + (lexicons.compileSeconds.map { number($0, 3) + " s" } ?? "not measured"))
+        lines.append("peak resident memory: " + (peakResidentBytes.map { number(Double($0) / 1e6, 1) + " MB" } ?? "unknown")
+                     + " (documents in memory: \(number(Double(corpus.utf16Units * 2) / 1e6, 1)) MB of UTF-16)")
+        if let accuracy, let gold {
+            lines.append("")
+            lines.append("accuracy on \(gold):")
+            lines.append(accuracy.table())
+        }
+        return lines.joined(separator: "\n") + (accuracy == nil ? "\n" : "")
+    }
+
+    func json() -> String {
+        let single = measurement.singleThread
+        var json = JSONWriter(capacity: 4096)
+        json.objectStart()
+        json.key("frner_version"); json.string(FrenchNER.version)
+        json.key("build"); json.string(BuildConfiguration.name)
+        json.key("icu_version"); json.string(Tokenizer.icuVersion)
+        json.key("host"); json.string(Machine.hostName)
+        json.key("cpu"); json.string(Machine.cpuModel)
+        json.key("cpus"); json.int(ProcessInfo.processInfo.activeProcessorCount)
+        json.key("runs"); json.int(measurement.runs)
+        json.key("corpus"); json.objectStart()
+        json.key("documents"); json.int(corpus.documents.count)
+        json.key("unreadable_records"); json.int(corpus.unreadable)
+        json.key("bytes_utf8"); json.int(corpus.utf8Bytes)
+        json.key("characters"); json.int(corpus.codePoints)
+        json.key("words"); json.int(corpus.words)
+        json.key("tokens"); json.int(tokens)
+        json.key("entities"); json.int(single[0].entities)
+        json.key("output_bytes"); json.int(single[0].outputBytes)
+        json.objectEnd()
+        json.key("single_thread"); json.objectStart()
+        json.key("seconds"); seconds(single, \.nanoseconds).write(to: &json)
+        json.key("documents_per_second"); rates(Double(corpus.documents.count), single, \.nanoseconds).write(to: &json, digits: 1)
+        json.key("tokens_per_second"); rates(Double(tokens), single, \.nanoseconds).write(to: &json, digits: 0)
+        json.key("words_per_second"); rates(Double(corpus.words), single, \.nanoseconds).write(to: &json, digits: 0)
+        json.key("mb_per_second"); rates(megabytes, single, \.nanoseconds).write(to: &json)
+        json.key("stages"); json.objectStart()
+        for stage in stages {
+            json.key(stage.name); json.objectStart()
+            json.key("seconds"); seconds(single, stage.nanoseconds).write(to: &json)
+            json.key("mb_per_second"); rates(megabytes, single, stage.nanoseconds).write(to: &json)
+            json.objectEnd()
+        }
+        json.objectEnd()
+        json.key("latency_ms"); json.objectStart()
+        for (name, value) in latencyMilliseconds { json.key(name); value.write(to: &json) }
+        json.objectEnd()
+        json.objectEnd()
+        json.key("raw_icu"); json.objectStart()
+        json.key("seconds"); Spread(measurement.rawICUNanoseconds.map { Double($0) / 1e9 }).write(to: &json)
+        json.key("mb_per_second"); rawICUMegabytesPerSecond.write(to: &json)
+        json.key("word_segments"); json.int(measurement.rawICUSegments)
+        json.objectEnd()
+        json.key("tokenizer_to_raw_icu"); tokenizerToRawICU.write(to: &json)
+        json.key("parallel")
+        if let speedUp {
+            let parallel = measurement.parallel
+            json.objectStart()
+            json.key("jobs"); json.int(measurement.jobs)
+            json.key("seconds"); seconds(parallel, \.nanoseconds).write(to: &json)
+            json.key("documents_per_second"); rates(Double(corpus.documents.count), parallel, \.nanoseconds).write(to: &json, digits: 1)
+            json.key("mb_per_second"); rates(megabytes, parallel, \.nanoseconds).write(to: &json)
+            json.key("speedup"); json.double(speedUp, digits: 3)
+            json.objectEnd()
+        } else {
+            json.null()
+        }
+        json.key("lexicons"); json.objectStart()
+        json.key("cached_load_seconds"); optional(lexicons.cachedLoadSeconds, to: &json)
+        json.key("compile_seconds"); optional(lexicons.compileSeconds, to: &json)
+        json.objectEnd()
+        json.key("memory"); json.objectStart()
+        json.key("peak_resident_mb"); optional(peakResidentBytes.map { Double($0) / 1e6 }, to: &json)
+        json.key("documents_utf16_mb"); json.double(Double(corpus.utf16Units * 2) / 1e6, digits: 1)
+        json.objectEnd()
+        json.key("accuracy")
+        if let accuracy {
+            json.raw(accuracy.json().utf8)
+        } else {
+            json.null()
+        }
+        json.key("gold"); if let gold { json.string(gold) } else { json.null() }
+        json.objectEnd()
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    private func optional(_ value: Double?, to json: inout JSONWriter) {
+        if let value { json.double(value) } else { json.null() }
+    }
+}
