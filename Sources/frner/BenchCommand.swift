@@ -90,10 +90,10 @@ struct BenchCommand: ParsableCommand {
         }
         let tagger = Tagger(gazetteer: gazetteer, tokenizer: tokenizer)
 
-        Progress.show("reading documents…")
+        BenchProgress.show("reading documents…")
         let corpus = try BenchCorpus.read(inputs: inputs, format: inputFormat, textField: textField, limit: limit)
         guard !corpus.documents.isEmpty else {
-            Progress.clear()
+            BenchProgress.clear()
             Diagnostics.error("no readable document in the input")
             throw ExitCode(2)
         }
@@ -101,15 +101,15 @@ struct BenchCommand: ParsableCommand {
         let peakResidentBytes = ProcessMemory.peakResidentBytes()
 
         if lexiconTiming.compileSeconds == nil {
-            Progress.show("compiling the lexicons without the cache…")
+            BenchProgress.show("compiling the lexicons without the cache…")
             lexiconTiming.compileSeconds = try timed { try lexiconSet.compile(tokenizer: tokenizer) }.seconds
         }
         var accuracy: EvaluationReport?
         if let gold {
-            Progress.show("scoring \(gold)…")
+            BenchProgress.show("scoring \(gold)…")
             accuracy = try score(gold: gold, tagger: tagger)
         }
-        Progress.clear()
+        BenchProgress.clear()
 
         let report = BenchReport(corpus: corpus, measurement: measurement, lexicons: lexiconTiming,
                                  peakResidentBytes: peakResidentBytes, accuracy: accuracy, gold: gold)
@@ -132,19 +132,19 @@ struct BenchCommand: ParsableCommand {
 
     /// Scores the tagger on a gold corpus with the code of `frner eval`.
     private func score(gold: String, tagger: Tagger) throws -> EvaluationReport {
-        let labels = try parseLabels("PER,LOC,ORG")
+        let labels = Set(EntityLabel.allCases)
         let documents: [GoldDocument]
         do {
             documents = try GoldCorpus.read(path: gold, labels: labels)
         } catch {
-            Progress.clear()
+            BenchProgress.clear()
             Diagnostics.error(error.description)
             throw ExitCode(2)
         }
         var scoringTagger = tagger
         scoringTagger.conventions = TaggingConventions(name: personSpans) ?? tagger.inferConventions(from: documents)
         var scorer = Scorer()
-        let start = monotonicNanoseconds()
+        let start = MonotonicClock.now()
         for document in documents {
             let entities = scoringTagger.entities(in: document.text).filter { labels.contains($0.label) }
             scorer.add(gold: document.entities,
@@ -152,13 +152,13 @@ struct BenchCommand: ParsableCommand {
                        text: document.text, id: document.id, sentences: document.sentenceCount,
                        sources: entities.map(\.source))
         }
-        return EvaluationReport(scorer: scorer, labels: labels.sorted(), seconds: seconds(since: start),
+        return EvaluationReport(scorer: scorer, labels: labels.sorted(), seconds: MonotonicClock.seconds(since: start),
                                 conventions: scoringTagger.conventions.description)
     }
 }
 
 /// Whether this executable was compiled without optimisation.
-enum BuildConfiguration {
+private enum BuildConfiguration {
     #if DEBUG
     static let isDebug = true
     #else
@@ -170,14 +170,14 @@ enum BuildConfiguration {
 // MARK: - Documents
 
 /// A document ready to tag: its text, and what its output record needs.
-struct BenchDocument: Sendable {
+private struct BenchDocument: Sendable {
     let idJSON: [UInt8]
     let passthrough: [(key: String, raw: ArraySlice<UInt8>)]
     let text: TextBuffer
 }
 
 /// The documents of a benchmark, all in memory, with their sizes.
-struct BenchCorpus {
+private struct BenchCorpus {
     var documents: [BenchDocument] = []
     /// Records that could not be read (bad UTF-8, missing text field…); not benchmarked.
     var unreadable = 0
@@ -247,7 +247,7 @@ struct BenchCorpus {
 
 /// Counts the words Python's `str.split()` finds: maximal runs of characters that are not white space
 /// by `str.isspace()` (which includes the no-break spaces U+00A0 and U+202F).
-func whitespaceSeparatedWordCount(_ text: TextBuffer) -> Int {
+private func whitespaceSeparatedWordCount(_ text: TextBuffer) -> Int {
     var words = 0
     var inWord = false
     for unit in text.utf16 {
@@ -266,32 +266,34 @@ func whitespaceSeparatedWordCount(_ text: TextBuffer) -> Int {
 
 // MARK: - Timing
 
-/// Nanoseconds on the monotonic clock.
-@inline(__always) func monotonicNanoseconds() -> UInt64 {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
-}
+/// The monotonic clock, in nanoseconds.
+private enum MonotonicClock {
+    @inline(__always) static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
 
-func seconds(since start: UInt64) -> Double {
-    Double(monotonicNanoseconds() - start) / 1e9
+    static func seconds(since start: UInt64) -> Double {
+        Double(now() - start) / 1e9
+    }
 }
 
 /// Runs `body` and returns its result with the seconds it took; a lexicon error exits with status 2.
-func timed<Result>(_ body: () throws -> Result) throws -> (result: Result, seconds: Double) {
-    let start = monotonicNanoseconds()
+private func timed<Result>(_ body: () throws -> Result) throws -> (result: Result, seconds: Double) {
+    let start = MonotonicClock.now()
     do {
         let result = try body()
-        return (result, seconds(since: start))
+        return (result, MonotonicClock.seconds(since: start))
     } catch let error as LexiconError {
-        Progress.clear()
+        BenchProgress.clear()
         Diagnostics.error(error.description)
         throw ExitCode(2)
     }
 }
 
 /// What one pass of the full pipeline over some documents took.
-struct PassTiming: Sendable {
+private struct PassTiming: Sendable {
     /// Wall time of the whole pass.
     var nanoseconds: UInt64 = 0
     var tokenizeNanoseconds: UInt64 = 0
@@ -309,17 +311,17 @@ struct PassTiming: Sendable {
     static func measure(_ documents: ArraySlice<BenchDocument>, tagger: Tagger) -> PassTiming {
         var timing = PassTiming()
         timing.documentNanoseconds.reserveCapacity(documents.count)
-        let passStart = monotonicNanoseconds()
+        let passStart = MonotonicClock.now()
         for document in documents {
-            let start = monotonicNanoseconds()
+            let start = MonotonicClock.now()
             let tokenized = tagger.tokenizer.tokenize(document.text)
-            let tokenizedAt = monotonicNanoseconds()
+            let tokenizedAt = MonotonicClock.now()
             let tagged = tagger.tag(tokenized)
-            let taggedAt = monotonicNanoseconds()
+            let taggedAt = MonotonicClock.now()
             var record = JSONWriter(capacity: 1024)
             EntityRecord.write(id: document.idJSON, passthrough: document.passthrough, entities: tagged.entities,
                                to: &record)
-            let end = monotonicNanoseconds()
+            let end = MonotonicClock.now()
             timing.tokenizeNanoseconds += tokenizedAt - start
             timing.tagNanoseconds += taggedAt - tokenizedAt
             timing.outputNanoseconds += end - taggedAt
@@ -328,18 +330,18 @@ struct PassTiming: Sendable {
             timing.entities += tagged.entities.count
             timing.outputBytes += record.bytes.count
         }
-        timing.nanoseconds = monotonicNanoseconds() - passStart
+        timing.nanoseconds = MonotonicClock.now() - passStart
         return timing
     }
 
     /// Times the same pass split into `shards`, one thread each; `nanoseconds` is the wall time.
     static func measureInParallel(_ documents: [BenchDocument], shards: [Range<Int>], tagger: Tagger) -> PassTiming {
         let collector = ShardCollector(count: shards.count)
-        let start = monotonicNanoseconds()
+        let start = MonotonicClock.now()
         DispatchQueue.concurrentPerform(iterations: shards.count) { shard in
             collector.store(measure(documents[shards[shard]], tagger: tagger), at: shard)
         }
-        let wall = monotonicNanoseconds() - start
+        let wall = MonotonicClock.now() - start
         var merged = PassTiming()
         for part in collector.timings {
             merged.tokenizeNanoseconds += part.tokenizeNanoseconds
@@ -376,7 +378,7 @@ private final class ShardCollector: @unchecked Sendable {
 }
 
 /// Splits documents into `count` contiguous ranges holding about the same amount of text.
-func contiguousShards(_ documents: [BenchDocument], count: Int) -> [Range<Int>] {
+private func contiguousShards(_ documents: [BenchDocument], count: Int) -> [Range<Int>] {
     let total = documents.reduce(0) { $0 + $1.text.count }
     var shards: [Range<Int>] = []
     var start = 0
@@ -393,15 +395,15 @@ func contiguousShards(_ documents: [BenchDocument], count: Int) -> [Range<Int>] 
 }
 
 /// Plain ICU word-break iteration over every document: returns nanoseconds and segments counted.
-func measureRawICU(_ documents: [BenchDocument]) -> (nanoseconds: UInt64, segments: Int) {
-    let start = monotonicNanoseconds()
+private func measureRawICU(_ documents: [BenchDocument]) -> (nanoseconds: UInt64, segments: Int) {
+    let start = MonotonicClock.now()
     var segments = 0
     for document in documents { segments += Tokenizer.rawICUWordCount(document.text) }
-    return (monotonicNanoseconds() - start, segments)
+    return (MonotonicClock.now() - start, segments)
 }
 
 /// The timed runs of one benchmark: per run, raw ICU, the pipeline on one thread, and on `jobs` threads.
-struct BenchMeasurement {
+private struct BenchMeasurement {
     var singleThread: [PassTiming] = []
     var rawICUNanoseconds: [UInt64] = []
     var rawICUSegments = 0
@@ -415,7 +417,7 @@ struct BenchMeasurement {
         var measurement = BenchMeasurement(jobs: jobs, runs: runs)
         let shards = contiguousShards(documents, count: jobs)
         for run in 0...runs {
-            Progress.show(run == 0 ? "warm-up run…" : "run \(run)/\(runs)…")
+            BenchProgress.show(run == 0 ? "warm-up run…" : "run \(run)/\(runs)…")
             let rawICU = measureRawICU(documents)
             let single = PassTiming.measure(documents[...], tagger: tagger)
             let parallel = jobs > 1 ? PassTiming.measureInParallel(documents, shards: shards, tagger: tagger) : nil
@@ -430,7 +432,7 @@ struct BenchMeasurement {
 }
 
 /// The median, minimum and maximum of some values.
-struct Spread {
+private struct Spread {
     var median: Double
     var min: Double
     var max: Double
@@ -454,13 +456,13 @@ struct Spread {
 }
 
 /// A percentile by the nearest-rank method, of sorted values.
-func percentile(_ sorted: [UInt64], _ fraction: Double) -> UInt64 {
+private func percentile(_ sorted: [UInt64], _ fraction: Double) -> UInt64 {
     let rank = Int((fraction * Double(sorted.count)).rounded(.up))
     return sorted[Swift.max(rank, 1) - 1]
 }
 
 /// Lexicon load times.
-struct LexiconTiming {
+private struct LexiconTiming {
     /// Loading the compiled gazetteer from the cache (nil with `--no-lexicon-cache`).
     var cachedLoadSeconds: Double?
     /// Compiling the lexicon files without the cache.
@@ -469,8 +471,8 @@ struct LexiconTiming {
 
 // MARK: - Environment
 
-/// Figures about this process and machine.
-enum ProcessMemory {
+/// The memory this process uses.
+private enum ProcessMemory {
     /// Peak resident set size so far (`VmHWM` in /proc/self/status), nil where it cannot be read.
     static func peakResidentBytes() -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
@@ -482,7 +484,7 @@ enum ProcessMemory {
 }
 
 /// The machine the benchmark runs on.
-enum Machine {
+private enum BenchMachine {
     static var hostName: String {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count) == 0 else { return "unknown" }
@@ -499,7 +501,7 @@ enum Machine {
 }
 
 /// One-line progress on standard error, shown only when standard error is a terminal.
-enum Progress {
+private enum BenchProgress {
     static func show(_ message: String) {
         guard Diagnostics.standardErrorIsTerminal else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8))
@@ -513,8 +515,23 @@ enum Progress {
 
 // MARK: - Report
 
+/// `value` with `decimals` decimals and commas between thousands: `groupedNumber(12345.678, 1)` is
+/// `12,345.7`.
+private func groupedNumber(_ value: Double, _ decimals: Int) -> String {
+    let plain = String(format: "%.\(decimals)f", value)
+    let sign = plain.hasPrefix("-") ? "-" : ""
+    let unsigned = plain.dropFirst(sign.count)
+    let integer = unsigned.prefix { $0 != "." }
+    var grouped = ""
+    for (index, digit) in integer.enumerated() {
+        if index > 0 && (integer.count - index) % 3 == 0 { grouped.append(",") }
+        grouped.append(digit)
+    }
+    return sign + grouped + unsigned.dropFirst(integer.count)
+}
+
 /// Turns a benchmark's measurements into rates and renders them as text or one JSON object.
-struct BenchReport {
+private struct BenchReport {
     let corpus: BenchCorpus
     let measurement: BenchMeasurement
     let lexicons: LexiconTiming
@@ -563,14 +580,7 @@ struct BenchReport {
 
     func text() -> String {
         let single = measurement.singleThread
-        func number(_ value: Double, _ decimals: Int) -> String {
-            let formatter = NumberFormatter()
-            formatter.numberStyle = .decimal
-            formatter.minimumFractionDigits = decimals
-            formatter.maximumFractionDigits = decimals
-            formatter.locale = Locale(identifier: "en_US")
-            return formatter.string(from: NSNumber(value: value)) ?? String(value)
-        }
+        let number = groupedNumber
         func spread(_ value: Spread, _ decimals: Int) -> String {
             "\(number(value.median, decimals)) [\(number(value.min, decimals))–\(number(value.max, decimals))]"
         }
@@ -579,12 +589,12 @@ struct BenchReport {
         }
         var lines = [
             "frner bench: \(BuildConfiguration.name) build, FrenchNER \(FrenchNER.version), ICU \(Tokenizer.icuVersion), "
-                + "\(Machine.hostName), \(ProcessInfo.processInfo.activeProcessorCount) CPUs",
+                + "\(BenchMachine.hostName), \(ProcessInfo.processInfo.activeProcessorCount) CPUs",
             "corpus: \(number(Double(corpus.documents.count), 0)) documents, \(number(megabytes, 2)) MB UTF-8, "
                 + "\(number(Double(corpus.words), 0)) words, \(number(Double(tokens), 0)) tokens, "
                 + "\(number(Double(single[0].entities), 0)) entities"
                 + (corpus.unreadable > 0 ? " (\(corpus.unreadable) unreadable records skipped)" : ""),
-            "\(measurement.runs) timed runs after 1 warm-up; median [min–max]",
+            "\(measurement.runs) timed run\(measurement.runs == 1 ? "" : "s") after 1 warm-up; median [min–max]",
             "",
             "pipeline, 1 thread",
             row("documents/s", spread(rates(Double(corpus.documents.count), single, \.nanoseconds), 1)),
@@ -635,8 +645,8 @@ struct BenchReport {
         json.key("frner_version"); json.string(FrenchNER.version)
         json.key("build"); json.string(BuildConfiguration.name)
         json.key("icu_version"); json.string(Tokenizer.icuVersion)
-        json.key("host"); json.string(Machine.hostName)
-        json.key("cpu"); json.string(Machine.cpuModel)
+        json.key("host"); json.string(BenchMachine.hostName)
+        json.key("cpu"); json.string(BenchMachine.cpuModel)
         json.key("cpus"); json.int(ProcessInfo.processInfo.activeProcessorCount)
         json.key("runs"); json.int(measurement.runs)
         json.key("corpus"); json.objectStart()
@@ -650,7 +660,7 @@ struct BenchReport {
         json.key("output_bytes"); json.int(single[0].outputBytes)
         json.objectEnd()
         json.key("single_thread"); json.objectStart()
-        json.key("seconds"); seconds(single, \.nanoseconds).write(to: &json)
+        json.key("seconds"); seconds(single, \.nanoseconds).write(to: &json, digits: 6)
         json.key("documents_per_second"); rates(Double(corpus.documents.count), single, \.nanoseconds).write(to: &json, digits: 1)
         json.key("tokens_per_second"); rates(Double(tokens), single, \.nanoseconds).write(to: &json, digits: 0)
         json.key("words_per_second"); rates(Double(corpus.words), single, \.nanoseconds).write(to: &json, digits: 0)
@@ -658,7 +668,7 @@ struct BenchReport {
         json.key("stages"); json.objectStart()
         for stage in stages {
             json.key(stage.name); json.objectStart()
-            json.key("seconds"); seconds(single, stage.nanoseconds).write(to: &json)
+            json.key("seconds"); seconds(single, stage.nanoseconds).write(to: &json, digits: 6)
             json.key("mb_per_second"); rates(megabytes, single, stage.nanoseconds).write(to: &json)
             json.objectEnd()
         }
@@ -668,7 +678,7 @@ struct BenchReport {
         json.objectEnd()
         json.objectEnd()
         json.key("raw_icu"); json.objectStart()
-        json.key("seconds"); Spread(measurement.rawICUNanoseconds.map { Double($0) / 1e9 }).write(to: &json)
+        json.key("seconds"); Spread(measurement.rawICUNanoseconds.map { Double($0) / 1e9 }).write(to: &json, digits: 6)
         json.key("mb_per_second"); rawICUMegabytesPerSecond.write(to: &json)
         json.key("word_segments"); json.int(measurement.rawICUSegments)
         json.objectEnd()
@@ -678,7 +688,7 @@ struct BenchReport {
             let parallel = measurement.parallel
             json.objectStart()
             json.key("jobs"); json.int(measurement.jobs)
-            json.key("seconds"); seconds(parallel, \.nanoseconds).write(to: &json)
+            json.key("seconds"); seconds(parallel, \.nanoseconds).write(to: &json, digits: 6)
             json.key("documents_per_second"); rates(Double(corpus.documents.count), parallel, \.nanoseconds).write(to: &json, digits: 1)
             json.key("mb_per_second"); rates(megabytes, parallel, \.nanoseconds).write(to: &json)
             json.key("speedup"); json.double(speedUp, digits: 3)

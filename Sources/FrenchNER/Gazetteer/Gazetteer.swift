@@ -68,11 +68,15 @@ public struct Gazetteer: Sendable {
     /// - Complexity: O(n) in the number of tokens.
     public func keyIDs(for doc: TokenizedText) -> ContiguousArray<Int32> {
         var ids = ContiguousArray<Int32>(repeating: -1, count: doc.tokens.count)
-        doc.keyPool.withUnsafeBufferPointer { pool in
-            for i in 0..<doc.tokens.count {
-                let token = doc.tokens[i]
-                let units = UnsafeBufferPointer(rebasing: pool[Int(token.keyStart)..<Int(token.keyStart) + Int(token.keyLength)])
-                ids[i] = keys.lookup(hash: token.keyHash, units: units)
+        ids.withUnsafeMutableBufferPointer { ids in
+            doc.tokens.withUnsafeBufferPointer { tokens in
+                doc.keyPool.withUnsafeBufferPointer { pool in
+                    for i in 0..<tokens.count {
+                        let token = tokens[i]
+                        let units = UnsafeBufferPointer(rebasing: pool[Int(token.keyStart)..<Int(token.keyStart) + Int(token.keyLength)])
+                        ids[i] = keys.lookup(hash: token.keyHash, units: units)
+                    }
+                }
             }
         }
         return ids
@@ -88,28 +92,34 @@ public struct Gazetteer: Sendable {
     /// - Parameter keyIDs: from `keyIDs(for:)`.
     public func matches(in doc: TokenizedText, keyIDs: ContiguousArray<Int32>) -> [GazetteerMatch] {
         var found: [GazetteerMatch] = []
-        let tokens = doc.tokens
-        let n = tokens.count
-        for start in 0..<n {
-            let first = keyIDs[start]
-            if first < 0 { continue }
-            guard var node = edges.get(UInt64(first)) else { continue }
-            var end = start + 1
-            while true {
-                if nodeEntryOffsets[Int(node)] != nodeEntryOffsets[Int(node) + 1] {
-                    found.append(GazetteerMatch(start: Int32(start), end: Int32(end), node: node))
+        found.reserveCapacity(doc.tokens.count / 2)
+        doc.tokens.withUnsafeBufferPointer { tokens in
+            keyIDs.withUnsafeBufferPointer { keyIDs in
+                nodeEntryOffsets.withUnsafeBufferPointer { offsets in
+                    let n = tokens.count
+                    for start in 0..<n {
+                        let first = keyIDs[start]
+                        if first < 0 { continue }
+                        guard var node = edges.get(UInt64(first)) else { continue }
+                        var end = start + 1
+                        while true {
+                            if offsets[Int(node)] != offsets[Int(node) + 1] {
+                                found.append(GazetteerMatch(start: Int32(start), end: Int32(end), node: node))
+                            }
+                            // Hyphens inside a compound are transparent.
+                            var next = end
+                            if next < n, tokens[next].flags.contains(.hyphen), tokens[next].isJoinedToPrevious,
+                               next + 1 < n, tokens[next + 1].isJoinedToPrevious {
+                                next += 1
+                            }
+                            guard next < n, !tokens[next].flags.contains(.sentenceStart) else { break }
+                            let key = keyIDs[next]
+                            guard key >= 0, let child = edges.get(UInt64(node) << 32 | UInt64(key)) else { break }
+                            node = child
+                            end = next + 1
+                        }
+                    }
                 }
-                // Hyphens inside a compound are transparent.
-                var next = end
-                if next < n, tokens[next].flags.contains(.hyphen), tokens[next].isJoinedToPrevious,
-                   next + 1 < n, tokens[next + 1].isJoinedToPrevious {
-                    next += 1
-                }
-                guard next < n, !tokens[next].flags.contains(.sentenceStart) else { break }
-                let key = keyIDs[next]
-                guard key >= 0, let child = edges.get(UInt64(node) << 32 | UInt64(key)) else { break }
-                node = child
-                end = next + 1
             }
         }
         return found

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Interned token keys: a folded key (`elysee`) ↔ a dense `KeyID`, with word-class bits per key.
 ///
 /// Looking a token up costs one hash probe (the token's hash is computed by the tokenizer) and one
@@ -24,22 +26,29 @@ struct KeyTable: Sendable {
     /// The id of a key, or -1.
     @inline(__always)
     func lookup(hash: UInt32, units: UnsafeBufferPointer<UInt16>) -> Int32 {
-        let mask = slots.count - 1
-        var slot = Int(hash &* 0x9E37_79B1) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return -1 }
-            let id = Int(entry - 1)
-            if hashes[id] == hash {
-                let start = Int(offsets[id])
-                let length = Int(offsets[id + 1]) - start
-                if length == units.count {
-                    var equal = true
-                    for i in 0..<length where pool[start + i] != units[i] { equal = false; break }
-                    if equal { return Int32(id) }
+        slots.withUnsafeBufferPointer { slots in
+            hashes.withUnsafeBufferPointer { hashes in
+                offsets.withUnsafeBufferPointer { offsets in
+                    pool.withUnsafeBufferPointer { pool in
+                        let mask = slots.count - 1
+                        var slot = Int(hash &* 0x9E37_79B1) & mask
+                        while true {
+                            let entry = slots[slot]
+                            if entry == 0 { return -1 }
+                            let id = Int(entry - 1)
+                            if hashes[id] == hash {
+                                let start = Int(offsets[id])
+                                let length = Int(offsets[id + 1]) - start
+                                if length == units.count && (length == 0
+                                    || memcmp(pool.baseAddress! + start, units.baseAddress!, length * 2) == 0) {
+                                    return Int32(id)
+                                }
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                    }
                 }
             }
-            slot = (slot + 1) & mask
         }
     }
 
@@ -93,13 +102,15 @@ struct EdgeTable: Sendable {
 
     @inline(__always)
     func get(_ key: UInt64) -> Int32? {
-        let mask = keys.count - 1
-        var slot = EdgeTable.slot(key, mask)
-        while true {
-            let k = keys[slot]
-            if k == key { return values[slot] }
-            if k == .max { return nil }
-            slot = (slot + 1) & mask
+        keys.withUnsafeBufferPointer { keys in
+            let mask = keys.count - 1
+            var slot = EdgeTable.slot(key, mask)
+            while true {
+                let k = keys[slot]
+                if k == key { return values.withUnsafeBufferPointer { $0[slot] } }
+                if k == .max { return nil }
+                slot = (slot + 1) & mask
+            }
         }
     }
 

@@ -8,9 +8,9 @@
 /// - Weak candidates of the same name vote: the label with most weight wins.
 extension Recognition {
     func applyDocumentConsistency(_ candidates: [Candidate]) -> [Candidate] {
-        var sureLabels: [String: (label: EntityLabel, score: Double)] = [:]
-        var personParts: [String: Double] = [:]
-        var acronyms: [String: EntityLabel] = [:]
+        var sureLabels: [UInt64: (label: EntityLabel, score: Double)] = [:]
+        var personParts: [UInt64: Double] = [:]
+        var acronyms: [UInt64: EntityLabel] = [:]
 
         for candidate in candidates where !candidate.needsDocumentSupport {
             let key = nameKey(candidate.range)
@@ -31,20 +31,20 @@ extension Recognition {
             let e = candidate.end
             if words.count >= 2, e + 2 < tokens.count, doc.keyEquals(tokens[e], "("), doc.keyEquals(tokens[e + 2], ")"),
                tokens[e + 1].isAllCaps {
-                acronyms[doc.key(of: tokens[e + 1])] = candidate.label
+                acronyms[nameKey((e + 1)..<(e + 2))] = candidate.label
             }
         }
         // An acronym in parentheses after a capitalised phrase the rules did not recognise is taken
         // for an organisation: `Opération des Nations unies au Burundi (ONUB)`.
         for i in 1..<max(1, tokens.count - 1) where doc.keyEquals(tokens[i - 1], "(") && doc.keyEquals(tokens[i + 1], ")")
             && tokens[i].isAllCaps && letterCountOf(i) >= 3 {
-            let key = doc.key(of: tokens[i])
+            let key = nameKey(i..<(i + 1))
             if acronyms[key] == nil, i >= 3, nameLike[i - 2] || tokens[i - 2].isLowercaseWord && capitalisedWordsBefore(i - 1) >= 2 {
                 acronyms[key] = .organisation
             }
         }
 
-        var votes: [String: [Double]] = [:]
+        var votes: [UInt64: [Double]] = [:]
         var updated: [Candidate] = []
         for var candidate in candidates {
             let key = nameKey(candidate.range)

@@ -161,13 +161,16 @@ struct Recognition {
         return types
     }
 
-    /// A key for "the same name": the folded keys of the name's tokens, hyphens left out.
-    func nameKey(_ range: Range<Int>) -> String {
-        var key = ""
+    /// A key for "the same name": a 64-bit hash of the folded keys of the name's tokens (hyphens left
+    /// out), so that `Saint-Étienne`, `SAINT ETIENNE` and `saint-étienne` are the same name.
+    func nameKey(_ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for i in range where !tokens[i].flags.contains(.hyphen) {
-            if !key.isEmpty { key += " " }
-            key += doc.key(of: tokens[i])
+            let token = tokens[i]
+            hash = (hash ^ UInt64(token.keyHash)) &* 0x0000_0100_0000_01B3
+            hash = (hash ^ UInt64(token.keyLength)) &* 0x0000_0100_0000_01B3
+            hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3
         }
-        return key
+        return hash
     }
 }

@@ -35,9 +35,16 @@ public struct TextBuffer: Sendable {
 
     /// Creates a buffer from a Swift string.
     public init(_ string: String) {
+        var string = string
         var units = ContiguousArray<UInt16>()
         units.reserveCapacity(string.utf8.count)
-        units.append(contentsOf: string.utf16)
+        // Native strings are contiguous UTF-8: transcoding it directly is several times faster than
+        // walking the `utf16` view. The string is valid UTF-8, so decoding cannot fail.
+        string.makeContiguousUTF8()
+        let decoded: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
+            _ = TextBuffer.decode(bytes, into: &units, lossy: true)
+        }
+        if decoded == nil { units.append(contentsOf: string.utf16) }
         self.init(utf16: units)
     }
 

@@ -126,8 +126,14 @@ struct InputOptions: ParsableArguments {
         case .none:
             doc.text = .failure(RecordError(message: "missing text field '\(textField)'"))
         case .some(.string(let string)):
-            if let nul = string.utf8.firstIndex(of: 0) {
-                doc.text = .failure(RecordError(message: "NUL character in text at byte \(string.utf8.distance(from: string.utf8.startIndex, to: nul))"))
+            var string = string
+            string.makeContiguousUTF8()
+            let nul = string.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+                guard let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) else { return nil }
+                return base.distance(to: UnsafePointer(found.assumingMemoryBound(to: UInt8.self)))
+            } ?? nil
+            if let nul {
+                doc.text = .failure(RecordError(message: "NUL character in text at byte \(nul)"))
             } else {
                 doc.text = .success(TextBuffer(string))
             }
