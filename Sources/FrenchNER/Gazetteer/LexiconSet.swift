@@ -120,6 +120,21 @@ public struct LexiconSet: Sendable {
         if rename(temporary, path) != 0 {
             try? FileManager.default.removeItem(atPath: temporary)
         }
+        LexiconSet.pruneCaches(in: folder, keeping: 4)
+    }
+
+    /// Removes all but the `count` most recently written cache files of a folder (each lexicon
+    /// change leaves a new one behind).
+    static func pruneCaches(in folder: String, keeping count: Int) {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: folder) else { return }
+        let caches = names.filter { $0.hasPrefix("gazetteer-") && $0.hasSuffix(".bin") }.map { folder + "/" + $0 }
+        let dated = caches.map { path in
+            (path, (try? manager.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast)
+        }
+        for (path, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(count) {
+            try? manager.removeItem(atPath: path)
+        }
     }
 
     /// `$FRNER_CACHE_DIR`, else `$XDG_CACHE_HOME/frenchner`, else `~/.cache/frenchner`.

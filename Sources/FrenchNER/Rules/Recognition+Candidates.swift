@@ -168,13 +168,6 @@ extension Recognition {
         return !commonClasses(i).isEmpty && known == 0
     }
 
-    /// `«`, `"`, `(`, `—`: after these a capital may open a quoted sentence.
-    func isOpeningPunctuation(_ i: Int) -> Bool {
-        guard tokens[i].kind == .punctuation else { return false }
-        let unit = doc.text.utf16[Int(tokens[i].start)]
-        return unit == 0xAB || unit == 0x22 || unit == 0x201C || unit == 0x28 || unit == 0x2014 || unit == 0x2013
-            || unit == 0x3A
-    }
 
     /// Whether an entity entry (any length) starts at a token.
     func hasEntityStartingAt(_ i: Int) -> Bool {

@@ -11,6 +11,7 @@ extension Recognition {
         var sureLabels: [UInt64: (label: EntityLabel, score: Double)] = [:]
         var personParts: [UInt64: Double] = [:]
         var acronyms: [UInt64: EntityLabel] = [:]
+        var firstNames: [UInt64: Double] = [:]
 
         for candidate in candidates where !candidate.needsDocumentSupport {
             let key = nameKey(candidate.range)
@@ -25,6 +26,11 @@ extension Recognition {
                 for suffixStart in firstNameEnd..<candidate.end where nameLike[suffixStart] {
                     let part = nameKey(suffixStart..<candidate.end)
                     personParts[part] = max(personParts[part] ?? 0, candidate.score)
+                }
+                // The first name alone (`Alistair` for `Alistair Brownlee`), weaker than a surname.
+                let first = nameKey(candidate.start..<firstNameEnd)
+                if personParts[first] == nil && has(singleTypes[candidate.start], .personFirst) {
+                    firstNames[first] = candidate.score
                 }
             }
             // `Organisation du traité de l'Atlantique nord (OTAN)`.
@@ -59,11 +65,21 @@ extension Recognition {
                     if sure.label != candidate.label { candidate.source = RuleName.documentSameName.rawValue }
                     candidate.label = sure.label
                     candidate.needsDocumentSupport = false
-                } else if personParts[key] != nil, candidate.score < 2.5 || candidate.label == .person {
+                } else if personParts[key] != nil || (candidate.length == 1 && firstNames[key] != nil && candidate.needsDocumentSupport) {
                     if candidate.label != .person { candidate.source = RuleName.documentPersonPart.rawValue }
                     candidate.label = .person
                     candidate.needsDocumentSupport = false
                 }
+            } else if candidate.length == 1, candidate.label != .person, personParts[key] != nil, candidate.score < 4,
+                      candidate.source.hasPrefix("lexicon:") {
+                // `Valls` after `Manuel Valls`: the person named in the document, not the town.
+                candidate.label = .person
+                candidate.source = RuleName.documentPersonPart.rawValue
+            }
+            // `De Gendt` opening a sentence after `Thomas De Gendt`: the particle belongs to the name.
+            if candidate.label == .person, candidate.start > 0, tokens[candidate.start - 1].flags.contains(.startsUppercase),
+               isSentenceInitial(candidate.start - 1), personParts[nameKey((candidate.start - 1)..<candidate.end)] != nil {
+                candidate.start -= 1
             }
             if candidate.needsDocumentSupport { continue }
             if candidate.score < Candidate.sure {

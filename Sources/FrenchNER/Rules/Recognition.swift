@@ -94,13 +94,25 @@ struct Recognition {
 
     private func isNameLike(_ i: Int) -> Bool {
         let token = tokens[i]
-        guard token.kind == .word, token.flags.contains(.startsUppercase),
-              !token.flags.contains(.elision) else { return false }
+        guard token.kind == .word, token.flags.contains(.startsUppercase) else { return false }
+        if token.flags.contains(.elision) {
+            // A capital elision inside a sentence belongs to the name: `N'Golo`, `L'Oréal`, `M'Tima`.
+            return !token.flags.contains(.sentenceStart) && i + 1 < tokens.count && tokens[i + 1].isJoinedToPrevious
+                && tokens[i + 1].flags.contains(.startsUppercase) && (i == 0 || !isOpeningPunctuation(i - 1))
+        }
         if inHeadline[i] && token.isAllCaps {
             // In a headline, a common word in capitals is just a word; known entities still count.
             if !commonClasses(i).isEmpty && singleTypes[i] & Recognition.entityTypes == 0 { return false }
         }
         return true
+    }
+
+    /// `«`, `"`, `(`, `—`, `:`: after these a capital may open a quoted sentence.
+    func isOpeningPunctuation(_ i: Int) -> Bool {
+        guard tokens[i].kind == .punctuation else { return false }
+        let unit = doc.text.utf16[Int(tokens[i].start)]
+        return unit == 0xAB || unit == 0x22 || unit == 0x201C || unit == 0x28 || unit == 0x2014 || unit == 0x2013
+            || unit == 0x3A
     }
 
     /// Whether the text between two tokens holds a line break.
