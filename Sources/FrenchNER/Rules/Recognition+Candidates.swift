@@ -118,6 +118,16 @@ extension Recognition {
     func candidate(forRun run: Range<Int>) -> Candidate? {
         var start = run.lowerBound
         let end = run.upperBound
+        // An event or product named after a place or organisation (`Jeux de Rio`, `Festival d'Avignon`,
+        // `Ironman Allemagne`, `Boeing 737`): the event is no entity, the name inside it is.
+        if entityMatch(exactly: run) == nil, let event = longestMatch(startingAt: start, types: Recognition.nonEntityTypes),
+           typesOf(event) & Recognition.entityTypes == 0 {
+            var inner = Int(event.end)
+            while inner < end, !nameLike[inner] { inner += 1 }
+            guard inner < end, let known = longestMatch(startingAt: inner, types: Recognition.entityTypes),
+                  Int(known.end) <= end else { return nil }
+            return classify(inner..<Int(known.end), prefix: Prefix())
+        }
         var prefix = Prefix()
         while start < end {
             if entityMatch(exactly: start..<end) != nil { break }

@@ -13,6 +13,12 @@ extension Recognition {
         // Lexicon entries of exactly this span.
         var lexiconWeight = 0.0
         if let match = match(exactly: span) {
+            // Hand-curated knowledge outranks package lists for the same name (`Matignon` the
+            // prime minister's office, not the village).
+            let curated = gazetteer.entries(of: match).contains { position in
+                let entry = gazetteer.entryIndex(at: position)
+                return gazetteer.type(ofEntry: entry).label != nil && gazetteer.source(ofEntry: entry) == "curated"
+            }
             for position in gazetteer.entries(of: match) {
                 let entry = gazetteer.entryIndex(at: position)
                 let type = gazetteer.type(ofEntry: entry)
@@ -37,6 +43,9 @@ extension Recognition {
                     if flags.contains(.ambiguous) { weight = 1.4 }
                     if flags.contains(.alias) { weight -= 0.3 }
                     if isSentenceInitial(s) && !commonClasses(s).isEmpty { weight = min(weight, 1.4) }
+                }
+                if curated && gazetteer.source(ofEntry: entry) != "curated" && gazetteer.importance(ofEntry: entry) != .major {
+                    weight *= 0.5
                 }
                 lexiconWeight = max(lexiconWeight, weight)
                 let canonical = gazetteer.canonical(ofEntry: entry)
@@ -312,7 +321,7 @@ extension Recognition {
                 var k = j + 1
                 while let next = extendName(from: k) { k = next }
                 e = k
-            } else if complements == 0, j == e + 1, tokens[j].isLowercaseWord, tokens[j].kind == .word,
+            } else if j <= e + 2, tokens[j].isLowercaseWord, tokens[j].kind == .word,
                       roles[j].isEmpty, !commonClasses(j).contains(.verb), !commonClasses(j).contains(.function) {
                 e = j + 1
             } else {
