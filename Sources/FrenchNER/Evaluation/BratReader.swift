@@ -37,7 +37,7 @@ public enum BratReader {
         throws(GoldFormatError) -> [EntitySpan] {
         var spans: [EntitySpan] = []
         var lineNumber = 0
-        for line in ann.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in ann.lines() {
             lineNumber += 1
             guard line.hasPrefix("T") else { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)

@@ -31,9 +31,9 @@ public enum CoNLLReader {
             builder = DocumentBuilder()
         }
 
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.lines() {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let line = rawLine
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) {
                 builder.endSentence()
                 continue

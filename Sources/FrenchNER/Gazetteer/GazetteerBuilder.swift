@@ -12,6 +12,8 @@ struct GazetteerBuilder {
         var node: Int32
         var type: UInt8
         var canonical: String
+        /// `Suisse` (the noun) and `suisse` (the adjective) are different entries.
+        var shape: UInt32
     }
 
     init(tokenizer: Tokenizer) {
@@ -66,7 +68,7 @@ struct GazetteerBuilder {
             }
         }
         let canonical = entry.canonical.isEmpty ? entry.surface : entry.canonical
-        guard seen.insert(SeenKey(node: node, type: entry.type.rawValue, canonical: canonical)).inserted else { return }
+        guard seen.insert(SeenKey(node: node, type: entry.type.rawValue, canonical: canonical, shape: shape)).inserted else { return }
         let index = Int32(gazetteer.entryTypes.count)
         gazetteer.entryTypes.append(entry.type.rawValue)
         gazetteer.entryFlags.append(entry.flags.rawValue)

@@ -12,10 +12,9 @@ public enum LexiconFile {
     public static func parse(_ text: String, name: String) throws(LexiconError) -> [LexiconEntry] {
         var entries: [LexiconEntry] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.lines() {
             lineNumber += 1
-            var line = rawLine
-            if line.hasSuffix("\r") { line = line.dropLast() }
+            let line = rawLine
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -78,9 +77,9 @@ public enum LexiconFile {
     static func parseCommonWords(_ text: String, name: String) throws(LexiconError) -> [(word: String, classes: CommonWordClass)] {
         var words: [(String, CommonWordClass)] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.lines() {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let line = rawLine
             if line.isEmpty || line.hasPrefix("#") { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard !columns[0].isEmpty else { throw LexiconError(file: name, line: lineNumber, message: "empty word") }

@@ -6,7 +6,13 @@ extension Recognition {
         var found: [Candidate] = []
         for run in nameRuns() {
             for part in splitAtParticles(run) {
-                if let candidate = candidate(forRun: part) { found.append(candidate) }
+                // `ministre de l'Intérieur Bernard Cazeneuve`: the portfolio, then the person.
+                if let portfolioEnd = portfolio(at: part.lowerBound), portfolioEnd < part.upperBound {
+                    if let candidate = candidate(forRun: part.lowerBound..<portfolioEnd) { found.append(candidate) }
+                    if let candidate = candidate(forRun: portfolioEnd..<part.upperBound) { found.append(candidate) }
+                } else if let candidate = candidate(forRun: part) {
+                    found.append(candidate)
+                }
             }
         }
         found += lexiconCandidates()
@@ -111,6 +117,7 @@ extension Recognition {
         var title = false
         var function = false
         var demonym = false
+        var placeCue = false
     }
 
     /// Strips what precedes the name inside a run (titles, functions, demonyms, a sentence-opening
@@ -129,6 +136,7 @@ extension Recognition {
             return classify(inner..<Int(known.end), prefix: Prefix())
         }
         var prefix = Prefix()
+        var placeCuePrefix = false
         while start < end {
             if entityMatch(exactly: start..<end) != nil { break }
             if let title = longestMatch(startingAt: start, types: Recognition.bit(.title)), Int(title.end) < end {
@@ -158,6 +166,14 @@ extension Recognition {
                 start += 1
                 continue
             }
+            // `Pays de Galles`, `Province d'Alep`: a capitalised place noun and a particle before a name.
+            if start + 2 < end, nameLike[start], has(singleTypes[start], .placeCue), roles[start + 1].contains(.nameParticle),
+               entityMatch(exactly: start..<end) == nil {
+                start += 1
+                while start < end, !nameLike[start] { start += 1 }
+                placeCuePrefix = true
+                continue
+            }
             if start + 1 < end, isStrippableSentenceOpener(start) {
                 start += 1
                 continue
@@ -167,6 +183,7 @@ extension Recognition {
         // A particle or hyphen cannot start a name (but `al-` can).
         while start < end, !nameLike[start], !(start + 1 < end && tokens[start + 1].flags.contains(.hyphen)) { start += 1 }
         guard start < end else { return nil }
+        prefix.placeCue = placeCuePrefix
         return classify(start..<end, prefix: prefix)
     }
 

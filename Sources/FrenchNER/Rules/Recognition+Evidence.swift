@@ -55,8 +55,7 @@ extension Recognition {
 
         // `ministre de l'Intérieur`: the portfolio names the ministry.
         if let portfolioEnd = portfolio(at: s), portfolioEnd >= e {
-            return Candidate(start: s, end: portfolioEnd, label: .organisation, score: 3,
-                             source: RuleName.organisationPortfolio.rawValue)
+            return Candidate(start: s, end: e, label: .organisation, score: 3, source: RuleName.organisationPortfolio.rawValue)
         }
         // Things that are not PER/ORG/LOC.
         if lexiconWeight < 5 && isNonEntity(span) { return nil }
@@ -66,6 +65,7 @@ extension Recognition {
         addPersonEvidence(span, wordCount: wordCount, prefix: prefix, knownOther: knownOther, to: &evidence)
         addOrganisationEvidence(span, wordCount: wordCount, to: &evidence)
         addLocationEvidence(span, to: &evidence)
+        if prefix.placeCue { evidence.add(.location, 4, .locationCue) }
 
         // Without evidence, a name is kept only if the document names it surely elsewhere.
         var bare = false
@@ -78,7 +78,7 @@ extension Recognition {
                 if letterCount(s) < 2 { return nil }
                 evidence.add(.location, 0.4, .defaultSingle)
             }
-        } else if evidence.best?.source == RuleName.organisationAcronym.rawValue, evidence.best!.score < 2 {
+        } else if evidence.best?.source == RuleName.organisationAcronym.rawValue, evidence.best!.score < 1.5 {
             bare = true
         }
         guard let best = evidence.best else { return nil }
@@ -179,7 +179,10 @@ extension Recognition {
         guard head == "ministre" || head == "ministres" || head == "etat" && j >= 3 && doc.key(of: tokens[j - 3]) == "secretaire"
         else { return nil }
         var e = s + 1
-        while e < tokens.count, let next = extendName(from: e), !tokens[e].flags.contains(.sentenceStart) { e = next }
+        // The portfolio is a name joined by hyphens, particles or adjectives; a person may follow it
+        // directly (`ministre de l'Intérieur Bernard Cazeneuve`).
+        while e < tokens.count, !(nameLike[e] && !tokens[e].isJoinedToPrevious), let next = extendName(from: e),
+              !tokens[e].flags.contains(.sentenceStart) { e = next }
         return e
     }
 
@@ -279,12 +282,17 @@ extension Recognition {
         }
         if e < tokens.count, has(startingTypes[e], .legalForm) {
             evidence.add(.organisation, 4, .organisationLegalForm)
+        } else if wordCount >= 2, let legal = matchEnding(at: e - 1, types: Recognition.bit(.legalForm)), Int(legal.start) > s {
+            // `Quillifer SA`, `Acme Inc.`: the legal form ends the name.
+            evidence.add(.organisation, 4, .organisationLegalForm)
         }
         if organisationNounBefore(s) {
             evidence.add(.organisation, 3, .organisationApposition)
         }
         if wordCount == 1, tokens[s].isAllCaps, letterCount(s) >= 2, commonClasses(s).isEmpty || !inHeadline[s] {
-            evidence.add(.organisation, 1.2, .organisationAcronym)
+            // After an article (`la KRTX`, `l'O.K.R.T.`) an unknown acronym is an organisation.
+            let afterArticle = s > 0 && roles[s - 1].contains(.article)
+            evidence.add(.organisation, afterArticle ? 2 : 1.2, .organisationAcronym)
         }
     }
 
@@ -356,8 +364,18 @@ extension Recognition {
                 evidence.add(.location, key == "en" || key == "au" || key == "aux" ? 2 : 1.5, .locationPreposition)
             } else if role.contains(.weakPlacePreposition) {
                 evidence.add(.location, 0.8, .locationPreposition)
-            } else if s > 1, roles[s - 1].contains(.complement), doc.key(of: tokens[s - 2]) == "pres" {
+            } else if s > 1, roles[s - 1].contains(.complement), doc.keyEquals(tokens[s - 2], "pres") {
                 evidence.add(.location, 1.5, .locationPreposition)
+            } else if s > 1, roles[s - 1].contains(.article), doc.keyEquals(tokens[s - 2], "dans") {
+                // `dans le Var`
+                evidence.add(.location, 1.2, .locationPreposition)
+            }
+            // `le lac Vexholm`, `le mont Ventoux`: a lower-case place head before the name (outside it).
+            if tokens[s - 1].isLowercaseWord, has(endingTypes[s - 1], .placeHead) {
+                evidence.add(.location, 3.5, .locationHead)
+            } else if s > 1, tokens[s - 2].isLowercaseWord, roles[s - 1].contains(.complement),
+                      has(endingTypes[s - 2], .placeHead) {
+                evidence.add(.location, 3, .locationHead)
             }
         }
         if has(singleTypes[s], .placeHead), e - s >= 2, nameLike[s] {
