@@ -84,11 +84,17 @@ struct BenchCommand: ParsableCommand {
             gazetteer = compiled.result
             lexiconTiming.compileSeconds = compiled.seconds
         } else {
+            // Untimed first load: compiles and writes the cache if it is missing or stale, so that the
+            // timed load below is a cache hit.
+            _ = try timed { try lexiconSet.loadGazetteer(tokenizer: tokenizer) }
             let loaded = try timed { try lexiconSet.loadGazetteer(tokenizer: tokenizer) }
             gazetteer = loaded.result
             lexiconTiming.cachedLoadSeconds = loaded.seconds
         }
         let tagger = Tagger(gazetteer: gazetteer, tokenizer: tokenizer)
+        // The peak should be the tagger's and the documents', not a transient compile's.
+        let peakMeasuredFromLoadedLexicons = ProcessMemory.resetPeak()
+        let loadAverage = BenchMachine.loadAverage
 
         BenchProgress.show("reading documents…")
         let corpus = try BenchCorpus.read(inputs: inputs, format: inputFormat, textField: textField, limit: limit)
@@ -112,7 +118,9 @@ struct BenchCommand: ParsableCommand {
         BenchProgress.clear()
 
         let report = BenchReport(corpus: corpus, measurement: measurement, lexicons: lexiconTiming,
-                                 peakResidentBytes: peakResidentBytes, accuracy: accuracy, gold: gold)
+                                 peakResidentBytes: peakResidentBytes,
+                                 peakMeasuredFromLoadedLexicons: peakMeasuredFromLoadedLexicons,
+                                 loadAverage: loadAverage, accuracy: accuracy, gold: gold)
         print(json ? report.json() : report.text(), terminator: json ? "\n" : "")
     }
 
@@ -266,11 +274,16 @@ private func whitespaceSeparatedWordCount(_ text: TextBuffer) -> Int {
 
 // MARK: - Timing
 
-/// The monotonic clock, in nanoseconds.
+/// The monotonic clock and the process's CPU clock, in nanoseconds.
 private enum MonotonicClock {
-    @inline(__always) static func now() -> UInt64 {
+    @inline(__always) static func now() -> UInt64 { read(CLOCK_MONOTONIC) }
+
+    /// CPU time used so far by all the threads of the process.
+    static func processCPUTime() -> UInt64 { read(CLOCK_PROCESS_CPUTIME_ID) }
+
+    @inline(__always) private static func read(_ clock: clockid_t) -> UInt64 {
         var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
+        clock_gettime(clock, &time)
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 
@@ -296,6 +309,8 @@ private func timed<Result>(_ body: () throws -> Result) throws -> (result: Resul
 private struct PassTiming: Sendable {
     /// Wall time of the whole pass.
     var nanoseconds: UInt64 = 0
+    /// CPU time of the whole process during the pass.
+    var cpuNanoseconds: UInt64 = 0
     var tokenizeNanoseconds: UInt64 = 0
     /// Gazetteer matching and rules: `Tagger.tag` on the tokens.
     var tagNanoseconds: UInt64 = 0
@@ -307,11 +322,40 @@ private struct PassTiming: Sendable {
     var entities = 0
     var outputBytes = 0
 
-    /// Times tokenize → tag → output record for each document in turn.
-    static func measure(_ documents: ArraySlice<BenchDocument>, tagger: Tagger) -> PassTiming {
+    /// Times the pipeline over `documents` cut into `shards`, one thread per shard (just the calling
+    /// thread for one shard).
+    static func measure(_ documents: [BenchDocument], shards: [Range<Int>], tagger: Tagger) -> PassTiming {
+        let start = MonotonicClock.now()
+        let cpuStart = MonotonicClock.processCPUTime()
+        let parts: [PassTiming]
+        if shards.count == 1 {
+            parts = [measureShard(documents[shards[0]], tagger: tagger)]
+        } else {
+            let collector = ShardCollector(count: shards.count)
+            DispatchQueue.concurrentPerform(iterations: shards.count) { shard in
+                collector.store(measureShard(documents[shards[shard]], tagger: tagger), at: shard)
+            }
+            parts = collector.timings
+        }
+        var pass = PassTiming()
+        pass.nanoseconds = MonotonicClock.now() - start
+        pass.cpuNanoseconds = MonotonicClock.processCPUTime() - cpuStart
+        for part in parts {
+            pass.tokenizeNanoseconds += part.tokenizeNanoseconds
+            pass.tagNanoseconds += part.tagNanoseconds
+            pass.outputNanoseconds += part.outputNanoseconds
+            pass.documentNanoseconds += part.documentNanoseconds
+            pass.tokens += part.tokens
+            pass.entities += part.entities
+            pass.outputBytes += part.outputBytes
+        }
+        return pass
+    }
+
+    /// Times tokenize → tag → output record for each document in turn, on the calling thread.
+    private static func measureShard(_ documents: ArraySlice<BenchDocument>, tagger: Tagger) -> PassTiming {
         var timing = PassTiming()
         timing.documentNanoseconds.reserveCapacity(documents.count)
-        let passStart = MonotonicClock.now()
         for document in documents {
             let start = MonotonicClock.now()
             let tokenized = tagger.tokenizer.tokenize(document.text)
@@ -330,30 +374,7 @@ private struct PassTiming: Sendable {
             timing.entities += tagged.entities.count
             timing.outputBytes += record.bytes.count
         }
-        timing.nanoseconds = MonotonicClock.now() - passStart
         return timing
-    }
-
-    /// Times the same pass split into `shards`, one thread each; `nanoseconds` is the wall time.
-    static func measureInParallel(_ documents: [BenchDocument], shards: [Range<Int>], tagger: Tagger) -> PassTiming {
-        let collector = ShardCollector(count: shards.count)
-        let start = MonotonicClock.now()
-        DispatchQueue.concurrentPerform(iterations: shards.count) { shard in
-            collector.store(measure(documents[shards[shard]], tagger: tagger), at: shard)
-        }
-        let wall = MonotonicClock.now() - start
-        var merged = PassTiming()
-        for part in collector.timings {
-            merged.tokenizeNanoseconds += part.tokenizeNanoseconds
-            merged.tagNanoseconds += part.tagNanoseconds
-            merged.outputNanoseconds += part.outputNanoseconds
-            merged.documentNanoseconds += part.documentNanoseconds
-            merged.tokens += part.tokens
-            merged.entities += part.entities
-            merged.outputBytes += part.outputBytes
-        }
-        merged.nanoseconds = wall
-        return merged
     }
 }
 
@@ -415,12 +436,13 @@ private struct BenchMeasurement {
     /// One warm-up run, then `runs` timed runs; progress goes to standard error when it is a terminal.
     static func run(_ documents: [BenchDocument], tagger: Tagger, runs: Int, jobs: Int) -> BenchMeasurement {
         var measurement = BenchMeasurement(jobs: jobs, runs: runs)
+        let wholeCorpus = [0..<documents.count]
         let shards = contiguousShards(documents, count: jobs)
         for run in 0...runs {
             BenchProgress.show(run == 0 ? "warm-up run…" : "run \(run)/\(runs)…")
             let rawICU = measureRawICU(documents)
-            let single = PassTiming.measure(documents[...], tagger: tagger)
-            let parallel = jobs > 1 ? PassTiming.measureInParallel(documents, shards: shards, tagger: tagger) : nil
+            let single = PassTiming.measure(documents, shards: wholeCorpus, tagger: tagger)
+            let parallel = jobs > 1 ? PassTiming.measure(documents, shards: shards, tagger: tagger) : nil
             guard run > 0 else { continue }
             measurement.rawICUNanoseconds.append(rawICU.nanoseconds)
             measurement.rawICUSegments = rawICU.segments
@@ -473,6 +495,14 @@ private struct LexiconTiming {
 
 /// The memory this process uses.
 private enum ProcessMemory {
+    /// Resets the peak resident set size to the current one (Linux 4.0+); false where it cannot.
+    static func resetPeak() -> Bool {
+        let file = open("/proc/self/clear_refs", O_WRONLY)
+        guard file >= 0 else { return false }
+        defer { close(file) }
+        return write(file, "5", 1) == 1
+    }
+
     /// Peak resident set size so far (`VmHWM` in /proc/self/status), nil where it cannot be read.
     static func peakResidentBytes() -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
@@ -489,6 +519,12 @@ private enum BenchMachine {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count) == 0 else { return "unknown" }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The 1-minute load average from /proc/loadavg: above the number of CPUs, the timings are suspect.
+    static var loadAverage: Double? {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
+        return text.split(separator: " ").first.flatMap { Double($0) }
     }
 
     /// The CPU model from /proc/cpuinfo, or "unknown".
@@ -536,6 +572,10 @@ private struct BenchReport {
     let measurement: BenchMeasurement
     let lexicons: LexiconTiming
     let peakResidentBytes: Int?
+    /// True when the peak was reset after the lexicons were loaded (a cache miss's compile excluded).
+    let peakMeasuredFromLoadedLexicons: Bool
+    /// The 1-minute load average before the runs.
+    let loadAverage: Double?
     let accuracy: EvaluationReport?
     let gold: String?
 
@@ -574,6 +614,11 @@ private struct BenchReport {
         return seconds(measurement.singleThread, \.nanoseconds).median / seconds(measurement.parallel, \.nanoseconds).median
     }
 
+    /// Per run: process CPU time over wall time, about the number of threads when each had its own core.
+    private func coresUsed(_ passes: [PassTiming]) -> Spread {
+        Spread(passes.map { Double($0.cpuNanoseconds) / Double($0.nanoseconds) })
+    }
+
     private var stages: [(name: String, nanoseconds: (PassTiming) -> UInt64)] {
         [("tokenize", \.tokenizeNanoseconds), ("gazetteer+rules", \.tagNanoseconds), ("output", \.outputNanoseconds)]
     }
@@ -589,7 +634,8 @@ private struct BenchReport {
         }
         var lines = [
             "frner bench: \(BuildConfiguration.name) build, FrenchNER \(FrenchNER.version), ICU \(Tokenizer.icuVersion), "
-                + "\(BenchMachine.hostName), \(ProcessInfo.processInfo.activeProcessorCount) CPUs",
+                + "\(BenchMachine.hostName), \(ProcessInfo.processInfo.activeProcessorCount) CPUs, load average "
+                + (loadAverage.map { number($0, 2) } ?? "unknown") + " before the runs",
             "corpus: \(number(Double(corpus.documents.count), 0)) documents, \(number(megabytes, 2)) MB UTF-8, "
                 + "\(number(Double(corpus.words), 0)) words, \(number(Double(tokens), 0)) tokens, "
                 + "\(number(Double(single[0].entities), 0)) entities"
@@ -602,6 +648,7 @@ private struct BenchReport {
             row("words/s", spread(rates(Double(corpus.words), single, \.nanoseconds), 0)),
             row("MB/s", spread(rates(megabytes, single, \.nanoseconds), 3)),
             row("seconds", spread(seconds(single, \.nanoseconds), 3)),
+            row("cores used", spread(coresUsed(single), 2) + " (CPU time ÷ wall time)"),
             "",
             "stages                  seconds                   MB/s                      share",
         ]
@@ -623,13 +670,15 @@ private struct BenchReport {
             lines.append("pipeline, \(measurement.jobs) threads")
             lines.append(row("documents/s", spread(rates(Double(corpus.documents.count), parallel, \.nanoseconds), 1)))
             lines.append(row("MB/s", spread(rates(megabytes, parallel, \.nanoseconds), 3)))
+            lines.append(row("cores used", spread(coresUsed(parallel), 2) + " (CPU time ÷ wall time)"))
             lines.append(row("speed-up", "\(number(speedUp, 2))× over 1 thread (medians)"))
         }
         lines.append("")
         lines.append("lexicons: cached load " + (lexicons.cachedLoadSeconds.map { number($0, 3) + " s" } ?? "not measured")
                      + ", compile without cache " + (lexicons.compileSeconds.map { number($0, 3) + " s" } ?? "not measured"))
         lines.append("peak resident memory: " + (peakResidentBytes.map { number(Double($0) / 1e6, 1) + " MB" } ?? "unknown")
-                     + " (documents in memory: \(number(Double(corpus.utf16Units * 2) / 1e6, 1)) MB of UTF-16)")
+                     + (peakMeasuredFromLoadedLexicons ? " from the loaded lexicons on" : " (whole process)")
+                     + "; documents in memory: \(number(Double(corpus.utf16Units * 2) / 1e6, 1)) MB of UTF-16")
         if let accuracy, let gold {
             lines.append("")
             lines.append("accuracy on \(gold):")
@@ -648,6 +697,7 @@ private struct BenchReport {
         json.key("host"); json.string(BenchMachine.hostName)
         json.key("cpu"); json.string(BenchMachine.cpuModel)
         json.key("cpus"); json.int(ProcessInfo.processInfo.activeProcessorCount)
+        json.key("load_average"); optional(loadAverage, to: &json)
         json.key("runs"); json.int(measurement.runs)
         json.key("corpus"); json.objectStart()
         json.key("documents"); json.int(corpus.documents.count)
@@ -665,6 +715,7 @@ private struct BenchReport {
         json.key("tokens_per_second"); rates(Double(tokens), single, \.nanoseconds).write(to: &json, digits: 0)
         json.key("words_per_second"); rates(Double(corpus.words), single, \.nanoseconds).write(to: &json, digits: 0)
         json.key("mb_per_second"); rates(megabytes, single, \.nanoseconds).write(to: &json)
+        json.key("cores_used"); coresUsed(single).write(to: &json, digits: 3)
         json.key("stages"); json.objectStart()
         for stage in stages {
             json.key(stage.name); json.objectStart()
@@ -691,6 +742,7 @@ private struct BenchReport {
             json.key("seconds"); seconds(parallel, \.nanoseconds).write(to: &json, digits: 6)
             json.key("documents_per_second"); rates(Double(corpus.documents.count), parallel, \.nanoseconds).write(to: &json, digits: 1)
             json.key("mb_per_second"); rates(megabytes, parallel, \.nanoseconds).write(to: &json)
+            json.key("cores_used"); coresUsed(parallel).write(to: &json, digits: 3)
             json.key("speedup"); json.double(speedUp, digits: 3)
             json.objectEnd()
         } else {
@@ -702,6 +754,7 @@ private struct BenchReport {
         json.objectEnd()
         json.key("memory"); json.objectStart()
         json.key("peak_resident_mb"); optional(peakResidentBytes.map { Double($0) / 1e6 }, to: &json)
+        json.key("peak_since_lexicons_loaded"); json.bool(peakMeasuredFromLoadedLexicons)
         json.key("documents_utf16_mb"); json.double(Double(corpus.utf16Units * 2) / 1e6, digits: 1)
         json.objectEnd()
         json.key("accuracy")

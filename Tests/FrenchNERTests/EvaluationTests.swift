@@ -128,13 +128,10 @@ struct CoNLLReaderTests {
 
     @Test("Windows line ends (CRLF)")
     func crlf() throws {
-        // BUG: `String.split(separator: "\n")` does not split "\r\n" (one Character in Swift), so the
-        // `hasSuffix("\r")` branch never runs and a CRLF file is one long line.
-        withKnownIssue("CRLF CoNLL files are not split into lines") {
-            let document = try #require(try CoNLLReader.parse("Paris\tB-LOC\r\nest\tO\r\n\r\n", name: "w").first)
-            #expect(document.text == "Paris est\n")
-            #expect(spans(document) == ["Paris|LOC"])
-        }
+        // "\r\n" is one Character in Swift: lines are split on scalars (regression test).
+        let document = try #require(try CoNLLReader.parse("Paris\tB-LOC\r\nest\tO\r\n\r\n", name: "w").first)
+        #expect(document.text == "Paris est\n")
+        #expect(spans(document) == ["Paris|LOC"])
     }
 
     @Test("gold tokens split differently from ours: scored on characters")

@@ -157,7 +157,7 @@ struct GazetteerMatchingTests {
         #expect(longest(text) == expected)
     }
 
-    @Test("the same surface and type listed twice: the first listing wins; another type is kept")
+    @Test("the same surface, case and type listed twice: the first listing wins; another case or type is kept")
     func duplicates() throws {
         let g = Gazetteer(entries: [
             LexiconEntry(surface: "Tours", type: .city, source: "first", flags: .ambiguous),
@@ -165,11 +165,11 @@ struct GazetteerMatchingTests {
             LexiconEntry(surface: "TOURS", type: .city, canonical: "Tours", source: "third"),
             LexiconEntry(surface: "Tours", type: .personLast, source: "fourth"),
         ], tokenizer: tokenizer)
-        #expect(g.entryCount == 2)
+        #expect(g.entryCount == 3)
         let doc = tokenizer.tokenize("Tours")
         let ms = g.matches(in: doc, keyIDs: g.keyIDs(for: doc))
         try #require(ms.count == 1)
-        #expect(g.entries(of: ms[0]).map { g.source(ofEntry: g.entryIndex(at: $0)) } == ["first", "fourth"])
+        #expect(g.entries(of: ms[0]).map { g.source(ofEntry: g.entryIndex(at: $0)) } == ["first", "third", "fourth"])
     }
 
     @Test("common words get their classes; unknown tokens have key id -1")
@@ -209,17 +209,12 @@ struct LexiconFileTests {
 
     @Test("Windows line ends (CRLF) are read like LF")
     func crlf() throws {
-        // BUG: `parse` splits the String on the Character "\n", but "\r\n" is ONE grapheme cluster in
-        // Swift, so a CRLF file is never split into lines (the `hasSuffix("\r")` branch is dead code):
-        // the whole file becomes one line and fails with a bogus column count / unknown type.
-        // The same pattern is in `parseCommonWords`, `CoNLLReader.parse` and `BratReader.parseAnnotations`.
-        withKnownIssue("CRLF lines are not split: String.split(separator: \"\\n\") misses \"\\r\\n\"") {
-            let parsed = try LexiconFile.parse("Lyon\tLOC.city\r\nTours\tLOC.city\t\tx\tamb\tC\r\n", name: "crlf.tsv")
-            #expect(parsed == [
-                LexiconEntry(surface: "Lyon", type: .city, source: "user"),
-                LexiconEntry(surface: "Tours", type: .city, source: "x", flags: .ambiguous, importance: .minor),
-            ])
-        }
+        // "\r\n" is one Character in Swift: lines are split on scalars (regression test).
+        let parsed = try LexiconFile.parse("Lyon\tLOC.city\r\nTours\tLOC.city\t\tx\tamb\tC\r\n", name: "crlf.tsv")
+        #expect(parsed == [
+            LexiconEntry(surface: "Lyon", type: .city, source: "user"),
+            LexiconEntry(surface: "Tours", type: .city, source: "x", flags: .ambiguous, importance: .minor),
+        ])
     }
 
     @Test("errors name the file, the line and the problem", arguments: [
@@ -446,15 +441,7 @@ struct ShippedLexiconTests {
             }
             canonicals[key] = canonical
         }
-        if path.hasSuffix("/non-entities.tsv") {
-            // Lines 10/45/47 (`Mondial` → `Coupe du monde`, `Giro` → `Tour d'Italie`, `Vuelta` → `Tour
-            // d'Espagne`, aliases) are listed again near line 1187–1204 as their own canonicals.
-            withKnownIssue("non-entities.tsv lists Mondial, Giro, Vuelta twice with different canonicals") {
-                #expect(conflicts == [], "\(path)")
-            }
-        } else {
-            #expect(conflicts == [], "\(path)")
-        }
+        #expect(conflicts == [], "\(path)")
     }
 
     @Test("the raw text of every shipped file: tab-separated, NFC, typewriter apostrophes, known type names")

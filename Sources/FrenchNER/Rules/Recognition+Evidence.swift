@@ -85,7 +85,9 @@ extension Recognition {
         // Services, products and other non-entities that share a name with a company (`Facebook`,
         // `YouTube`) are non-entities unless the context names an organisation.
         if nonEntityEntry && best.score - lexiconWeight < 3 { return nil }
-        if best.label == .organisation, best.source == RuleName.organisationHead.rawValue {
+        // A name that already has its complement (`Banque de France`) is complete.
+        if best.label == .organisation, best.source == RuleName.organisationHead.rawValue,
+           !span.contains(where: { roles[$0].contains(.nameParticle) && tokens[$0].isLowercaseWord }) {
             e = extendOrganisation(from: e)
         }
         var candidate = Candidate(start: s, end: e, label: best.label, score: best.score, source: best.source,
@@ -326,9 +328,11 @@ extension Recognition {
             if j < n, roles[j].contains(.secondParticle), tokens[j].isLowercaseWord { j += 1 }
             guard j < n else { break }
             if nameLike[j], !tokens[j].flags.contains(.sentenceStart) {
+                // A name complement ends the organisation's name (`Grande Mosquée de Valence`).
                 var k = j + 1
-                while let next = extendName(from: k) { k = next }
+                while k < n, nameLike[k] || tokens[k].flags.contains(.hyphen), let next = extendName(from: k) { k = next }
                 e = k
+                break
             } else if j <= e + 2, tokens[j].isLowercaseWord, tokens[j].kind == .word,
                       roles[j].isEmpty, !commonClasses(j).contains(.verb), !commonClasses(j).contains(.function) {
                 e = j + 1
