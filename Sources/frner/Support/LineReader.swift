@@ -37,7 +37,7 @@ final class LineReader {
                 let length = lineEnd - start
                 consumed += length + 1
                 defer { start = newline + 1 }
-                if tooLong > 0 { return .tooLong(bytes: tooLong + length) }
+                if tooLong > 0 || length > maximumLineBytes { return .tooLong(bytes: tooLong + length) }
                 var e = lineEnd
                 if e > start && buffer[e - 1] == 0x0D { e -= 1 }
                 return .text(buffer[start..<e])
@@ -48,7 +48,7 @@ final class LineReader {
                 let length = end - start
                 consumed += length
                 defer { start = end }
-                if tooLong > 0 { return .tooLong(bytes: tooLong + length) }
+                if tooLong > 0 || length > maximumLineBytes { return .tooLong(bytes: tooLong + length) }
                 var e = end
                 if e > start && buffer[e - 1] == 0x0D { e -= 1 }
                 return .text(buffer[start..<e])

@@ -7,7 +7,10 @@ func parallelMap<T: Sendable>(count: Int, jobs: Int, _ transform: @Sendable (Int
     if jobs <= 1 || count <= 1 { return (0..<count).map(transform) }
     let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
+    defer {
+        _ = results.deinitialize()
+        results.deallocate()
+    }
     let next = Atomic<Int>(0)
     let slots = SendableBuffer(buffer: results)
     DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { _ in
