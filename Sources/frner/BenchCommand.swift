@@ -77,20 +77,7 @@ struct BenchCommand: ParsableCommand {
         try refuseDebugBuild()
         let tokenizer = try Tokenizer()
         let lexiconSet = try lexicons.lexiconSet()
-        var lexiconTiming = LexiconTiming()
-        let gazetteer: Gazetteer
-        if lexicons.noLexiconCache {
-            let compiled = try timed { try lexiconSet.compile(tokenizer: tokenizer) }
-            gazetteer = compiled.result
-            lexiconTiming.compileSeconds = compiled.seconds
-        } else {
-            // Untimed first load: compiles and writes the cache if it is missing or stale, so that the
-            // timed load below is a cache hit.
-            _ = try timed { try lexiconSet.loadGazetteer(tokenizer: tokenizer) }
-            let loaded = try timed { try lexiconSet.loadGazetteer(tokenizer: tokenizer) }
-            gazetteer = loaded.result
-            lexiconTiming.cachedLoadSeconds = loaded.seconds
-        }
+        var (gazetteer, lexiconTiming) = try loadGazetteer(lexiconSet, tokenizer: tokenizer)
         let tagger = Tagger(gazetteer: gazetteer, tokenizer: tokenizer)
         // The peak should be the tagger's and the documents', not a transient compile's.
         let peakMeasuredFromLoadedLexicons = ProcessMemory.resetPeak()
@@ -108,7 +95,7 @@ struct BenchCommand: ParsableCommand {
 
         if lexiconTiming.compileSeconds == nil {
             BenchProgress.show("compiling the lexicons without the cache…")
-            lexiconTiming.compileSeconds = try timed { try lexiconSet.compile(tokenizer: tokenizer) }.seconds
+            lexiconTiming.compileSeconds = try timedLexiconWork { try lexiconSet.compile(tokenizer: tokenizer) }.seconds
         }
         var accuracy: EvaluationReport?
         if let gold {
@@ -122,6 +109,22 @@ struct BenchCommand: ParsableCommand {
                                  peakMeasuredFromLoadedLexicons: peakMeasuredFromLoadedLexicons,
                                  loadAverage: loadAverage, accuracy: accuracy, gold: gold)
         print(json ? report.json() : report.text(), terminator: json ? "\n" : "")
+    }
+
+    /// Loads the gazetteer the tagger uses, timing it: from the cache, or compiled with `--no-lexicon-cache`.
+    private func loadGazetteer(_ lexiconSet: LexiconSet, tokenizer: Tokenizer) throws -> (Gazetteer, LexiconTiming) {
+        var timing = LexiconTiming()
+        if lexicons.noLexiconCache {
+            let compiled = try timedLexiconWork { try lexiconSet.compile(tokenizer: tokenizer) }
+            timing.compileSeconds = compiled.seconds
+            return (compiled.result, timing)
+        }
+        // Untimed first load: it compiles and writes the cache if the cache is missing or stale, so
+        // that the timed load is a cache hit.
+        _ = try timedLexiconWork { try lexiconSet.loadGazetteer(tokenizer: tokenizer) }
+        let loaded = try timedLexiconWork { try lexiconSet.loadGazetteer(tokenizer: tokenizer) }
+        timing.cachedLoadSeconds = loaded.seconds
+        return (loaded.result, timing)
     }
 
     /// Stops a debug build (exit 64) unless `--allow-debug`, which gets a loud warning instead.
@@ -293,7 +296,7 @@ private enum MonotonicClock {
 }
 
 /// Runs `body` and returns its result with the seconds it took; a lexicon error exits with status 2.
-private func timed<Result>(_ body: () throws -> Result) throws -> (result: Result, seconds: Double) {
+private func timedLexiconWork<Result>(_ body: () throws -> Result) throws -> (result: Result, seconds: Double) {
     let start = MonotonicClock.now()
     do {
         let result = try body()
@@ -677,8 +680,8 @@ private struct BenchReport {
         lines.append("lexicons: cached load " + (lexicons.cachedLoadSeconds.map { number($0, 3) + " s" } ?? "not measured")
                      + ", compile without cache " + (lexicons.compileSeconds.map { number($0, 3) + " s" } ?? "not measured"))
         lines.append("peak resident memory: " + (peakResidentBytes.map { number(Double($0) / 1e6, 1) + " MB" } ?? "unknown")
-                     + (peakMeasuredFromLoadedLexicons ? " from the loaded lexicons on" : " (whole process)")
-                     + "; documents in memory: \(number(Double(corpus.utf16Units * 2) / 1e6, 1)) MB of UTF-16")
+                     + (peakMeasuredFromLoadedLexicons ? " (since the lexicons were loaded" : " (whole process")
+                     + "; documents in memory: \(number(Double(corpus.utf16Units * 2) / 1e6, 1)) MB of UTF-16)")
         if let accuracy, let gold {
             lines.append("")
             lines.append("accuracy on \(gold):")

@@ -78,7 +78,12 @@ extension Recognition {
                 if letterCount(s) < 2 { return nil }
                 evidence.add(.location, 0.4, .defaultSingle)
             }
-        } else if evidence.best?.source == RuleName.organisationAcronym.rawValue, evidence.best!.score < 1.5 {
+        } else if let best = evidence.best, best.score < 2.5, wordCount == 1, lexiconWeight == 0,
+                  best.source == RuleName.organisationAcronym.rawValue && best.score < 1.5
+                    || (best.source == RuleName.locationPreposition.rawValue || best.source == RuleName.personSpeech.rawValue)
+                    && commonClasses(s).contains(.noun) {
+            // A preposition or a speech verb is too weak to make a capitalised common noun a name
+            // (`en Master`, `au Ski`), and so is a bare acronym: the document must support them.
             bare = true
         }
         guard let best = evidence.best else { return nil }
