@@ -143,12 +143,13 @@ public struct DocumentFormatter: Sendable {
 enum HTMLPage {
     static let head = """
     <!DOCTYPE html>
-    <html lang="fr"><head><meta charset="utf-8"><title>FrenchNER</title>
+    <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>FrenchNER</title>
     <style>
     body{font:16px/1.7 system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;color:#222}
     h1{font-size:1.3em} h2{font-size:1em;color:#666;border-top:1px solid #ddd;padding-top:1em}
-    .legend span{margin-right:1em} mark{padding:.1em .3em;border-radius:.3em}
-    mark .lbl{font-size:.65em;font-weight:bold;margin-left:.3em;vertical-align:middle;opacity:.75}
+    .legend span{margin-right:1em}
+    mark{padding:.1em .3em;border-radius:.3em;box-decoration-break:clone;-webkit-box-decoration-break:clone}
+    mark .lbl{font-size:.65em;font-weight:bold;margin-left:.3em;vertical-align:middle;opacity:.75;user-select:none}
     .PER{background:#ffd6a5} .ORG{background:#a0c4ff} .LOC{background:#b9fbc0}
     .error{color:#b00}
     </style></head><body>
@@ -166,7 +167,7 @@ enum HTMLPage {
             var hover = "\(entity.label.rawValue) · \(entity.source)"
             if let canonical = entity.canonical, canonical != entity.text { hover += " · \(canonical)" }
             html += "<mark class=\"\(entity.label.rawValue)\" title=\"\(escape(hover))\">\(escape(entity.text))"
-            html += "<span class=\"lbl\">\(entity.label.rawValue)</span></mark>"
+            html += "<span class=\"lbl\" aria-hidden=\"true\">\(entity.label.rawValue)</span></mark>"
             cursor = entity.utf16Range.upperBound
         }
         html += escape(text.string(cursor..<text.count))
@@ -183,7 +184,7 @@ enum HTMLPage {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "\n": out += "<br>\n"
+            case "\n", "\r\n", "\r": out += "<br>\n"
             default: out.append(character)
             }
         }
