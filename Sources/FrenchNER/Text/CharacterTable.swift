@@ -11,15 +11,18 @@ import CFrenchICU
 ///
 /// - Complexity: building the table calls ICU once per unit below `tableLimit` (a few milliseconds,
 ///   once per process); a lookup is O(1).
-struct CharacterTable: Sendable {
+///
+/// The table lives for the whole process (built once, never freed) and is read through plain buffer
+/// pointers, so the tokenizer's inner loop pays neither reference counting nor bounds checks.
+struct CharacterTable: @unchecked Sendable {
     static let shared = CharacterTable()
     static let tableLimit = 0x3000
 
-    /// Property bits (`FRN_CHAR_*`) per unit.
-    let properties: ContiguousArray<UInt8>
-    /// Folded form per unit: start in `foldPool` << 8 | length.
-    let folds: ContiguousArray<UInt32>
-    let foldPool: ContiguousArray<UInt16>
+    /// Property bits (`FRN_CHAR_*`) per unit. Immutable after `init`.
+    let properties: UnsafeBufferPointer<UInt8>
+    /// Folded form per unit: start in `foldPool` << 8 | length. Immutable after `init`.
+    let folds: UnsafeBufferPointer<UInt32>
+    let foldPool: UnsafeBufferPointer<UInt16>
 
     static let upper: UInt8 = UInt8(FRN_CHAR_UPPER)
     static let lower: UInt8 = UInt8(FRN_CHAR_LOWER)
@@ -41,9 +44,16 @@ struct CharacterTable: Sendable {
             folds[unit] = UInt32(pool.count) << 8 | UInt32(min(n, 16))
             pool.append(contentsOf: scratch[0..<min(n, 16)])
         }
-        self.properties = properties
-        self.folds = folds
-        self.foldPool = pool
+        self.properties = CharacterTable.immortal(properties)
+        self.folds = CharacterTable.immortal(folds)
+        self.foldPool = CharacterTable.immortal(pool)
+    }
+
+    /// A process-lifetime copy of an array.
+    private static func immortal<T>(_ array: ContiguousArray<T>) -> UnsafeBufferPointer<T> {
+        let storage = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
+        _ = storage.initialize(from: array)
+        return UnsafeBufferPointer(rebasing: storage[0..<array.count])
     }
 
     /// Property bits of one code point.
@@ -63,7 +73,7 @@ struct CharacterTable: Sendable {
             if length == 1 {
                 key.append(foldPool[start])
             } else if length > 0 {
-                key.append(contentsOf: foldPool[start..<start + length])
+                key.append(contentsOf: UnsafeBufferPointer(rebasing: foldPool[start..<start + length]))
             }
         } else {
             var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)

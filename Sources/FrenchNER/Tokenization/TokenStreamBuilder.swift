@@ -165,6 +165,17 @@ struct TokenStreamBuilder {
                 let folded = codePoint &- 65 < 26 ? codePoint + 32 : codePoint
                 keyPool.append(UInt16(folded))
                 hash = (hash ^ folded) &* 16_777_619
+            } else if codePoint < CharacterTable.tableLimit {
+                properties = table.properties[Int(codePoint)]
+                let entry = table.folds[Int(codePoint)]
+                var k = Int(entry >> 8)
+                let foldEnd = k + Int(entry & 0xFF)
+                while k < foldEnd {
+                    let unit = table.foldPool[k]
+                    keyPool.append(unit)
+                    hash = (hash ^ UInt32(unit)) &* 16_777_619
+                    k += 1
+                }
             } else {
                 properties = table.properties(of: codePoint)
                 let before = keyPool.count
