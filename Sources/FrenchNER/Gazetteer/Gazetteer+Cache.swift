@@ -8,7 +8,7 @@ import Foundation
 /// followed by its elements in native byte order. All unsafe byte copying of the package is here.
 extension Gazetteer {
     static let cacheMagic: [UInt8] = Array("FRNERGZ".utf8)
-    static let cacheFormatVersion: UInt8 = 4
+    static let cacheFormatVersion: UInt8 = 5
 
     /// Serialises the gazetteer.
     func cacheData(fingerprint: UInt64) -> Data {
@@ -25,6 +25,7 @@ extension Gazetteer {
         append(keys.slots, to: &data)
         append(edges.keys, to: &data)
         append(edges.values, to: &data)
+        append(rootChildren, to: &data)
         append(nodeEntryOffsets, to: &data)
         append(nodeEntries, to: &data)
         append(entryTypes, to: &data)
@@ -52,7 +53,8 @@ extension Gazetteer {
         guard let keyPool = reader.array(UInt16.self), let keyOffsets = reader.array(Int32.self),
               let keyHashes = reader.array(UInt32.self), let wordClasses = reader.array(UInt8.self),
               let slots = reader.array(Int32.self), let edgeKeys = reader.array(UInt64.self),
-              let edgeValues = reader.array(Int32.self), let nodeOffsets = reader.array(Int32.self),
+              let edgeValues = reader.array(Int32.self), let roots = reader.array(Int32.self),
+              let nodeOffsets = reader.array(Int32.self),
               let nodeEntries = reader.array(Int32.self), let types = reader.array(UInt8.self),
               let flags = reader.array(UInt8.self), let importance = reader.array(UInt8.self),
               let tokenCounts = reader.array(UInt8.self), let shapes = reader.array(UInt32.self),
@@ -65,6 +67,7 @@ extension Gazetteer {
         guard keyOffsets.count == keyHashes.count + 1, wordClasses.count == keyHashes.count,
               slots.count.nonzeroBitCount == 1, edgeKeys.count == edgeValues.count,
               edgeKeys.count.nonzeroBitCount == 1, nodeOffsets.count == Int(nodes) + 1,
+              roots.count == keyHashes.count, roots.allSatisfy({ $0 < Int32(nodes) }),
               [flags.count, importance.count, tokenCounts.count, shapes.count, surfaces.count,
                canonicals.count, sources.count].allSatisfy({ $0 == entryCount }),
               keyOffsets.last.map({ Int($0) == keyPool.count }) ?? false,
@@ -82,6 +85,7 @@ extension Gazetteer {
         edges.values = edgeValues
         edges.count = Int(edgeCount)
         nodeCount = Int32(nodes)
+        rootChildren = roots
         nodeEntryOffsets = nodeOffsets
         self.nodeEntries = nodeEntries
         entryTypes = types

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A compiled lexicon: a trie over folded token keys, matched against a document's tokens.
 ///
 /// Entries are tokenized with the same `Tokenizer` as the text, so an entry matches exactly the token
@@ -21,6 +23,9 @@ public struct Gazetteer: Sendable {
     /// Trie edges: `node << 32 | keyID` → child node. Node 0 is the root.
     var edges = EdgeTable()
     var nodeCount: Int32 = 1
+    /// The trie node reached from the root by each key (-1: no entry starts with that key). Most
+    /// tokens start no entry; this dense array answers that without probing `edges`.
+    var rootChildren = ContiguousArray<Int32>()
     /// Entries ending at each node: `nodeEntries[nodeEntryOffsets[n]..<nodeEntryOffsets[n + 1]]`.
     var nodeEntryOffsets = ContiguousArray<Int32>()
     var nodeEntries = ContiguousArray<Int32>()
@@ -68,13 +73,29 @@ public struct Gazetteer: Sendable {
     /// - Complexity: O(n) in the number of tokens.
     public func keyIDs(for doc: TokenizedText) -> ContiguousArray<Int32> {
         var ids = ContiguousArray<Int32>(repeating: -1, count: doc.tokens.count)
+        // Words repeat within a document (`de`, `la`, names): a small cache of recent tokens by hash
+        // answers most look-ups from the document's own memory instead of the large key table.
+        let cacheSize = 512
+        var recent = [Int32](repeating: -1, count: cacheSize)
         ids.withUnsafeMutableBufferPointer { ids in
             doc.tokens.withUnsafeBufferPointer { tokens in
                 doc.keyPool.withUnsafeBufferPointer { pool in
                     for i in 0..<tokens.count {
                         let token = tokens[i]
+                        let slot = Int(token.keyHash & UInt32(cacheSize - 1))
+                        let previous = Int(recent[slot])
+                        if previous >= 0 && token.keyLength > 0 {
+                            let other = tokens[previous]
+                            if other.keyHash == token.keyHash && other.keyLength == token.keyLength
+                                && memcmp(pool.baseAddress! + Int(other.keyStart), pool.baseAddress! + Int(token.keyStart),
+                                          Int(token.keyLength) * 2) == 0 {
+                                ids[i] = ids[previous]
+                                continue
+                            }
+                        }
                         let units = UnsafeBufferPointer(rebasing: pool[Int(token.keyStart)..<Int(token.keyStart) + Int(token.keyLength)])
                         ids[i] = keys.lookup(hash: token.keyHash, units: units)
+                        recent[slot] = Int32(i)
                     }
                 }
             }
@@ -97,10 +118,12 @@ public struct Gazetteer: Sendable {
             keyIDs.withUnsafeBufferPointer { keyIDs in
                 nodeEntryOffsets.withUnsafeBufferPointer { offsets in
                     let n = tokens.count
+                    rootChildren.withUnsafeBufferPointer { rootChildren in
                     for start in 0..<n {
                         let first = keyIDs[start]
-                        if first < 0 { continue }
-                        guard var node = edges.get(UInt64(first)) else { continue }
+                        if first < 0 || Int(first) >= rootChildren.count { continue }
+                        var node = rootChildren[Int(first)]
+                        if node < 0 { continue }
                         var end = start + 1
                         while true {
                             if offsets[Int(node)] != offsets[Int(node) + 1] {
@@ -118,6 +141,7 @@ public struct Gazetteer: Sendable {
                             node = child
                             end = next + 1
                         }
+                    }
                     }
                 }
             }
