@@ -214,7 +214,8 @@ extension Recognition {
             evidence.add(.person, 3 * weak, .personApposition)
         }
         if wordCount >= 2 {
-            if has(singleTypes[s], .personFirst) {
+            // A function word is never a first name (`La`, `Le`, `Un` are in some name lists).
+            if has(singleTypes[s], .personFirst) && !commonClasses(s).contains(.function) && !roles[s].contains(.article) {
                 let ambiguous = firstNameIsAmbiguous(s)
                 var weight = ambiguous ? 1.8 : 2.5
                 if has(singleTypes[e - 1], .personLast) { weight += 0.5 }
