@@ -17,6 +17,7 @@ extension Recognition {
         }
         found += lexiconCandidates()
         found += lowercaseHeadCandidates()
+        found += placeHeadCandidates()
         return found
     }
 
@@ -261,6 +262,38 @@ extension Recognition {
             }
             found.append(Candidate(start: i, end: end, label: .organisation, score: 3.5,
                                    source: RuleName.organisationLowercaseHead.rawValue))
+        }
+        return found
+    }
+
+    static let headIncludedPlaceHeads: Set<String> = [
+        "rue", "avenue", "boulevard", "place", "quai", "allee", "impasse", "cours", "square", "gare", "mont",
+        "vallee", "mer", "col",
+    ]
+
+    /// `place de la République`, `mont Ventoux`, `vallée de Joux`, `gare de Lyon`: a lower-case place head,
+    /// an optional `de` complement and a name make one place, head included (as news annotation does).
+    func placeHeadCandidates() -> [Candidate] {
+        var found: [Candidate] = []
+        let n = tokens.count
+        for i in 0..<n where tokens[i].isLowercaseWord && has(singleTypes[i], .placeHead) {
+            // Streets, squares, stations, mountains, valleys and seas keep their head; for ports,
+            // airports, islands, lakes and parks news annotation takes the name alone.
+            guard Recognition.headIncludedPlaceHeads.contains(doc.key(of: tokens[i])) else { continue }
+            // `à la place de Jean`: the idiom, not a square.
+            if doc.keyEquals(tokens[i], "place"), i >= 2, roles[i - 1].contains(.article), doc.keyEquals(tokens[i - 2], "a") {
+                continue
+            }
+            var j = i + 1
+            if j < n, roles[j].contains(.complement), tokens[j].isLowercaseWord { j += 1 }
+            if j < n, roles[j].contains(.secondParticle), tokens[j].isLowercaseWord { j += 1 }
+            guard j < n, nameLike[j], !tokens[j].flags.contains(.sentenceStart), startingTypes[j] & Recognition.bit(.title) == 0
+            else { continue }
+            var end = j + 1
+            while end < n, let next = extendName(from: end), !tokens[end].isLowercaseWord || tokens[end].isJoinedToPrevious {
+                end = next
+            }
+            found.append(Candidate(start: i, end: end, label: .location, score: 3.5, source: RuleName.locationHead.rawValue))
         }
         return found
     }

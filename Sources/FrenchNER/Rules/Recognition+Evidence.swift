@@ -380,7 +380,8 @@ extension Recognition {
                 // `dans le Var`
                 evidence.add(.location, 1.2, .locationPreposition)
             }
-            // `le lac Vexholm`, `le mont Ventoux`: a lower-case place head before the name (outside it).
+            // `le lac Vexholm`, `le mont Ventoux`: a lower-case place head before the name (the
+            // candidate with the head, from `placeHeadCandidates`, is longer and wins).
             if tokens[s - 1].isLowercaseWord, has(endingTypes[s - 1], .placeHead) {
                 evidence.add(.location, 3.5, .locationHead)
             } else if s > 1, tokens[s - 2].isLowercaseWord, roles[s - 1].contains(.complement),

@@ -32,7 +32,8 @@ public enum RuleName: String, Sendable, CaseIterable {
     case organisationAcronym = "organisation.acronym"
     /// A noun announcing a place before the name: `la ville de Bron`, `la province de Hama` → LOC.
     case locationCue = "location.cue"
-    /// A place head starts the name: `Lac Léman`, `Mont Ventoux` → LOC.
+    /// A place head starts the name, in capitals or not: `Lac Léman`, `mont Ventoux`,
+    /// `place de la République`, `vallée de Joux` → LOC (head included).
     case locationHead = "location.head"
     /// A preposition of place before the name: `à Bron`, `en Savoie`, `dans le Var` → LOC.
     case locationPreposition = "location.preposition"
