@@ -352,8 +352,24 @@ extension Recognition {
     }
 
     private func isNameAdjective(_ i: Int) -> Bool {
-        (has(singleTypes[i], .demonym) || commonClasses(i).contains(.adjective))
-            && !commonClasses(i).contains(.verb) && roles[i].isEmpty
+        guard roles[i].isEmpty, !commonClasses(i).contains(.verb) else { return false }
+        return has(singleTypes[i], .demonym) || commonClasses(i).contains(.adjective) || isInflectedAdjective(i)
+    }
+
+    /// `nationale`, `royales`, `internationaux`: the word list knows the masculine singular as an
+    /// adjective but not every inflection.
+    private func isInflectedAdjective(_ i: Int) -> Bool {
+        var key = Array(doc.keyUnits(of: tokens[i]))
+        guard key.count > 4 else { return false }
+        let s = UInt16(UInt8(ascii: "s")), e = UInt16(UInt8(ascii: "e")), x = UInt16(UInt8(ascii: "x"))
+        var candidates: [[UInt16]] = []
+        if key.last == s || key.last == x { key.removeLast() }
+        if key.last == e { candidates.append(Array(key.dropLast())) }
+        candidates.append(key)
+        if key.suffix(2) == [UInt16(UInt8(ascii: "a")), UInt16(UInt8(ascii: "u"))] { // internationaux → international
+            candidates.append(Array(key.dropLast(2)) + [UInt16(UInt8(ascii: "a")), UInt16(UInt8(ascii: "l"))])
+        }
+        return candidates.contains { gazetteer.commonWordClasses(keyID: gazetteer.keys.lookup($0)).contains(.adjective) }
     }
 
     // MARK: - Locations
