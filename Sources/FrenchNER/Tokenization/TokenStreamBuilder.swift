@@ -5,14 +5,37 @@ import CFrenchICU
 struct TokenStreamBuilder {
     let units: UnsafeBufferPointer<UInt16>
     var tokens = ContiguousArray<Token>()
-    var keyPool = ContiguousArray<UInt16>()
     private var previousEnd: Int = -1
     private let table = CharacterTable.shared
+    /// The folded keys, written through a pointer in the per-unit loop; `finishKeys()` hands them over
+    /// as an array and frees the buffer.
+    private var keys: UnsafeMutablePointer<UInt16>
+    private var keyCapacity: Int
+    private var keyCount = 0
 
     init(units: UnsafeBufferPointer<UInt16>, segmentCount: Int) {
         self.units = units
         tokens.reserveCapacity(segmentCount + 8)
-        keyPool.reserveCapacity(units.count)
+        keyCapacity = units.count + 64
+        keys = .allocate(capacity: keyCapacity)
+    }
+
+    /// The key pool, once every token is emitted (call exactly once).
+    mutating func finishKeys() -> ContiguousArray<UInt16> {
+        let pool = ContiguousArray(UnsafeBufferPointer(start: keys, count: keyCount))
+        keys.deallocate()
+        keyCapacity = 0
+        return pool
+    }
+
+    @inline(__always) private mutating func reserveKeys(_ extra: Int) {
+        guard keyCount + extra > keyCapacity else { return }
+        let capacity = max(keyCapacity * 2, keyCount + extra)
+        let grown = UnsafeMutablePointer<UInt16>.allocate(capacity: capacity)
+        grown.update(from: keys, count: keyCount)
+        keys.deallocate()
+        keys = grown
+        keyCapacity = capacity
     }
 
     // MARK: - Tokens
@@ -148,11 +171,12 @@ struct TokenStreamBuilder {
         var flags = extraFlags
         if start > previousEnd { flags.insert(.spaceBefore) }
         previousEnd = end
-        let keyStart = keyPool.count
+        let keyStart = keyCount
         var hash: UInt32 = 2_166_136_261
         var seenLetter = false
         var i = start
         while i < end {
+            reserveKeys(16)
             var codePoint = UInt32(units[i])
             i += 1
             if codePoint & 0xFC00 == 0xD800, i < end, units[i] & 0xFC00 == 0xDC00 {
@@ -163,7 +187,8 @@ struct TokenStreamBuilder {
             if codePoint < 0x80 {
                 properties = table.properties[Int(codePoint)]
                 let folded = codePoint &- 65 < 26 ? codePoint + 32 : codePoint
-                keyPool.append(UInt16(folded))
+                keys[keyCount] = UInt16(folded)
+                keyCount += 1
                 hash = (hash ^ folded) &* 16_777_619
             } else if codePoint < CharacterTable.tableLimit {
                 properties = table.properties[Int(codePoint)]
@@ -172,15 +197,21 @@ struct TokenStreamBuilder {
                 let foldEnd = k + Int(entry & 0xFF)
                 while k < foldEnd {
                     let unit = table.foldPool[k]
-                    keyPool.append(unit)
+                    keys[keyCount] = unit
+                    keyCount += 1
                     hash = (hash ^ UInt32(unit)) &* 16_777_619
                     k += 1
                 }
             } else {
                 properties = table.properties(of: codePoint)
-                let before = keyPool.count
-                table.appendFold(of: codePoint, to: &keyPool)
-                for k in before..<keyPool.count { hash = (hash ^ UInt32(keyPool[k])) &* 16_777_619 }
+                var folded = ContiguousArray<UInt16>()
+                table.appendFold(of: codePoint, to: &folded)
+                reserveKeys(folded.count)
+                for unit in folded {
+                    keys[keyCount] = unit
+                    keyCount += 1
+                    hash = (hash ^ UInt32(unit)) &* 16_777_619
+                }
             }
             if properties & CharacterTable.letter != 0 {
                 flags.insert(.hasLetter)
@@ -194,9 +225,9 @@ struct TokenStreamBuilder {
                 flags.insert(.hasDigit)
             }
         }
-        var keyLength = keyPool.count - keyStart
+        var keyLength = keyCount - keyStart
         if keyLength > Int(UInt16.max) {
-            keyPool.removeLast(keyLength - Int(UInt16.max))
+            keyCount = keyStart + Int(UInt16.max)
             keyLength = Int(UInt16.max)
         }
         tokens.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),

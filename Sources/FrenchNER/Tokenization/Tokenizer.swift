@@ -68,7 +68,8 @@ public struct Tokenizer: Sendable {
             var builder = TokenStreamBuilder(units: units, segmentCount: segments.count)
             builder.build(segments: segments)
             let sentences = builder.splitSentences(boundaries: boundaries)
-            return TokenizedText(text: text, tokens: builder.tokens, sentences: sentences, keyPool: builder.keyPool)
+            let keyPool = builder.finishKeys()
+            return TokenizedText(text: text, tokens: builder.tokens, sentences: sentences, keyPool: keyPool)
         }
     }
 
