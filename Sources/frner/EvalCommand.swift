@@ -91,13 +91,7 @@ struct EvalCommand: ParsableCommand {
                 throw ValidationError("unknown --person-spans '\(personSpans)'")
             }
             conventionsUsed = tagger.conventions.description
-            for document in documents {
-                let entities = tagger.entities(in: document.text).filter { labelSet.contains($0.label) }
-                scorer.add(gold: document.entities,
-                           predicted: entities.map { EntitySpan(start: $0.start, end: $0.end, label: $0.label) },
-                           text: document.text, id: document.id, sentences: document.sentenceCount,
-                           sources: entities.map(\.source))
-            }
+            scorer = tagger.score(documents, labels: labelSet, keepErrors: errors != nil)
         }
         let seconds = Date().timeIntervalSince(start)
         if let errors { try writeErrors(scorer.errors, to: errors) }

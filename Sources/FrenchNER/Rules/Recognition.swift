@@ -49,13 +49,7 @@ struct Recognition {
             first[Int(match.start)] = Int32(index)
         }
         for match in matches {
-            var types: UInt64 = 0
-            for position in gazetteer.entries(of: match) {
-                let entry = gazetteer.entryIndex(at: position)
-                if gazetteer.flags(ofEntry: entry).contains(.exactCase),
-                   !gazetteer.caseMatches(entry: entry, match: match, in: doc) { continue }
-                types |= Recognition.bit(gazetteer.type(ofEntry: entry))
-            }
+            let types = Recognition.types(of: match, gazetteer: gazetteer, doc: doc)
             starting[Int(match.start)] |= types
             ending[Int(match.end) - 1] |= types
             if match.end - match.start == 1 { single[Int(match.start)] |= types }
@@ -163,6 +157,11 @@ struct Recognition {
 
     /// Case-checked entry types of a match.
     func typesOf(_ match: GazetteerMatch) -> UInt64 {
+        Recognition.types(of: match, gazetteer: gazetteer, doc: doc)
+    }
+
+    /// The types of a match's entries, leaving out exact-case entries whose case the text does not have.
+    static func types(of match: GazetteerMatch, gazetteer: Gazetteer, doc: TokenizedText) -> UInt64 {
         var types: UInt64 = 0
         for position in gazetteer.entries(of: match) {
             let entry = gazetteer.entryIndex(at: position)
