@@ -13,6 +13,19 @@ import Darwin
 /// every text it tokenizes; the thread's exit closes it. This is the only place that holds ICU state.
 final class ICUBreaker {
     let handle: OpaquePointer
+    /// Reused storage for one text's segments (a text has at most one segment per UTF-16 unit).
+    private(set) var segments = UnsafeMutablePointer<frn_segment>.allocate(capacity: 1024)
+    private var segmentCapacity = 1024
+
+    /// Segment storage for a text of `length` units.
+    func segmentStorage(forLength length: Int) -> UnsafeMutablePointer<frn_segment> {
+        if length + 1 > segmentCapacity {
+            segments.deallocate()
+            segmentCapacity = max(length + 1, segmentCapacity * 2)
+            segments = .allocate(capacity: segmentCapacity)
+        }
+        return segments
+    }
 
     /// Why the ICU iterators could not be opened.
     struct OpenError: Error, CustomStringConvertible {
@@ -26,7 +39,10 @@ final class ICUBreaker {
         self.handle = handle
     }
 
-    deinit { frn_breaker_close(handle) }
+    deinit {
+        frn_breaker_close(handle)
+        segments.deallocate()
+    }
 
     /// The calling thread's iterators, opened on first use.
     ///

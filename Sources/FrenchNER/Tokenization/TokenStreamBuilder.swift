@@ -40,7 +40,7 @@ struct TokenStreamBuilder {
 
     // MARK: - Tokens
 
-    mutating func build(segments: ContiguousArray<frn_segment>) {
+    mutating func build(segments: UnsafeBufferPointer<frn_segment>) {
         let links = findLinks()
         var linkIndex = 0
         var i = 0
@@ -105,7 +105,7 @@ struct TokenStreamBuilder {
     /// ICU counts the narrow no-break space (U+202F, French typography around `« »` and before `; : ! ?`)
     /// as a letter connector, so `«\u{202F}Bonjour\u{202F}»` arrives as one word with the spaces: the
     /// word is cut at each of them.
-    private mutating func emitWord(segments: ContiguousArray<frn_segment>, at i: Int) -> Int {
+    private mutating func emitWord(segments: UnsafeBufferPointer<frn_segment>, at i: Int) -> Int {
         var start = Int(segments[i].start)
         let end = Int(segments[i].end)
         var pieceEnd = start
@@ -123,7 +123,7 @@ struct TokenStreamBuilder {
     /// Emits one word; with `segments`, may take the following apostrophe or period segment too.
     @discardableResult
     private mutating func emitWordPiece(_ wordStart: Int, _ end: Int,
-                                        segments: ContiguousArray<frn_segment>? = nil, next: Int = 0) -> Int {
+                                        segments: UnsafeBufferPointer<frn_segment>? = nil, next: Int = 0) -> Int {
         var start = wordStart
         var next = next
         // Elided clitics: `l'OTAN` → `l'` `OTAN`, `qu'aujourd'hui` → `qu'` `aujourd'hui`.

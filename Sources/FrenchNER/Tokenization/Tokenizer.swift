@@ -48,16 +48,16 @@ public struct Tokenizer: Sendable {
         return text.utf16.withUnsafeBufferPointer { units in
             let status = frn_breaker_set_text(breaker.handle, units.baseAddress, Int32(truncatingIfNeeded: units.count))
             precondition(status == 0, "ICU could not take the text (ICU error \(status))")
-            var segments = ContiguousArray<frn_segment>()
-            segments.reserveCapacity(units.count / 4 + 16)
-            var boundaries = ContiguousArray<Int32>()
-            withUnsafeTemporaryAllocation(of: frn_segment.self, capacity: 1024) { batch in
-                while true {
-                    let n = Int(frn_word_next_batch(breaker.handle, batch.baseAddress, 1024))
-                    if n <= 0 { break }
-                    segments.append(contentsOf: UnsafeBufferPointer(rebasing: batch[0..<n]))
-                }
+            // ICU writes the segments straight into the thread's reusable storage.
+            let storage = breaker.segmentStorage(forLength: units.count)
+            var segmentCount = 0
+            while true {
+                let n = Int(frn_word_next_batch(breaker.handle, storage + segmentCount, Int32(units.count + 1 - segmentCount)))
+                if n <= 0 { break }
+                segmentCount += n
             }
+            let segments = UnsafeBufferPointer(start: storage, count: segmentCount)
+            var boundaries = ContiguousArray<Int32>()
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: 256) { batch in
                 while true {
                     let n = Int(frn_sentence_next_batch(breaker.handle, batch.baseAddress, 256))
