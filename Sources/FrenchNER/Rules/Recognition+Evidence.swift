@@ -248,9 +248,16 @@ extension Recognition {
     func functionBefore(_ s: Int) -> Bool {
         var j = s - 1
         if j >= 0, tokens[j].kind == .punctuation, doc.keyEquals(tokens[j], ",") { j -= 1 }
+        return cue(.function, endingAt: j, lowercaseOnly: false)
+    }
+
+    /// Whether a cue of `type` ends at token `j`, or just before at most two lower-case adjectives or
+    /// nationalities (`le président américain`, `le constructeur automobile français`).
+    private func cue(_ type: EntryType, endingAt j: Int, lowercaseOnly: Bool) -> Bool {
+        var j = j
         var skipped = 0
         while j >= 0 {
-            if has(endingTypes[j], .function) { return true }
+            if has(endingTypes[j], type) && (!lowercaseOnly || tokens[j].isLowercaseWord) { return true }
             guard skipped < 2, tokens[j].isLowercaseWord, roles[j].isEmpty,
                   has(singleTypes[j], .demonym) || commonClasses(j).contains(.adjective) else { return false }
             j -= 1
@@ -310,16 +317,7 @@ extension Recognition {
 
     /// `la société Renault`, `le constructeur automobile français Renault`, `le quotidien Le Monde`.
     func organisationNounBefore(_ s: Int) -> Bool {
-        var j = s - 1
-        var skipped = 0
-        while j >= 0 {
-            if has(endingTypes[j], .organisationHead) && tokens[j].isLowercaseWord { return true }
-            guard skipped < 2, tokens[j].isLowercaseWord, roles[j].isEmpty,
-                  has(singleTypes[j], .demonym) || commonClasses(j).contains(.adjective) else { return false }
-            j -= 1
-            skipped += 1
-        }
-        return false
+        cue(.organisationHead, endingAt: s - 1, lowercaseOnly: true)
     }
 
     /// Extends an organisation name after its head: adjectives, then up to two `de` complements
