@@ -6,6 +6,9 @@ struct TokenStreamBuilder {
     let units: UnsafeBufferPointer<UInt16>
     var tokens = ContiguousArray<Token>()
     private var previousEnd: Int = -1
+    /// Offsets of the narrow no-break spaces, and the next one to look at.
+    private var narrowSpaces: [Int32] = []
+    private var nextNarrowSpace = 0
     private let table = CharacterTable.shared
     /// The folded keys, written through a pointer in the per-unit loop; `finishKeys()` hands them over
     /// as an array and frees the buffer.
@@ -41,7 +44,9 @@ struct TokenStreamBuilder {
     // MARK: - Tokens
 
     mutating func build(segments: UnsafeBufferPointer<frn_segment>) {
-        let links = findLinks()
+        let special = findSpecialUnits()
+        let links = findLinks(candidates: special.links)
+        narrowSpaces = special.narrowSpaces
         var linkIndex = 0
         var i = 0
         let count = segments.count
@@ -108,13 +113,12 @@ struct TokenStreamBuilder {
     private mutating func emitWord(segments: UnsafeBufferPointer<frn_segment>, at i: Int) -> Int {
         var start = Int(segments[i].start)
         let end = Int(segments[i].end)
-        var pieceEnd = start
-        while pieceEnd < end {
-            if units[pieceEnd] == 0x202F {
-                if pieceEnd > start { emitWordPiece(start, pieceEnd) }
-                start = pieceEnd + 1
-            }
-            pieceEnd += 1
+        while nextNarrowSpace < narrowSpaces.count && Int(narrowSpaces[nextNarrowSpace]) < start { nextNarrowSpace += 1 }
+        while nextNarrowSpace < narrowSpaces.count && Int(narrowSpaces[nextNarrowSpace]) < end {
+            let space = Int(narrowSpaces[nextNarrowSpace])
+            if space > start { emitWordPiece(start, space) }
+            start = space + 1
+            nextNarrowSpace += 1
         }
         guard start < end else { return i + 1 }
         return emitWordPiece(start, end, segments: segments, next: i + 1)
@@ -370,13 +374,44 @@ struct TokenStreamBuilder {
         var kind: Token.Kind
     }
 
+    /// Offsets of the units where a link may be (`:`, `@`, `w`, `W`) and of narrow no-break spaces,
+    /// found 16 units at a time: the rest of the text is never looked at one unit at a time.
+    private func findSpecialUnits() -> (links: [Int32], narrowSpaces: [Int32]) {
+        var links: [Int32] = []
+        var narrowSpaces: [Int32] = []
+        guard let base = units.baseAddress else { return ([], []) }
+        let n = units.count
+        func inspect(_ i: Int) {
+            let u = base[i]
+            if u == 0x202F { narrowSpaces.append(Int32(i)) } else { links.append(Int32(i)) }
+        }
+        let colon = SIMD16<UInt16>(repeating: 0x3A), at = SIMD16<UInt16>(repeating: 0x40)
+        let w = SIMD16<UInt16>(repeating: 0x77), caseBit = SIMD16<UInt16>(repeating: 0x20)
+        let narrowSpace = SIMD16<UInt16>(repeating: 0x202F)
+        var i = 0
+        while i + 16 <= n {
+            let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt16>.self)
+            let hit = (v .== colon) .| (v .== at) .| ((v | caseBit) .== w) .| (v .== narrowSpace)
+            if any(hit) {
+                for k in 0..<16 where hit[k] { inspect(i + k) }
+            }
+            i += 16
+        }
+        while i < n {
+            let u = base[i]
+            if u == 0x3A || u == 0x40 || u | 0x20 == 0x77 || u == 0x202F { inspect(i) }
+            i += 1
+        }
+        return (links, narrowSpaces)
+    }
+
     /// URLs (`scheme://…`, `www.…`) and e-mail addresses, in text order, without trailing punctuation.
-    private func findLinks() -> [Link] {
+    private func findLinks(candidates: [Int32]) -> [Link] {
         var links: [Link] = []
         let n = units.count
-        var i = 0
         var lastEnd = 0
-        while i < n {
+        for candidate in candidates where Int(candidate) >= lastEnd {
+            let i = Int(candidate)
             let u = units[i]
             if u == 0x3A, i + 2 < n, units[i + 1] == 0x2F, units[i + 2] == 0x2F { // "://"
                 var start = i
@@ -386,7 +421,6 @@ struct TokenStreamBuilder {
                     if end > i + 3 {
                         links.append(Link(start: start, end: end, kind: .url))
                         lastEnd = end
-                        i = end
                         continue
                     }
                 }
@@ -396,7 +430,6 @@ struct TokenStreamBuilder {
                 if end > i + 5 {
                     links.append(Link(start: i, end: end, kind: .url))
                     lastEnd = end
-                    i = end
                     continue
                 }
             } else if u == 0x40 { // "@"
@@ -416,11 +449,9 @@ struct TokenStreamBuilder {
                 if start < i, dots > 0, end > i + 3 {
                     links.append(Link(start: start, end: end, kind: .email))
                     lastEnd = end
-                    i = end
                     continue
                 }
             }
-            i += 1
         }
         return links
     }
