@@ -325,6 +325,15 @@ struct NonEntityTests {
         #expect(labelled(text) == [])
     }
 
+    @Test("names with digits: known channels are entities, model codes are not", arguments: [
+        ("Il regarde TF1 ce soir.", ["TF1|ORG"]),
+        ("Hier, un Airbus A321 a atterri.", ["Airbus|ORG"]),
+        ("Il court sur la PT5 et la U23 hier.", []),
+    ])
+    func digits(text: String, expected: [String]) {
+        #expect(labelled(text) == expected)
+    }
+
     @Test("common-noun acronyms that a lexicon also lists as an organisation")
     func acronymConflict() {
         // README: `TVA` is the example of NOENT.other; `organisations-fr.tsv` and `organisations-world.tsv`

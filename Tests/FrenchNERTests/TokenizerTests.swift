@@ -94,6 +94,14 @@ struct TokenizerTests {
         #expect(tokens(text) == expected)
     }
 
+    @Test("letters followed by digits are words, even where ICU says number", arguments: [
+        ("TF1", Token.Kind.word), ("M6", .word), ("A320", .word), ("3M", .word), ("3,5", .number), ("1 000", .number),
+    ])
+    func lettersAndDigits(text: String, kind: Token.Kind) {
+        let doc = tokenizer.tokenize(text)
+        #expect(doc.tokens.map(\.kind) == [kind])
+    }
+
     @Test("URL and e-mail tokens have their kind")
     func linkKinds() {
         let doc = tokenizer.tokenize("https://a.fr et x@y.fr")

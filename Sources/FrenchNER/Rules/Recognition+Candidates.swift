@@ -41,7 +41,12 @@ extension Recognition {
             while end < n {
                 if let next = extendAcrossHyphens(from: end) { end = next; continue }
                 if let next = extendAcrossParticles(from: end) { end = next; continue }
-                if nameLike[end], continuesName(end) { end += 1; continue }
+                // A model code after a name is not part of it (`Airbus A321`): the name stands alone.
+                if nameLike[end], continuesName(end),
+                   !tokens[end].flags.contains(.hasDigit) || startingTypes[end] & Recognition.entityTypes != 0 {
+                    end += 1
+                    continue
+                }
                 break
             }
             runs.append(start..<end)

@@ -59,6 +59,8 @@ extension Recognition {
         }
         // Things that are not PER/ORG/LOC.
         if lexiconWeight < 5 && isNonEntity(span) { return nil }
+        // A code with digits (`PT5`, `U23`, `A7`) is a name only when a lexicon knows it (`TF1`, `M6`).
+        if wordCount == 1 && lexiconWeight == 0 && tokens[s].flags.contains(.hasDigit) { return nil }
         let nonEntityEntry = match(exactly: span).map { typesOf($0) & Recognition.nonEntityTypes != 0 } ?? false
 
         let knownOther = evidence.score(.organisation) > 0 || evidence.score(.location) > 0

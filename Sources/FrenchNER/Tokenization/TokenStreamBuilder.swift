@@ -69,8 +69,13 @@ struct TokenStreamBuilder {
                 continue
             }
 
+            // ICU gives `TF1`, `M6`, `A320` a number's status: a token that starts with a letter is a word.
+            let startsWithLetter = units[start] < CharacterTable.tableLimit
+                && table.properties[Int(units[start])] & CharacterTable.letter != 0
             switch segment.kind {
             case Int32(FRN_SEGMENT_WORD):
+                i = emitWord(segments: segments, at: i)
+            case Int32(FRN_SEGMENT_NUMBER) where startsWithLetter:
                 i = emitWord(segments: segments, at: i)
             case Int32(FRN_SEGMENT_NUMBER):
                 var start = start
