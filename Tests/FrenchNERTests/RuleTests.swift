@@ -79,7 +79,7 @@ struct RuleTests {
         let tested: Set<String> = [
             "person.title", "person.function", "person.apposition", "person.first-name", "person.demonym",
             "person.speech", "organisation.head", "organisation.lowercase-head", "organisation.apposition",
-            "organisation.portfolio", "organisation.legal-form", "organisation.acronym", "location.cue",
+            "organisation.portfolio", "organisation.team", "organisation.legal-form", "organisation.acronym", "location.cue",
             "location.head", "location.preposition", "location.shape", "default.multiword", "default.single",
             "document.same-name", "document.person-part", "document.acronym",
         ]
@@ -181,6 +181,14 @@ struct RuleTests {
         .none("Le ministre a parlé hier."),
     ])
     func organisationPortfolio(_ example: RuleCase) { check(example, rule: .organisationPortfolio) }
+
+    @Test("organisation.team: a capitalised plural, `de`, a city", arguments: [
+        RuleCase.yes("Hier, les Penguins de Pittsburgh ont gagné.", "Penguins de Pittsburgh", .organisation),
+        .yes("Il joue pour les Zorbaks d'Atlanta depuis hier.", "Zorbaks d'Atlanta", .organisation),
+        .no("Hier, Grandet de Saumur est venu.", "Grandet de Saumur", .organisation),
+        .no("Il a visité les Alpes de Savoie hier.", "Alpes de Savoie", .organisation),
+    ])
+    func organisationTeam(_ example: RuleCase) { check(example, rule: .organisationTeam) }
 
     @Test("organisation.legal-form: a legal form after the name", arguments: [
         RuleCase.yes("Il travaille chez Quillifer plc depuis hier.", "Quillifer", .organisation),

@@ -97,6 +97,21 @@ extension Recognition {
         var start = run.lowerBound
         var i = run.lowerBound + 1
         while i < run.upperBound {
+            // `Lunar Reconnaissance Orbiter de la NASA`: an unknown name before a well-known organisation
+            // or place (the left part has no head that would take a complement, and is not a person).
+            // A one-word name before `de` is kept whole (`Grandet de Saumur`, `Stade de Reims`).
+            if i - start >= 2, roles[i].contains(.nameParticle), tokens[i].isLowercaseWord, entityMatch(exactly: start..<i) == nil,
+               !(start..<i).contains(where: { singleTypes[$0] & Recognition.complementTakingTypes != 0 }),
+               !has(singleTypes[start], .personFirst) {
+                var next = i + 1
+                if next < run.upperBound, roles[next].contains(.secondParticle) { next += 1 }
+                if next < run.upperBound, let known = entityMatch(exactly: next..<run.upperBound), isWellKnown(known),
+                   !isTeamName(start..<run.upperBound, particle: i) {
+                    parts.append(start..<i)
+                    start = next
+                    break
+                }
+            }
             if roles[i].contains(.nameParticle), tokens[i].isLowercaseWord, entityMatch(exactly: start..<i) != nil,
                entityMatch(exactly: start..<run.upperBound) == nil {
                 var next = i + 1
@@ -114,6 +129,29 @@ extension Recognition {
         }
         parts.append(start..<run.upperBound)
         return parts
+    }
+
+    /// `Penguins de Pittsburgh`: one capitalised plural word, `de`/`d'`, then a city.
+    func isTeamName(_ run: Range<Int>, particle: Int) -> Bool {
+        guard particle == run.lowerBound + 1, doc.keyEquals(tokens[particle], "de") || doc.keyEquals(tokens[particle], "d'"),
+              particle + 1 < run.upperBound, has(startingTypes[particle + 1], .city) else { return false }
+        let nickname = tokens[run.lowerBound]
+        let last = doc.text.utf16[Int(nickname.end) - 1]
+        return nickname.isCapitalized && (last == 0x73 || last == 0x78) && nickname.end - nickname.start >= 4
+            && singleTypes[run.lowerBound] & (Recognition.entityTypes | Recognition.bit(.demonym)) == 0
+    }
+
+    static let complementTakingTypes: UInt64 = bit(.organisationHead) | bit(.placeHead) | bit(.placeCue)
+        | bit(.function) | bit(.title) | bit(.event)
+
+    /// A major, unambiguous organisation or place entry.
+    private func isWellKnown(_ match: GazetteerMatch) -> Bool {
+        gazetteer.entries(of: match).contains { position in
+            let entry = gazetteer.entryIndex(at: position)
+            let label = gazetteer.type(ofEntry: entry).label
+            return (label == .organisation || label == .location) && gazetteer.importance(ofEntry: entry) == .major
+                && !gazetteer.flags(ofEntry: entry).contains(.ambiguous)
+        }
     }
 
     // MARK: - From a run to a candidate

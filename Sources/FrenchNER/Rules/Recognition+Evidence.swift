@@ -57,6 +57,9 @@ extension Recognition {
         if let portfolioEnd = portfolio(at: s), portfolioEnd >= e {
             return Candidate(start: s, end: e, label: .organisation, score: 3, source: RuleName.organisationPortfolio.rawValue)
         }
+        if lexiconWeight == 0, span.count >= 3, isTeamName(span, particle: s + 1) {
+            return Candidate(start: s, end: e, label: .organisation, score: 3, source: RuleName.organisationTeam.rawValue)
+        }
         // Things that are not PER/ORG/LOC.
         if lexiconWeight < 5 && isNonEntity(span) { return nil }
         // A code with digits (`PT5`, `U23`, `A7`) is a name only when a lexicon knows it (`TF1`, `M6`).

@@ -26,6 +26,9 @@ public enum RuleName: String, Sendable, CaseIterable {
     /// A minister's portfolio after `ministre de`/`secrétaire d'État à`: `ministre de l'Intérieur` →
     /// `Intérieur` ORG (the ministry), as news annotation does.
     case organisationPortfolio = "organisation.portfolio"
+    /// A team named after its city in the French way: `Penguins de Pittsburgh`, `Braves d'Atlanta`,
+    /// `Canadiens de Montréal` → ORG (a capitalised plural, `de`, a known city).
+    case organisationTeam = "organisation.team"
     /// A legal form after the name: `Dupont SA`, `Acme Inc.` → ORG.
     case organisationLegalForm = "organisation.legal-form"
     /// An unknown acronym: `CGT`, `O.N.U.` → ORG.
