@@ -271,7 +271,12 @@ extension Recognition {
                 }
                 guard caseExact else { continue }
             }
-            // The last token must be a name or an adjective/noun, not a particle.
+            // Some entity entry must fit the text's case (`La bataille` is not the village `La Bataille`).
+            let fits = gazetteer.entries(of: match).contains { position in
+                let entry = gazetteer.entryIndex(at: position)
+                return gazetteer.type(ofEntry: entry).label != nil && caseCompatible(entry: entry, match: match)
+            }
+            guard fits else { continue }
             if let candidate = classify(start..<Int(match.end), prefix: Prefix()) { found.append(candidate) }
         }
         return found
