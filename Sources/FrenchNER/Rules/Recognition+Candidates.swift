@@ -235,6 +235,8 @@ extension Recognition {
     func isStrippableSentenceOpener(_ i: Int) -> Bool {
         guard tokens[i].flags.contains(.sentenceStart) || (i > 0 && isOpeningPunctuation(i - 1)) else { return false }
         if roles[i].contains(.article) || roles[i].contains(.sentenceOpener) { return true }
+        // A function word (`Que`, `Chez`, `Vous`) opens sentences, whatever name lists say.
+        if commonClasses(i).contains(.function) && singleTypes[i] & Recognition.entityTypes == 0 { return true }
         let known = singleTypes[i] & (Recognition.entityTypes | Recognition.bit(.personFirst))
         return !commonClasses(i).isEmpty && known == 0
     }
