@@ -53,7 +53,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also score against this gold corpus (a CoNLL file or a brat folder), as frner eval does.", valueName: "path"))
     var gold: String?
 
-    @Option(help: ArgumentHelp("Person-span conventions for --gold: auto (inferred from the gold), names-only, titles, functions, titles+functions.", valueName: "convention"))
+    @Option(help: ArgumentHelp("Person-span conventions for --gold: auto (inferred from the gold), names-only, or titles, functions, appositions joined by + (titles+functions).", valueName: "convention"))
     var personSpans = "auto"
 
     @OptionGroup var lexicons: LexiconOptions

@@ -39,7 +39,7 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var lexicons: LexiconOptions
 
-    @Option(help: ArgumentHelp("Person-span conventions: auto (inferred from the gold), names-only, titles, functions, titles+functions.", valueName: "convention"))
+    @Option(help: ArgumentHelp("Person-span conventions: auto (inferred from the gold), names-only, or titles, functions, appositions joined by + (titles+functions).", valueName: "convention"))
     var personSpans = "auto"
 
     enum GoldFormatArgument: String, ExpressibleByArgument, CaseIterable { case conll, brat }

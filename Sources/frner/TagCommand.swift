@@ -28,7 +28,7 @@ struct TagCommand: ParsableCommand {
     @Option(help: "Threads tagging documents (default: all cores). Output is identical for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: ArgumentHelp("Person spans: names-only (default), titles, functions, titles+functions.", valueName: "convention"))
+    @Option(help: ArgumentHelp("Person spans: names-only (default), or titles, functions, appositions joined by + (titles+functions).", valueName: "convention"))
     var personSpans = "names-only"
 
     @Flag(help: "Write each record as soon as it is tagged (default when standard output is a terminal).")
@@ -40,7 +40,7 @@ struct TagCommand: ParsableCommand {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if format == .brat && outputDir == nil { throw ValidationError("--format brat needs --output-dir") }
         if TaggingConventions(name: personSpans) == nil {
-            throw ValidationError("unknown --person-spans '\(personSpans)' (names-only, titles, functions, titles+functions)")
+            throw ValidationError("unknown --person-spans '\(personSpans)' (names-only, or titles, functions, appositions joined by +)")
         }
         _ = try parseLabels(labels)
     }

@@ -437,17 +437,28 @@ struct TaggerBehaviourTests {
         ("names-only", TaggingConventions()), ("none", TaggingConventions()),
         ("titles", TaggingConventions(personTitles: true)), ("functions", TaggingConventions(personFunctions: true)),
         ("titles+functions", TaggingConventions(personTitles: true, personFunctions: true)),
-        ("all", TaggingConventions(personTitles: true, personFunctions: true)),
+        ("all", TaggingConventions(personTitles: true, personFunctions: true, personAppositions: true)),
+        ("titles+appositions", TaggingConventions(personTitles: true, personAppositions: true)),
     ])
     func conventionNames(name: String, expected: TaggingConventions) {
         #expect(TaggingConventions(name: name) == expected)
         #expect(TaggingConventions(name: expected.description) == expected)
     }
 
+    @Test("appositions after a person are inside the span only when the convention says so")
+    func appositions() throws {
+        var tagger = try Tagger()
+        let text = "Hier, Zorbak Quillifer, secrétaire du club, a parlé."
+        #expect(tagger.entities(in: text).map(\.text) == ["Zorbak Quillifer"])
+        tagger.conventions = TaggingConventions(personAppositions: true)
+        #expect(tagger.entities(in: text).map(\.text) == ["Zorbak Quillifer, secrétaire du club"])
+    }
+
     @Test("unknown convention names are rejected")
     func badConventionName() {
         #expect(TaggingConventions(name: "Titles") == nil)
         #expect(TaggingConventions(name: "") == nil)
+        #expect(TaggingConventions(name: "titles+") == nil)
     }
 
     @Test("entity offsets in code points, UTF-8 bytes and UTF-16 agree with Swift's views", arguments: [

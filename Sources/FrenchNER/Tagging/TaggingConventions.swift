@@ -8,32 +8,45 @@ public struct TaggingConventions: Sendable, Hashable, CustomStringConvertible {
     public var personTitles: Bool
     /// Include a function before a person's name in the span: `président Wilson`.
     public var personFunctions: Bool
+    /// Include an apposition after a person's name in the span, up to the next punctuation:
+    /// `Numa Matthey, secrétaire`, `M. Hagenbeck, le célèbre marchand d'animaux de Hambourg`.
+    public var personAppositions: Bool
 
-    public init(personTitles: Bool = false, personFunctions: Bool = false) {
+    public init(personTitles: Bool = false, personFunctions: Bool = false, personAppositions: Bool = false) {
         self.personTitles = personTitles
         self.personFunctions = personFunctions
+        self.personAppositions = personAppositions
     }
 
     /// Names only (modern news, CoNLL).
     public static let namesOnly = TaggingConventions()
 
+    /// `names-only`, or the parts included joined by `+`: `titles`, `functions`, `appositions`.
     public var description: String {
-        switch (personTitles, personFunctions) {
-        case (false, false): "names-only"
-        case (true, false): "titles"
-        case (false, true): "functions"
-        case (true, true): "titles+functions"
-        }
+        var parts: [String] = []
+        if personTitles { parts.append("titles") }
+        if personFunctions { parts.append("functions") }
+        if personAppositions { parts.append("appositions") }
+        return parts.isEmpty ? "names-only" : parts.joined(separator: "+")
     }
 
-    /// Parses `names-only`, `titles`, `functions`, `titles+functions`.
+    /// Parses `names-only` or parts joined by `+` (`titles+functions`, `titles+appositions`…);
+    /// `all` is every part.
     public init?(name: String) {
-        switch name {
-        case "names-only", "none": self.init()
-        case "titles": self.init(personTitles: true)
-        case "functions": self.init(personFunctions: true)
-        case "titles+functions", "all": self.init(personTitles: true, personFunctions: true)
-        default: return nil
+        self.init()
+        if name == "names-only" || name == "none" { return }
+        if name == "all" {
+            self.init(personTitles: true, personFunctions: true, personAppositions: true)
+            return
+        }
+        guard !name.isEmpty else { return nil }
+        for part in name.split(separator: "+", omittingEmptySubsequences: false) {
+            switch part {
+            case "titles": personTitles = true
+            case "functions": personFunctions = true
+            case "appositions": personAppositions = true
+            default: return nil
+            }
         }
     }
 }
@@ -44,6 +57,7 @@ extension Tagger {
     /// and a convention needs at least 5 cases to be switched on.
     public func inferConventions(from documents: [GoldDocument]) -> TaggingConventions {
         var titleInside = 0, titleOutside = 0, functionInside = 0, functionOutside = 0
+        var appositionInside = 0, appositionOutside = 0
         for document in documents {
             let doc = tokenizer.tokenize(document.text)
             let recognition = Recognition(doc: doc, gazetteer: gazetteer, roleTable: roleTable)
@@ -58,9 +72,19 @@ extension Tagger {
                 else if first > 0, recognition.endingTypes[first - 1] & title != 0 { titleOutside += 1 }
                 if recognition.startingTypes[first] & function != 0, doc.tokens[first].isLowercaseWord { functionInside += 1 }
                 else if first > 0, recognition.endingTypes[first - 1] & function != 0 { functionOutside += 1 }
+                // An apposition: a comma inside the span, or just after it.
+                var last = first
+                while last + 1 < doc.tokens.count,
+                      doc.text.codePointOffset(utf16: Int(doc.tokens[last + 1].end)) <= span.end { last += 1 }
+                if (first...last).contains(where: { doc.keyEquals(doc.tokens[$0], ",") }) {
+                    appositionInside += 1
+                } else if recognition.appositionAfter(last + 1) {
+                    appositionOutside += 1
+                }
             }
         }
         return TaggingConventions(personTitles: titleInside >= 5 && titleInside > titleOutside,
-                                  personFunctions: functionInside >= 5 && functionInside > functionOutside)
+                                  personFunctions: functionInside >= 5 && functionInside > functionOutside,
+                                  personAppositions: appositionInside >= 5 && appositionInside > appositionOutside)
     }
 }
