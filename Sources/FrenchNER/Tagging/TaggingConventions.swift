@@ -76,7 +76,8 @@ extension Tagger {
                 var last = first
                 while last + 1 < doc.tokens.count,
                       doc.text.codePointOffset(utf16: Int(doc.tokens[last + 1].end)) <= span.end { last += 1 }
-                if (first...last).contains(where: { doc.keyEquals(doc.tokens[$0], ",") }) {
+                // (a comma followed by a lower-case word: `Numa Matthey, secrétaire`, not `Smith, John`)
+                if (first..<last).contains(where: { doc.keyEquals(doc.tokens[$0], ",") && doc.tokens[$0 + 1].isLowercaseWord }) {
                     appositionInside += 1
                 } else if recognition.appositionAfter(last + 1) {
                     appositionOutside += 1
