@@ -180,12 +180,16 @@ struct TokenStreamBuilder {
         var flags = extraFlags
         if start > previousEnd { flags.insert(.spaceBefore) }
         previousEnd = end
+        // A code point folds to at most 16 units (`CharacterTable`'s bound), so one reservation serves
+        // the whole token; the loop then works on locals, written back once after it.
+        reserveKeys((end - start) * 16 + 16)
         let keyStart = keyCount
+        let keys = self.keys
+        var count = keyCount
         var hash: UInt32 = 2_166_136_261
         var seenLetter = false
         var i = start
         while i < end {
-            reserveKeys(16)
             var codePoint = UInt32(units[i])
             i += 1
             if codePoint & 0xFC00 == 0xD800, i < end, units[i] & 0xFC00 == 0xDC00 {
@@ -196,8 +200,8 @@ struct TokenStreamBuilder {
             if codePoint < 0x80 {
                 properties = table.properties[Int(codePoint)]
                 let folded = codePoint &- 65 < 26 ? codePoint + 32 : codePoint
-                keys[keyCount] = UInt16(folded)
-                keyCount += 1
+                keys[count] = UInt16(folded)
+                count += 1
                 hash = (hash ^ folded) &* 16_777_619
             } else if codePoint < CharacterTable.tableLimit {
                 properties = table.properties[Int(codePoint)]
@@ -206,8 +210,8 @@ struct TokenStreamBuilder {
                 let foldEnd = k + Int(entry & 0xFF)
                 while k < foldEnd {
                     let unit = table.foldPool[k]
-                    keys[keyCount] = unit
-                    keyCount += 1
+                    keys[count] = unit
+                    count += 1
                     hash = (hash ^ UInt32(unit)) &* 16_777_619
                     k += 1
                 }
@@ -215,10 +219,9 @@ struct TokenStreamBuilder {
                 properties = table.properties(of: codePoint)
                 var folded = ContiguousArray<UInt16>()
                 table.appendFold(of: codePoint, to: &folded)
-                reserveKeys(folded.count)
-                for unit in folded {
-                    keys[keyCount] = unit
-                    keyCount += 1
+                for unit in folded.prefix(16) {
+                    keys[count] = unit
+                    count += 1
                     hash = (hash ^ UInt32(unit)) &* 16_777_619
                 }
             }
@@ -234,11 +237,12 @@ struct TokenStreamBuilder {
                 flags.insert(.hasDigit)
             }
         }
-        var keyLength = keyCount - keyStart
+        var keyLength = count - keyStart
         if keyLength > Int(UInt16.max) {
-            keyCount = keyStart + Int(UInt16.max)
+            count = keyStart + Int(UInt16.max)
             keyLength = Int(UInt16.max)
         }
+        keyCount = count
         tokens.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
                             keyStart: Int32(truncatingIfNeeded: keyStart), keyHash: hash,
                             keyLength: UInt16(keyLength), kind: kind, flags: flags))
