@@ -220,25 +220,6 @@ int32_t frn_fold_codepoint(uint32_t codepoint, uint16_t *out, int32_t capacity) 
     return n;
 }
 
-int32_t frn_normalize_nfc(const uint16_t *source, int32_t length, uint16_t *out, int32_t capacity) {
-    UErrorCode status = U_ZERO_ERROR;
-    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
-    if (U_FAILURE(status)) return -1;
-    int32_t n = unorm2_normalize(nfc, (const UChar *)source, length, (UChar *)out, capacity, &status);
-    if (status == U_BUFFER_OVERFLOW_ERROR) return n;
-    if (U_FAILURE(status)) return -1;
-    return n;
-}
-
-int32_t frn_is_nfc(const uint16_t *source, int32_t length) {
-    UErrorCode status = U_ZERO_ERROR;
-    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
-    if (U_FAILURE(status)) return -1;
-    UBool result = unorm2_isNormalized(nfc, (const UChar *)source, length, &status);
-    if (U_FAILURE(status)) return -1;
-    return result ? 1 : 0;
-}
-
 const char *frn_icu_version(void) {
     static char buffer[U_MAX_VERSION_STRING_LENGTH];
     UVersionInfo info;

@@ -69,12 +69,6 @@ uint32_t frn_char_properties(uint32_t codepoint);
 /// returns how many were needed (may be 0: a combining mark folds to nothing).
 int32_t frn_fold_codepoint(uint32_t codepoint, uint16_t *out, int32_t capacity);
 
-/// NFC normalisation of `source` into `out`; returns the length needed, or -1 on error.
-int32_t frn_normalize_nfc(const uint16_t *source, int32_t length, uint16_t *out, int32_t capacity);
-
-/// 1 when `source` is already in NFC, 0 when not, -1 on error.
-int32_t frn_is_nfc(const uint16_t *source, int32_t length);
-
 /// The ICU version string (e.g. "72.1").
 const char *frn_icu_version(void);
 

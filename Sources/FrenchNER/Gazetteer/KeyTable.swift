@@ -82,10 +82,6 @@ struct KeyTable: Sendable {
         slots = ContiguousArray(repeating: 0, count: slots.count * 2)
         for id in 0..<count { insertSlot(id: Int32(id), hash: hashes[id]) }
     }
-
-    func key(_ id: Int32) -> String {
-        String(decoding: pool[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])], as: UTF16.self)
-    }
 }
 
 /// An open-addressing map from `UInt64` to `Int32` (the trie's edges), flat so that it can be saved

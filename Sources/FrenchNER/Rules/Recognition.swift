@@ -28,7 +28,6 @@ struct Recognition {
     static let entityTypes: UInt64 = EntryType.allCases.filter { $0.label != nil }.reduce(0) { $0 | bit($1) }
     static let nonEntityTypes: UInt64 = EntryType.allCases.filter(\.isNonEntity).reduce(0) { $0 | bit($1) }
     static let locationTypes: UInt64 = EntryType.allCases.filter { $0.label == .location }.reduce(0) { $0 | bit($1) }
-    static let namePartTypes: UInt64 = bit(.personFirst) | bit(.personLast)
 
     init(doc: TokenizedText, gazetteer: Gazetteer, roleTable: ContiguousArray<RuleWords.Role>) {
         self.doc = doc

@@ -10,6 +10,9 @@
 /// text.utf8Offset(utf16: 10)        // 16
 /// ```
 ///
+/// Offsets are stored as `Int32`: a text holds at most 2³¹ − 1 UTF-16 units (the command line refuses
+/// records over `--max-document-bytes` long before that).
+///
 /// - Complexity: building is O(n) in the text's length; each offset conversion is O(1) (at most 63
 ///   code units are scanned from a checkpoint).
 public struct TextBuffer: Sendable {
@@ -29,9 +32,6 @@ public struct TextBuffer: Sendable {
     let utf8Marks: ContiguousArray<Int32>
 
     static let markShift = 6
-
-    /// The largest text a buffer holds: offsets are stored as `Int32`.
-    public static let maximumUTF16Length = Int(Int32.max) - 1
 
     /// Creates a buffer from a Swift string.
     public init(_ string: String) {

@@ -37,14 +37,6 @@ public struct TokenizedText: Sendable {
         }
     }
 
-    /// Whether a token's folded key equals a (folded) key string.
-    func keyEquals(_ token: Token, key: [UInt16]) -> Bool {
-        guard Int(token.keyLength) == key.count else { return false }
-        let start = Int(token.keyStart)
-        for i in 0..<key.count where keyPool[start + i] != key[i] { return false }
-        return true
-    }
-
     /// The key's UTF-16 units.
     func keyUnits(of token: Token) -> ArraySlice<UInt16> {
         let start = Int(token.keyStart)
