@@ -18,8 +18,8 @@ struct TokenStreamBuilder {
 
     init(units: UnsafeBufferPointer<UInt16>, segmentCount: Int) {
         self.units = units
-        tokens.reserveCapacity(segmentCount + 8)
-        keyCapacity = units.count + 64
+        tokens.reserveCapacity(segmentCount + segmentCount / 4 + 16) // elisions add tokens
+        keyCapacity = units.count + 1024 // room for the per-token reservation in `emit`
         keys = .allocate(capacity: keyCapacity)
     }
 
