@@ -171,7 +171,10 @@ extension Recognition {
                     let entry = gazetteer.entryIndex(at: position)
                     return gazetteer.type(ofEntry: entry) == .demonym && gazetteer.caseMatches(entry: entry, match: match, in: doc)
                 }
-                if demonymAsWritten, s > 0, ["le", "les", "des", "un", "du", "aux"].contains(doc.key(of: tokens[s - 1])) {
+                // A country whose name is itself plural (`les Philippines`) stays a place after `les`.
+                let pluralCountry = types & Recognition.bit(.country) != 0 && doc.text.utf16[Int(tokens[e - 1].end) - 1] == 0x73
+                if demonymAsWritten, s > 0, ["le", "les", "des", "un", "du", "aux"].contains(doc.key(of: tokens[s - 1])),
+                   !(pluralCountry && ["les", "des", "aux"].contains(doc.key(of: tokens[s - 1]))) {
                     return true
                 }
             }
