@@ -118,7 +118,7 @@ extension Recognition {
                 if next < run.upperBound, roles[next].contains(.secondParticle) { next += 1 }
                 if next < run.upperBound, hasEntityStartingAt(next),
                    typesOf(matches(startingAt: next).last!) & Recognition.entityTypes != 0,
-                   !has(startingTypes[start], .organisationHead) {
+                   !has(singleTypes[start], .organisationHead), !has(singleTypes[start], .placeHead) {
                     parts.append(start..<i)
                     start = next
                     i = next + 1
@@ -211,7 +211,8 @@ extension Recognition {
                 continue
             }
             // `Pays de Galles`, `Province d'Alep`: a capitalised place noun and a particle before a name.
-            if start + 2 < end, nameLike[start], has(singleTypes[start], .placeCue), roles[start + 1].contains(.nameParticle),
+            if start + 2 < end, nameLike[start], has(singleTypes[start], .placeCue), !has(singleTypes[start], .placeHead),
+               roles[start + 1].contains(.nameParticle),
                entityMatch(exactly: start..<end) == nil {
                 start += 1
                 while start < end, !nameLike[start] { start += 1 }
