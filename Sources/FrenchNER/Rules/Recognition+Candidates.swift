@@ -319,7 +319,7 @@ extension Recognition {
 
     static let headIncludedPlaceHeads: Set<String> = [
         "rue", "avenue", "boulevard", "place", "quai", "allee", "impasse", "cours", "square", "gare", "mont",
-        "vallee", "mer", "col",
+        "vallee", "mer", "col", "ile",
     ]
 
     /// `place de la République`, `mont Ventoux`, `vallée de Joux`, `gare de Lyon`: a lower-case place head,
@@ -328,8 +328,9 @@ extension Recognition {
         var found: [Candidate] = []
         let n = tokens.count
         for i in 0..<n where tokens[i].isLowercaseWord && has(singleTypes[i], .placeHead) {
-            // Streets, squares, stations, mountains, valleys and seas keep their head; for ports,
-            // airports, islands, lakes and parks news annotation takes the name alone.
+            // Streets, squares, stations, mountains, valleys, seas and an island (`île de Guam`) keep their
+            // head; for ports, airports, archipelagos (`îles de …`), lakes and parks news annotation takes
+            // the name alone.
             guard Recognition.headIncludedPlaceHeads.contains(doc.key(of: tokens[i])) else { continue }
             // `à la place de Jean`: the idiom, not a square.
             if doc.keyEquals(tokens[i], "place"), i >= 2, roles[i - 1].contains(.article), doc.keyEquals(tokens[i - 2], "a") {

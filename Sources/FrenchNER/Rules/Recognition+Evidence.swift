@@ -91,6 +91,12 @@ extension Recognition {
             // (`en Master`, `au Ski`), and so is a bare acronym: the document must support them.
             bare = true
         }
+        // A capitalised common word whose only support is a minor place or name (`Grand`, the village,
+        // in `Grand collisionneur`) needs the document to confirm it.
+        if let best = evidence.best, wordCount == 1, best.score <= 2.2, best.source.hasPrefix("lexicon:"),
+           commonClasses(s).contains(.adjective) || commonClasses(s).contains(.function) {
+            bare = true
+        }
         guard let best = evidence.best else { return nil }
         // Services, products and other non-entities that share a name with a company (`Facebook`,
         // `YouTube`) are non-entities unless the context names an organisation.
