@@ -183,6 +183,12 @@ extension Recognition {
         var placeCuePrefix = false
         while start < end {
             if entityMatch(exactly: start..<end) != nil { break }
+            // `Le Dr Tam`, `La présidente Zorbak`: an article before a title or function goes with it.
+            if roles[start].contains(.article), start + 1 < end,
+               startingTypes[start + 1] & (Recognition.bit(.title) | Recognition.bit(.function)) != 0 {
+                start += 1
+                continue
+            }
             if let title = longestMatch(startingAt: start, types: Recognition.bit(.title)), Int(title.end) < end {
                 prefix.title = true
                 start = Int(title.end)

@@ -228,13 +228,17 @@ extension Recognition {
             evidence.add(.person, 3 * weak, .personApposition)
         }
         if wordCount >= 2 {
-            // A function word is never a first name (`La`, `Le`, `Un` are in some name lists).
-            if has(singleTypes[s], .personFirst) && !commonClasses(s).contains(.function) && !roles[s].contains(.article) {
+            // A function word is never a first name (`La`, `Le`, `Un` are in some name lists), and a
+            // compound ending in a common noun is a place or thing (`Basse-Ville`).
+            let compoundOfNoun = span.dropFirst().allSatisfy { tokens[$0].isJoinedToPrevious }
+                && commonClasses(e - 1).contains(.noun)
+            if has(singleTypes[s], .personFirst) && !commonClasses(s).contains(.function) && !roles[s].contains(.article)
+                && !compoundOfNoun {
                 let ambiguous = firstNameIsAmbiguous(s)
                 var weight = ambiguous ? 1.8 : 2.5
                 if has(singleTypes[e - 1], .personLast) { weight += 0.5 }
                 evidence.add(.person, weight, .personFirstName)
-            } else if has(singleTypes[e - 1], .personLast) && wordCount == 2 && !tokens[s].isAllCaps {
+            } else if has(singleTypes[e - 1], .personLast) && wordCount == 2 && !tokens[s].isAllCaps && !compoundOfNoun {
                 evidence.add(.person, 0.8, .personFirstName)
             }
         }
