@@ -196,8 +196,9 @@ extension Recognition {
         var j = s - 1
         if roles[j].contains(.secondParticle) { j -= 1 }
         guard j >= 1, roles[j].contains(.complement) || doc.keyEquals(tokens[j], "a") else { return nil }
-        let head = doc.key(of: tokens[j - 1])
-        guard head == "ministre" || head == "ministres" || head == "etat" && j >= 3 && doc.key(of: tokens[j - 3]) == "secretaire"
+        let head = tokens[j - 1]
+        guard doc.keyEquals(head, "ministre") || doc.keyEquals(head, "ministres")
+                || doc.keyEquals(head, "etat") && j >= 3 && doc.keyEquals(tokens[j - 3], "secretaire")
         else { return nil }
         var e = s + 1
         // The portfolio is a name joined by hyphens, particles or adjectives; a person may follow it
@@ -402,8 +403,9 @@ extension Recognition {
             // `a` (has) folds like `à`: only the accented form is the preposition.
             let isBareA = doc.keyEquals(tokens[s - 1], "a") && doc.text.utf16[Int(tokens[s - 1].start)] | 0x20 == 0x61
             if role.contains(.placePreposition) && !isBareA {
-                let key = doc.key(of: tokens[s - 1])
-                evidence.add(.location, key == "en" || key == "au" || key == "aux" ? 2 : 1.5, .locationPreposition)
+                let before = tokens[s - 1]
+                let strong = doc.keyEquals(before, "en") || doc.keyEquals(before, "au") || doc.keyEquals(before, "aux")
+                evidence.add(.location, strong ? 2 : 1.5, .locationPreposition)
             } else if role.contains(.weakPlacePreposition) {
                 evidence.add(.location, 0.8, .locationPreposition)
             } else if s > 1, roles[s - 1].contains(.complement), doc.keyEquals(tokens[s - 2], "pres") {
@@ -429,7 +431,8 @@ extension Recognition {
         }
     }
 
-    static let placeJoiners: Set<String> = ["sur", "sous", "en", "les", "lès", "les", "le", "la", "aux", "d'", "de", "du", "des", "l'"]
+    /// Folded keys (`lès` folds to `les`).
+    static let placeJoiners: Set<String> = ["sur", "sous", "en", "les", "le", "la", "aux", "d'", "de", "du", "des", "l'"]
 
     /// `Saint-Xxx`, `Xxx-sur-Yyy`, `Xxx-en-Yyy`, `Xxx-lès-Yyy`.
     func hasPlaceShape(_ span: Range<Int>) -> Bool {

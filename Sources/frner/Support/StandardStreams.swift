@@ -23,8 +23,6 @@ final class StandardOutput {
         if buffer.count >= capacity || (lineBuffered && buffer.last == 0x0A) { flush() }
     }
 
-    func write(_ string: String) { write(Array(string.utf8)) }
-
     /// Marks the end of a record: flushes when line-buffered.
     func endRecord() {
         if lineBuffered { flush() }
