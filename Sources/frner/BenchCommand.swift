@@ -419,11 +419,22 @@ private func measureRawICU(_ documents: [BenchDocument]) -> (nanoseconds: UInt64
     return (MonotonicClock.now() - start, segments)
 }
 
-/// The timed runs of one benchmark: per run, raw ICU, the pipeline on one thread, and on `jobs` threads.
+/// The tokenizer alone over every document, on the calling thread: returns nanoseconds and tokens.
+private func measureTokenizer(_ documents: [BenchDocument], tokenizer: Tokenizer) -> (nanoseconds: UInt64, tokens: Int) {
+    let start = MonotonicClock.now()
+    var tokens = 0
+    for document in documents { tokens += tokenizer.tokenize(document.text).tokens.count }
+    return (MonotonicClock.now() - start, tokens)
+}
+
+/// The timed runs of one benchmark: per run, raw ICU, the tokenizer alone, the pipeline on one thread,
+/// and on `jobs` threads.
 private struct BenchMeasurement {
     var singleThread: [PassTiming] = []
     var rawICUNanoseconds: [UInt64] = []
     var rawICUSegments = 0
+    /// The tokenizer alone, as raw ICU is timed: each document in turn, nothing else in between.
+    var tokenizerNanoseconds: [UInt64] = []
     /// Empty when `jobs` is 1.
     var parallel: [PassTiming] = []
     var jobs = 1
@@ -437,11 +448,13 @@ private struct BenchMeasurement {
         for run in 0...runs {
             BenchProgress.show(run == 0 ? "warm-up run…" : "run \(run)/\(runs)…")
             let rawICU = measureRawICU(documents)
+            let tokenizerAlone = measureTokenizer(documents, tokenizer: tagger.tokenizer)
             let single = PassTiming.measure(documents, shards: wholeCorpus, tagger: tagger)
             let parallel = jobs > 1 ? PassTiming.measure(documents, shards: shards, tagger: tagger) : nil
             guard run > 0 else { continue }
             measurement.rawICUNanoseconds.append(rawICU.nanoseconds)
             measurement.rawICUSegments = rawICU.segments
+            measurement.tokenizerNanoseconds.append(tokenizerAlone.nanoseconds)
             measurement.singleThread.append(single)
             if let parallel { measurement.parallel.append(parallel) }
         }
@@ -591,8 +604,13 @@ private struct BenchReport {
         Spread(measurement.rawICUNanoseconds.map { megabytes / (Double($0) / 1e9) })
     }
 
-    /// Per run: the tokenizer's MB/s over raw ICU's MB/s in the same run.
+    /// Per run: the tokenizer's MB/s (timed alone, as raw ICU is) over raw ICU's MB/s in the same run.
     private var tokenizerToRawICU: Spread {
+        Spread(zip(measurement.tokenizerNanoseconds, measurement.rawICUNanoseconds).map { Double($1) / Double($0) })
+    }
+
+    /// Per run: the tokenize stage's MB/s inside the pipeline (caches shared with tagging) over raw ICU's.
+    private var pipelineTokenizeToRawICU: Spread {
         Spread(zip(measurement.singleThread, measurement.rawICUNanoseconds).map { Double($1) / Double($0.tokenizeNanoseconds) })
     }
 
@@ -655,9 +673,17 @@ private struct BenchReport {
                              + spread(rates(megabytes, single, stage.nanoseconds), 2).padding(toLength: 26, withPad: " ", startingAt: 0)
                              + number(share * 100, 1) + " %"))
         }
+        lines.append("")
+        lines.append("tokenizer alone         seconds                   MB/s                      tokens/s")
+        lines.append(row("tokenizer", spread(Spread(measurement.tokenizerNanoseconds.map { Double($0) / 1e9 }), 3)
+                         .padding(toLength: 26, withPad: " ", startingAt: 0)
+                         + spread(Spread(measurement.tokenizerNanoseconds.map { megabytes / (Double($0) / 1e9) }), 2)
+                         .padding(toLength: 26, withPad: " ", startingAt: 0)
+                         + number(Spread(measurement.tokenizerNanoseconds.map { Double(tokens) / (Double($0) / 1e9) }).median, 0)))
         lines.append(row("raw ICU word break", spread(Spread(measurement.rawICUNanoseconds.map { Double($0) / 1e9 }), 3)
                          .padding(toLength: 26, withPad: " ", startingAt: 0) + spread(rawICUMegabytesPerSecond, 2)))
-        lines.append(row("tokenizer ÷ raw ICU", spread(tokenizerToRawICU, 3) + " (MB/s ratio)"))
+        lines.append(row("tokenizer ÷ raw ICU", spread(tokenizerToRawICU, 3)
+                         + " (MB/s ratio; tokenize stage in the pipeline: \(number(pipelineTokenizeToRawICU.median, 3)))"))
         lines.append("")
         lines.append("latency per document, ms: " + latencyMilliseconds.map { "\($0.name) \(number($0.value.median, 3))" }.joined(separator: "  "))
         if let speedUp {
@@ -729,7 +755,13 @@ private struct BenchReport {
         json.key("mb_per_second"); rawICUMegabytesPerSecond.write(to: &json)
         json.key("word_segments"); json.int(measurement.rawICUSegments)
         json.objectEnd()
+        json.key("tokenizer"); json.objectStart()
+        json.key("seconds"); Spread(measurement.tokenizerNanoseconds.map { Double($0) / 1e9 }).write(to: &json, digits: 6)
+        json.key("mb_per_second"); Spread(measurement.tokenizerNanoseconds.map { megabytes / (Double($0) / 1e9) }).write(to: &json)
+        json.key("tokens_per_second"); Spread(measurement.tokenizerNanoseconds.map { Double(tokens) / (Double($0) / 1e9) }).write(to: &json, digits: 0)
+        json.objectEnd()
         json.key("tokenizer_to_raw_icu"); tokenizerToRawICU.write(to: &json)
+        json.key("pipeline_tokenize_to_raw_icu"); pipelineTokenizeToRawICU.write(to: &json)
         json.key("parallel")
         if let speedUp {
             let parallel = measurement.parallel

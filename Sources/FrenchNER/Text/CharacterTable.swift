@@ -20,6 +20,8 @@ struct CharacterTable: @unchecked Sendable {
 
     /// Property bits (`FRN_CHAR_*`) per unit. Immutable after `init`.
     let properties: UnsafeBufferPointer<UInt8>
+    /// Shape bits (`shapeUpper`…) per unit, what a token's flags are made of. Immutable after `init`.
+    let shapes: UnsafeBufferPointer<UInt8>
     /// Folded form per unit: start in `foldPool` << 8 | length. Immutable after `init`.
     let folds: UnsafeBufferPointer<UInt32>
     let foldPool: UnsafeBufferPointer<UInt16>
@@ -32,19 +34,41 @@ struct CharacterTable: @unchecked Sendable {
     static let mark: UInt8 = UInt8(FRN_CHAR_MARK)
     static let punctuation: UInt8 = UInt8(FRN_CHAR_PUNCTUATION)
 
+    /// Shape bits: an upper-case (or title-case) letter.
+    static let shapeUpper: UInt8 = 1
+    /// A lower-case letter that is not also upper case.
+    static let shapeLower: UInt8 = 2
+    /// A letter.
+    static let shapeLetter: UInt8 = 4
+    /// A digit that is not a letter.
+    static let shapeDigit: UInt8 = 8
+
+    /// The shape bits of a character with these property bits.
+    static func shape(ofProperties properties: UInt8) -> UInt8 {
+        if properties & letter != 0 {
+            if properties & upper != 0 { return shapeLetter | shapeUpper }
+            if properties & lower != 0 { return shapeLetter | shapeLower }
+            return shapeLetter
+        }
+        return properties & digit != 0 ? shapeDigit : 0
+    }
+
     private init() {
         var properties = ContiguousArray<UInt8>(repeating: 0, count: CharacterTable.tableLimit)
+        var shapes = ContiguousArray<UInt8>(repeating: 0, count: CharacterTable.tableLimit)
         var folds = ContiguousArray<UInt32>(repeating: 0, count: CharacterTable.tableLimit)
         var pool = ContiguousArray<UInt16>()
         pool.reserveCapacity(CharacterTable.tableLimit + 512)
         var scratch = [UInt16](repeating: 0, count: 16)
         for unit in 0..<CharacterTable.tableLimit {
             properties[unit] = UInt8(truncatingIfNeeded: frn_char_properties(UInt32(unit)))
+            shapes[unit] = CharacterTable.shape(ofProperties: properties[unit])
             let n = Int(frn_fold_codepoint(UInt32(unit), &scratch, 16))
             folds[unit] = UInt32(pool.count) << 8 | UInt32(min(n, 16))
             pool.append(contentsOf: scratch[0..<min(n, 16)])
         }
         self.properties = CharacterTable.immortal(properties)
+        self.shapes = CharacterTable.immortal(shapes)
         self.folds = CharacterTable.immortal(folds)
         self.foldPool = CharacterTable.immortal(pool)
     }

@@ -9,6 +9,9 @@ struct TokenStreamBuilder {
     /// Offsets of the narrow no-break spaces, and the next one to look at.
     private var narrowSpaces: [Int32] = []
     private var nextNarrowSpace = 0
+    /// Offsets of the apostrophes (`'` and `’`), and the next one to look at.
+    private var apostrophes: [Int32] = []
+    private var nextApostrophe = 0
     private let table = CharacterTable.shared
     /// The folded keys, written through a pointer in the per-unit loop; `finishKeys()` hands them over
     /// as an array and frees the buffer.
@@ -47,6 +50,7 @@ struct TokenStreamBuilder {
         let special = findSpecialUnits()
         let links = findLinks(candidates: special.links)
         narrowSpaces = special.narrowSpaces
+        apostrophes = special.apostrophes
         var linkIndex = 0
         var i = 0
         let count = segments.count
@@ -118,45 +122,58 @@ struct TokenStreamBuilder {
     private mutating func emitWord(segments: UnsafeBufferPointer<frn_segment>, at i: Int) -> Int {
         var start = Int(segments[i].start)
         let end = Int(segments[i].end)
-        while nextNarrowSpace < narrowSpaces.count && Int(narrowSpaces[nextNarrowSpace]) < start { nextNarrowSpace += 1 }
-        while nextNarrowSpace < narrowSpaces.count && Int(narrowSpaces[nextNarrowSpace]) < end {
-            let space = Int(narrowSpaces[nextNarrowSpace])
-            if space > start { emitWordPiece(start, space) }
-            start = space + 1
-            nextNarrowSpace += 1
+        if nextNarrowSpace < narrowSpaces.count && Int(narrowSpaces[nextNarrowSpace]) < end {
+            while nextNarrowSpace < narrowSpaces.count && Int(narrowSpaces[nextNarrowSpace]) < start { nextNarrowSpace += 1 }
+            while nextNarrowSpace < narrowSpaces.count && Int(narrowSpaces[nextNarrowSpace]) < end {
+                let space = Int(narrowSpaces[nextNarrowSpace])
+                if space > start { emitWordPiece(start, space) }
+                start = space + 1
+                nextNarrowSpace += 1
+            }
         }
         guard start < end else { return i + 1 }
-        return emitWordPiece(start, end, segments: segments, next: i + 1)
-    }
-
-    /// Emits one word; with `segments`, may take the following apostrophe or period segment too.
-    @discardableResult
-    private mutating func emitWordPiece(_ wordStart: Int, _ end: Int,
-                                        segments: UnsafeBufferPointer<frn_segment>? = nil, next: Int = 0) -> Int {
-        var start = wordStart
-        var next = next
-        // Elided clitics: `l'OTAN` → `l'` `OTAN`, `qu'aujourd'hui` → `qu'` `aujourd'hui`.
-        while let apostrophe = cliticApostrophe(start, end) {
-            emit(start, apostrophe + 1, .word, .elision)
-            start = apostrophe + 1
-        }
-        if let segments, next < segments.count, Int(segments[next].start) == end {
-            let following = segments[next]
+        start = emitElisions(start, end)
+        let next = i + 1
+        if next < segments.count, Int(segments[next].start) == end, Int(segments[next].end) == end + 1 {
+            let unit = units[end]
             // A clitic followed by a lone apostrophe (`l’` before a space or a number): `d'1` → `d'` `1`.
-            if Int(following.end) == end + 1, isApostrophe(units[end]), isClitic(start, end) {
+            if isApostrophe(unit), isClitic(start, end) {
                 emit(start, end + 1, .word, .elision)
                 return next + 1
             }
             // Abbreviations keep their final period: `M.`, `Dr.`, `O.N.U.`, initials `J.`.
-            if Int(following.end) == end + 1, units[end] == 0x2E, isAbbreviation(start, end) {
+            if unit == 0x2E, isAbbreviation(start, end) {
                 emit(start, end + 1, .word, .abbreviation)
-                next += 1
                 mergeHyphenatedInitials()
-                return next
+                return next + 1
             }
         }
         emit(start, end, .word)
         return next
+    }
+
+    /// Emits a piece of a word cut at a narrow no-break space (its elisions split).
+    private mutating func emitWordPiece(_ start: Int, _ end: Int) {
+        emit(emitElisions(start, end), end, .word)
+    }
+
+    /// Emits the elided clitics at the start of `start..<end` (`l'OTAN` → `l'`, `qu'aujourd'hui` →
+    /// `qu'`); returns where the rest of the word starts.
+    ///
+    /// Apostrophes are found by the scan of `findSpecialUnits`, so a word without one costs a compare.
+    @inline(__always)
+    private mutating func emitElisions(_ wordStart: Int, _ end: Int) -> Int {
+        var start = wordStart
+        while nextApostrophe < apostrophes.count {
+            let apostrophe = Int(apostrophes[nextApostrophe])
+            if apostrophe <= start { nextApostrophe += 1; continue }
+            // A clitic is 1 to 6 letters, and something follows its apostrophe inside the word.
+            guard apostrophe < end - 1, apostrophe - start <= 6, isClitic(start, apostrophe) else { break }
+            emit(start, apostrophe + 1, .word, .elision)
+            start = apostrophe + 1
+            nextApostrophe += 1
+        }
+        return start
     }
 
     /// `J.` `-` `C.` joined without space → `J.-C.` (and `J.-P.`, `J.-M.`).
@@ -176,70 +193,79 @@ struct TokenStreamBuilder {
     }
 
     /// Appends a token, computing its key, hash and shape flags.
+    ///
+    /// The shape flags come from OR-ing per-character shape bits and counting upper-case letters:
+    /// `startsUppercase` is the first letter's case, `innerUppercase` any other upper-case letter.
     private mutating func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, _ extraFlags: Token.Flags = []) {
         var flags = extraFlags
         if start > previousEnd { flags.insert(.spaceBefore) }
         previousEnd = end
         // A code point folds to at most 16 units (`CharacterTable`'s bound), so one reservation serves
         // the whole token; the loop then works on locals, written back once after it.
-        reserveKeys((end - start) * 16 + 16)
+        reserveKeys((end &- start) &* 16 &+ 16)
         let keyStart = keyCount
         let keys = self.keys
+        let units = self.units.baseAddress!
+        let shapes = table.shapes.baseAddress!
         var count = keyCount
         var hash: UInt32 = 2_166_136_261
-        var seenLetter = false
+        var shapeBits: UInt8 = 0
+        var upperCount = 0
+        var firstLetterIsUpper = -1 // -1 until the first letter
         var i = start
         while i < end {
-            var codePoint = UInt32(units[i])
-            i += 1
-            if codePoint & 0xFC00 == 0xD800, i < end, units[i] & 0xFC00 == 0xDC00 {
-                codePoint = 0x10000 + ((codePoint - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00)
-                i += 1
-            }
-            let properties: UInt8
-            if codePoint < 0x80 {
-                properties = table.properties[Int(codePoint)]
-                let folded = codePoint &- 65 < 26 ? codePoint + 32 : codePoint
-                keys[count] = UInt16(folded)
-                count += 1
-                hash = (hash ^ folded) &* 16_777_619
-            } else if codePoint < CharacterTable.tableLimit {
-                properties = table.properties[Int(codePoint)]
-                let entry = table.folds[Int(codePoint)]
-                var k = Int(entry >> 8)
-                let foldEnd = k + Int(entry & 0xFF)
-                while k < foldEnd {
-                    let unit = table.foldPool[k]
-                    keys[count] = unit
-                    count += 1
-                    hash = (hash ^ UInt32(unit)) &* 16_777_619
-                    k += 1
-                }
+            let unit = units[i]
+            var codePoint = UInt32(unit)
+            i &+= 1
+            let shape: UInt8
+            if unit < 0x80 {
+                shape = shapes[Int(unit)]
+                let folded = unit &- 65 < 26 ? unit &+ 32 : unit
+                keys[count] = folded
+                count &+= 1
+                hash = (hash ^ UInt32(folded)) &* 16_777_619
             } else {
-                properties = table.properties(of: codePoint)
-                var folded = ContiguousArray<UInt16>()
-                table.appendFold(of: codePoint, to: &folded)
-                for unit in folded.prefix(16) {
-                    keys[count] = unit
-                    count += 1
-                    hash = (hash ^ UInt32(unit)) &* 16_777_619
+                if unit & 0xFC00 == 0xD800, i < end, units[i] & 0xFC00 == 0xDC00 {
+                    codePoint = 0x10000 &+ ((codePoint &- 0xD800) << 10) &+ (UInt32(units[i]) &- 0xDC00)
+                    i &+= 1
+                }
+                if codePoint < CharacterTable.tableLimit {
+                    shape = shapes[Int(codePoint)]
+                    let entry = table.folds[Int(codePoint)]
+                    var k = Int(entry >> 8)
+                    let foldEnd = k &+ Int(entry & 0xFF)
+                    while k < foldEnd {
+                        let folded = table.foldPool[k]
+                        keys[count] = folded
+                        count &+= 1
+                        hash = (hash ^ UInt32(folded)) &* 16_777_619
+                        k &+= 1
+                    }
+                } else {
+                    shape = CharacterTable.shape(ofProperties: table.properties(of: codePoint))
+                    var folded = ContiguousArray<UInt16>()
+                    table.appendFold(of: codePoint, to: &folded)
+                    for unit in folded.prefix(16) {
+                        keys[count] = unit
+                        count &+= 1
+                        hash = (hash ^ UInt32(unit)) &* 16_777_619
+                    }
                 }
             }
-            if properties & CharacterTable.letter != 0 {
-                flags.insert(.hasLetter)
-                if properties & CharacterTable.upper != 0 {
-                    flags.insert(seenLetter ? .innerUppercase : .startsUppercase)
-                } else if properties & CharacterTable.lower != 0 {
-                    flags.insert(.hasLowercase)
-                }
-                seenLetter = true
-            } else if properties & CharacterTable.digit != 0 {
-                flags.insert(.hasDigit)
+            shapeBits |= shape
+            upperCount &+= Int(shape & CharacterTable.shapeUpper)
+            if firstLetterIsUpper < 0 && shape & CharacterTable.shapeLetter != 0 {
+                firstLetterIsUpper = Int(shape & CharacterTable.shapeUpper)
             }
         }
-        var keyLength = count - keyStart
+        if shapeBits & CharacterTable.shapeLetter != 0 { flags.insert(.hasLetter) }
+        if shapeBits & CharacterTable.shapeLower != 0 { flags.insert(.hasLowercase) }
+        if shapeBits & CharacterTable.shapeDigit != 0 { flags.insert(.hasDigit) }
+        if firstLetterIsUpper == 1 { flags.insert(.startsUppercase) }
+        if upperCount > max(firstLetterIsUpper, 0) { flags.insert(.innerUppercase) }
+        var keyLength = count &- keyStart
         if keyLength > Int(UInt16.max) {
-            count = keyStart + Int(UInt16.max)
+            count = keyStart &+ Int(UInt16.max)
             keyLength = Int(UInt16.max)
         }
         keyCount = count
@@ -334,17 +360,6 @@ struct TokenStreamBuilder {
         return TokenStreamBuilder.clitics.contains(packed)
     }
 
-    /// The offset of the apostrophe ending an elided clitic at the start of `start..<end`, if any.
-    private func cliticApostrophe(_ start: Int, _ end: Int) -> Int? {
-        var i = start + 1
-        let limit = min(end - 1, start + 7)
-        while i < limit {
-            if isApostrophe(units[i]) { return isClitic(start, i) ? i : nil }
-            i += 1
-        }
-        return nil
-    }
-
     private func isAbbreviation(_ start: Int, _ end: Int) -> Bool {
         let length = end - start
         if length == 1 {
@@ -383,24 +398,30 @@ struct TokenStreamBuilder {
         var kind: Token.Kind
     }
 
-    /// Offsets of the units where a link may be (`:`, `@`, `w`, `W`) and of narrow no-break spaces,
-    /// found 16 units at a time: the rest of the text is never looked at one unit at a time.
-    private func findSpecialUnits() -> (links: [Int32], narrowSpaces: [Int32]) {
+    /// Offsets of the units where a link may be (`:`, `@`, `w`, `W`), of narrow no-break spaces and of
+    /// apostrophes, found 16 units at a time: the rest of the text is never looked at one unit at a time.
+    private func findSpecialUnits() -> (links: [Int32], narrowSpaces: [Int32], apostrophes: [Int32]) {
         var links: [Int32] = []
         var narrowSpaces: [Int32] = []
-        guard let base = units.baseAddress else { return ([], []) }
+        var apostrophes: [Int32] = []
+        guard let base = units.baseAddress else { return ([], [], []) }
         let n = units.count
         func inspect(_ i: Int) {
-            let u = base[i]
-            if u == 0x202F { narrowSpaces.append(Int32(i)) } else { links.append(Int32(i)) }
+            switch base[i] {
+            case 0x202F: narrowSpaces.append(Int32(i))
+            case 0x27, 0x2019: apostrophes.append(Int32(i))
+            default: links.append(Int32(i))
+            }
         }
         let colon = SIMD16<UInt16>(repeating: 0x3A), at = SIMD16<UInt16>(repeating: 0x40)
         let w = SIMD16<UInt16>(repeating: 0x77), caseBit = SIMD16<UInt16>(repeating: 0x20)
         let narrowSpace = SIMD16<UInt16>(repeating: 0x202F)
+        let apostrophe = SIMD16<UInt16>(repeating: 0x27), rightQuote = SIMD16<UInt16>(repeating: 0x2019)
         var i = 0
         while i + 16 <= n {
             let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt16>.self)
             let hit = (v .== colon) .| (v .== at) .| ((v | caseBit) .== w) .| (v .== narrowSpace)
+                .| (v .== apostrophe) .| (v .== rightQuote)
             if any(hit) {
                 for k in 0..<16 where hit[k] { inspect(i + k) }
             }
@@ -408,10 +429,10 @@ struct TokenStreamBuilder {
         }
         while i < n {
             let u = base[i]
-            if u == 0x3A || u == 0x40 || u | 0x20 == 0x77 || u == 0x202F { inspect(i) }
+            if u == 0x3A || u == 0x40 || u | 0x20 == 0x77 || u == 0x202F || u == 0x27 || u == 0x2019 { inspect(i) }
             i += 1
         }
-        return (links, narrowSpaces)
+        return (links, narrowSpaces, apostrophes)
     }
 
     /// URLs (`scheme://…`, `www.…`) and e-mail addresses, in text order, without trailing punctuation.
