@@ -73,13 +73,12 @@ struct TokenStreamBuilder {
                 continue
             }
 
-            // ICU gives `TF1`, `M6`, `A320` a number's status: a token that starts with a letter is a word.
-            let startsWithLetter = units[start] < CharacterTable.tableLimit
-                && table.properties[Int(units[start])] & CharacterTable.letter != 0
             switch segment.kind {
             case Int32(FRN_SEGMENT_WORD):
                 i = emitWord(segments: segments, at: i)
-            case Int32(FRN_SEGMENT_NUMBER) where startsWithLetter:
+            // ICU gives `TF1`, `M6`, `A320` a number's status: a token that starts with a letter is a word.
+            case Int32(FRN_SEGMENT_NUMBER) where units[start] < CharacterTable.tableLimit
+                && table.properties[Int(units[start])] & CharacterTable.letter != 0:
                 i = emitWord(segments: segments, at: i)
             case Int32(FRN_SEGMENT_NUMBER):
                 var start = start
@@ -242,14 +241,7 @@ struct TokenStreamBuilder {
                         k &+= 1
                     }
                 } else {
-                    shape = CharacterTable.shape(ofProperties: table.properties(of: codePoint))
-                    var folded = ContiguousArray<UInt16>()
-                    table.appendFold(of: codePoint, to: &folded)
-                    for unit in folded.prefix(16) {
-                        keys[count] = unit
-                        count &+= 1
-                        hash = (hash ^ UInt32(unit)) &* 16_777_619
-                    }
+                    shape = TokenStreamBuilder.foldOutsideTable(codePoint, into: keys, at: &count, hash: &hash)
                 }
             }
             shapeBits |= shape
@@ -272,6 +264,22 @@ struct TokenStreamBuilder {
         tokens.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
                             keyStart: Int32(truncatingIfNeeded: keyStart), keyHash: hash,
                             keyLength: UInt16(keyLength), kind: kind, flags: flags))
+    }
+
+    /// Folds a code point above `CharacterTable.tableLimit` (CJK, supplementary planes) with ICU,
+    /// appending at most 16 units; returns its shape bits. Kept out of `emit`'s loop.
+    @inline(never)
+    private static func foldOutsideTable(_ codePoint: UInt32, into keys: UnsafeMutablePointer<UInt16>,
+                                         at count: inout Int, hash: inout UInt32) -> UInt8 {
+        let table = CharacterTable.shared
+        var folded = ContiguousArray<UInt16>()
+        table.appendFold(of: codePoint, to: &folded)
+        for unit in folded.prefix(16) {
+            keys[count] = unit
+            count += 1
+            hash = (hash ^ UInt32(unit)) &* 16_777_619
+        }
+        return CharacterTable.shape(ofProperties: table.properties(of: codePoint))
     }
 
     // MARK: - Sentences
@@ -312,7 +320,7 @@ struct TokenStreamBuilder {
         let length = Int(last.end - last.start)
         // Initials: `J. Chirac`, `J.-P. Sartre`.
         if last.isAllCaps && (length == 2 || (length == 5 && units[Int(last.start) + 2] == 0x2D)) { return true }
-        if TokenStreamBuilder.titles.contains(string(Int(last.start), Int(last.end) - 1)) { return true }
+        if isListed(Int(last.start), Int(last.end) - 1, in: TokenStreamBuilder.titles) { return true }
         if next.kind == .number || next.isLowercaseWord { return true }
         return false
     }
@@ -367,7 +375,20 @@ struct TokenStreamBuilder {
         }
         for i in start..<end where units[i] == 0x2E { return true } // `O.N.U` + `.`
         guard length <= 5 else { return false }
-        return TokenStreamBuilder.abbreviations.contains(string(start, end))
+        return isListed(start, end, in: TokenStreamBuilder.abbreviations)
+    }
+
+    /// Whether the units of `start..<end` spell a word of `list`, compared without making a `String`
+    /// (a word with combining marks, `Ge\u{301}n`, is compared as a `String`, canonically).
+    private func isListed(_ start: Int, _ end: Int, in list: PackedWordSet) -> Bool {
+        guard end - start <= PackedWordSet.maxLength else { return false }
+        var packed: UInt128 = 0
+        for i in start..<end {
+            let unit = units[i]
+            if unit >= 0x300 { return list.words.contains(string(start, end)) }
+            packed = packed << 16 | UInt128(unit)
+        }
+        return list.packed.contains(packed)
     }
 
     static let clitics: Set<UInt64> = {
@@ -379,16 +400,30 @@ struct TokenStreamBuilder {
     }()
 
     /// Titles after which no sentence starts.
-    static let titles: Set<String> = [
+    static let titleWords: Set<String> = [
         "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mgr", "Dr", "Drs", "Pr", "Me", "St", "Ste", "Sts", "Stes",
         "Gal", "Gén", "Col", "Cdt", "Cne", "Lt", "Sgt", "Jr", "Sr", "Mr", "Mrs", "Ms",
     ]
+    static let titles = PackedWordSet(titleWords)
 
     /// Words that keep a following period as part of the token.
-    static let abbreviations: Set<String> = titles.union([
+    static let abbreviations = PackedWordSet(titleWords.union([
         "Cie", "etc", "cf", "av", "apr", "env", "vol", "éd", "art", "chap", "fig", "pp", "p", "Inc", "Ltd",
         "Corp", "Co", "Bd", "bd", "Av", "ex", "vs", "resp", "hab", "Ets", "Éts", "Jr", "Sr", "Mr", "Mrs", "Ms",
-    ])
+    ]))
+
+    /// Short words, as strings and as their UTF-16 units packed into an integer (16 bits per unit).
+    struct PackedWordSet {
+        static let maxLength = 8
+        let words: Set<String>
+        let packed: Set<UInt128>
+
+        init(_ words: Set<String>) {
+            precondition(words.allSatisfy { $0.utf16.count <= PackedWordSet.maxLength })
+            self.words = words
+            packed = Set(words.map { $0.utf16.reduce(UInt128(0)) { $0 << 16 | UInt128($1) } })
+        }
+    }
 
     // MARK: - Links
 
