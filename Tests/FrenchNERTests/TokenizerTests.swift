@@ -64,6 +64,9 @@ struct TokenizerTests {
         ("52 av. J.-C.", ["52", "av.", "J.-C."]),
         ("J.-P. Sartre", ["J.-P.", "Sartre"]),
         ("J. Chirac", ["J.", "Chirac"]),
+        ("le Gén. de Gaulle", ["le", "Gén.", "de", "Gaulle"]),
+        ("le Ge\u{301}n. de Gaulle", ["le", "Ge\u{301}n.", "de", "Gaulle"]), // decomposed é
+        ("les Éts. Martin", ["les", "Éts.", "Martin"]),
     ])
     func abbreviations(text: String, expected: [String]) {
         #expect(tokens(text) == expected)
@@ -184,6 +187,23 @@ struct TokenKeyTests {
         #expect(t[4].flags.contains(.hasDigit) && t[4].kind == .number)
         #expect(t[5].isCapitalized && t[5].isMixedCase)
     }
+
+    /// Expected flags of a one-token text: starts upper, inner upper, lower case, digit, letter.
+    @Test("shape flags per token", arguments: [
+        ("Paris", "U-l-L".flags), ("ÉLYSÉE", "UI--L".flags), ("élysée", "--l-L".flags),
+        ("McDonald", "UIl-L".flags), ("iPhone", "-Il-L".flags), ("A320", "U--DL".flags),
+        ("1er", "--lDL".flags), ("2022", "---D-".flags), ("-", "-----".flags),
+        ("ǅemal", "U-l-L".flags),       // a title-case letter counts as upper case
+        ("李", "----L".flags),           // a letter without case, beyond the table
+        ("𝐀bc", "U-l-L".flags),          // an upper-case letter outside the BMP
+        ("x𝐀", "-Il-L".flags),
+    ])
+    func shapeFlags(text: String, expected: Token.Flags) {
+        let doc = tokenizer.tokenize(text)
+        #expect(doc.tokens.count == 1)
+        let shape: Token.Flags = [.startsUppercase, .innerUppercase, .hasLowercase, .hasDigit, .hasLetter]
+        #expect(doc.tokens.first?.flags.intersection(shape) == expected)
+    }
 }
 
 @Suite("Offsets: UTF-16, code points and UTF-8 bytes")
@@ -228,5 +248,16 @@ struct OffsetTests {
         let bytes: [UInt8] = [0x61, 0xFF, 0x62, 0xE2, 0x82, 0x63]
         let text = bytes.withUnsafeBufferPointer { TextBuffer(lossyUTF8: $0) }
         #expect(text.string == "a\u{FFFD}b\u{FFFD}c")
+    }
+}
+
+private extension String {
+    /// Shape flags spelt as five characters, `-` for absent: `U` starts upper case, `I` inner upper case,
+    /// `l` lower case, `D` digit, `L` letter (`"U-lDL"`).
+    var flags: Token.Flags {
+        var flags: Token.Flags = []
+        for (character, flag) in zip(self, [Token.Flags.startsUppercase, .innerUppercase, .hasLowercase, .hasDigit, .hasLetter])
+        where character != "-" { flags.insert(flag) }
+        return flags
     }
 }
