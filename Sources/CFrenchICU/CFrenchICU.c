@@ -54,19 +54,26 @@ void frn_breaker_close(frn_breaker *breaker) {
     free(breaker);
 }
 
-int32_t frn_breaker_set_text(frn_breaker *breaker, const uint16_t *text, int32_t length) {
+int32_t frn_breaker_set_word_text(frn_breaker *breaker, const uint16_t *text, int32_t length) {
     UErrorCode status = U_ZERO_ERROR;
     const UChar *chars = (length > 0 && text != NULL) ? (const UChar *)text : emptyText;
     if (length < 0) length = 0;
     ubrk_setText(breaker->words, chars, length, &status);
     if (U_FAILURE(status)) return status;
-    ubrk_setText(breaker->sentences, chars, length, &status);
-    if (U_FAILURE(status)) return status;
     breaker->text = chars;
     breaker->length = length;
     breaker->wordStart = ubrk_first(breaker->words);
-    ubrk_first(breaker->sentences);
     breaker->wordsDone = 0;
+    return 0;
+}
+
+int32_t frn_breaker_set_sentence_text(frn_breaker *breaker, const uint16_t *text, int32_t length) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UChar *chars = (length > 0 && text != NULL) ? (const UChar *)text : emptyText;
+    if (length < 0) length = 0;
+    ubrk_setText(breaker->sentences, chars, length, &status);
+    if (U_FAILURE(status)) return status;
+    ubrk_first(breaker->sentences);
     breaker->sentencesDone = 0;
     return 0;
 }
@@ -163,6 +170,17 @@ uint32_t frn_char_properties(uint32_t codepoint) {
     if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK) p |= FRN_CHAR_MARK;
     if (u_ispunct(c)) p |= FRN_CHAR_PUNCTUATION;
     return p;
+}
+
+uint32_t frn_sentence_class(uint32_t codepoint) {
+    switch (u_getIntPropertyValue((UChar32)codepoint, UCHAR_SENTENCE_BREAK)) {
+    case U_SB_UPPER: case U_SB_LOWER: case U_SB_OLETTER: return FRN_SENTENCE_LETTER;
+    case U_SB_STERM: case U_SB_ATERM: return FRN_SENTENCE_TERMINATOR;
+    case U_SB_SEP: case U_SB_CR: case U_SB_LF: return FRN_SENTENCE_SEPARATOR;
+    case U_SB_SP: case U_SB_CLOSE: return FRN_SENTENCE_TRAILING;
+    case U_SB_EXTEND: case U_SB_FORMAT: return FRN_SENTENCE_EXTEND;
+    default: return FRN_SENTENCE_OTHER;
+    }
 }
 
 static int32_t append_unit(uint16_t *out, int32_t capacity, int32_t n, uint16_t unit) {

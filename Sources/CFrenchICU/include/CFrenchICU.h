@@ -35,9 +35,13 @@ typedef struct frn_breaker frn_breaker;
 frn_breaker *frn_breaker_open(int32_t *error);
 void frn_breaker_close(frn_breaker *breaker);
 
-/// Points both iterators at `text`, which must stay alive and unchanged while batches are read.
+/// Points the word iterator at `text`, which must stay alive and unchanged while batches are read.
 /// Returns 0, or an ICU error code.
-int32_t frn_breaker_set_text(frn_breaker *breaker, const uint16_t *text, int32_t length);
+int32_t frn_breaker_set_word_text(frn_breaker *breaker, const uint16_t *text, int32_t length);
+
+/// Points the sentence iterator at `text`, which must stay alive and unchanged while batches are read.
+/// Returns 0, or an ICU error code.
+int32_t frn_breaker_set_sentence_text(frn_breaker *breaker, const uint16_t *text, int32_t length);
 
 /// Fills `out` with up to `capacity` non-white-space segments; returns how many (0 at the end).
 int32_t frn_word_next_batch(frn_breaker *breaker, frn_segment *out, int32_t capacity);
@@ -62,6 +66,20 @@ enum {
 };
 
 uint32_t frn_char_properties(uint32_t codepoint);
+
+/// Sentence-break classes returned by `frn_sentence_class`: ICU's Sentence_Break property values
+/// (Unicode UAX #29), grouped by what decides where a sentence may end.
+enum {
+    FRN_SENTENCE_OTHER = 0,      // Numeric, SContinue, Other: never ends a sentence, never resumes one
+    FRN_SENTENCE_LETTER = 1,     // Upper, Lower, OLetter
+    FRN_SENTENCE_TERMINATOR = 2, // STerm, ATerm: `.` `!` `?` …
+    FRN_SENTENCE_SEPARATOR = 3,  // Sep, CR, LF: a sentence always ends after one
+    FRN_SENTENCE_TRAILING = 4,   // Sp, Close: may follow a terminator inside its sentence
+    FRN_SENTENCE_EXTEND = 5,     // Extend, Format: part of the character before
+};
+
+/// The sentence-break class of a code point (`FRN_SENTENCE_*`).
+uint32_t frn_sentence_class(uint32_t codepoint);
 
 /// The match-key form of one code point: full case folding, canonical decomposition, combining marks
 /// removed, ligatures and letters without decomposition spelled out (œ→oe, æ→ae, ø→o, ł→l, đ→d),

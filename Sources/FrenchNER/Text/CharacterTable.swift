@@ -22,6 +22,8 @@ struct CharacterTable: @unchecked Sendable {
     let properties: UnsafeBufferPointer<UInt8>
     /// Shape bits (`shapeUpper`…) per unit, what a token's flags are made of. Immutable after `init`.
     let shapes: UnsafeBufferPointer<UInt8>
+    /// Sentence-break class (`FRN_SENTENCE_*`) per unit. Immutable after `init`.
+    let sentenceClasses: UnsafeBufferPointer<UInt8>
     /// Folded form per unit: start in `foldPool` << 8 | length. Immutable after `init`.
     let folds: UnsafeBufferPointer<UInt32>
     let foldPool: UnsafeBufferPointer<UInt16>
@@ -57,18 +59,21 @@ struct CharacterTable: @unchecked Sendable {
         var properties = ContiguousArray<UInt8>(repeating: 0, count: CharacterTable.tableLimit)
         var shapes = ContiguousArray<UInt8>(repeating: 0, count: CharacterTable.tableLimit)
         var folds = ContiguousArray<UInt32>(repeating: 0, count: CharacterTable.tableLimit)
+        var sentenceClasses = ContiguousArray<UInt8>(repeating: 0, count: CharacterTable.tableLimit)
         var pool = ContiguousArray<UInt16>()
         pool.reserveCapacity(CharacterTable.tableLimit + 512)
         var scratch = [UInt16](repeating: 0, count: 16)
         for unit in 0..<CharacterTable.tableLimit {
             properties[unit] = UInt8(truncatingIfNeeded: frn_char_properties(UInt32(unit)))
             shapes[unit] = CharacterTable.shape(ofProperties: properties[unit])
+            sentenceClasses[unit] = UInt8(truncatingIfNeeded: frn_sentence_class(UInt32(unit)))
             let n = Int(frn_fold_codepoint(UInt32(unit), &scratch, 16))
             folds[unit] = UInt32(pool.count) << 8 | UInt32(min(n, 16))
             pool.append(contentsOf: scratch[0..<min(n, 16)])
         }
         self.properties = CharacterTable.immortal(properties)
         self.shapes = CharacterTable.immortal(shapes)
+        self.sentenceClasses = CharacterTable.immortal(sentenceClasses)
         self.folds = CharacterTable.immortal(folds)
         self.foldPool = CharacterTable.immortal(pool)
     }

@@ -27,6 +27,20 @@ final class ICUBreaker {
         return segments
     }
 
+    /// Reused storage for the sentence windows of one text (see `SentenceBoundaries`).
+    private var windowText = UnsafeMutablePointer<UInt16>.allocate(capacity: 1024)
+    private var windowTextCapacity = 1024
+
+    /// Window text storage for `length` units.
+    func windowTextStorage(forLength length: Int) -> UnsafeMutablePointer<UInt16> {
+        if length > windowTextCapacity {
+            windowText.deallocate()
+            windowTextCapacity = max(length, windowTextCapacity * 2)
+            windowText = .allocate(capacity: windowTextCapacity)
+        }
+        return windowText
+    }
+
     /// Why the ICU iterators could not be opened.
     struct OpenError: Error, CustomStringConvertible {
         let icuCode: Int32
@@ -42,6 +56,7 @@ final class ICUBreaker {
     deinit {
         frn_breaker_close(handle)
         segments.deallocate()
+        windowText.deallocate()
     }
 
     /// The calling thread's iterators, opened on first use.

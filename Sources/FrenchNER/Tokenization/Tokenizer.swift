@@ -46,7 +46,7 @@ public struct Tokenizer: Sendable {
             fatalError("\(error)")
         }
         return text.utf16.withUnsafeBufferPointer { units in
-            let status = frn_breaker_set_text(breaker.handle, units.baseAddress, Int32(truncatingIfNeeded: units.count))
+            let status = frn_breaker_set_word_text(breaker.handle, units.baseAddress, Int32(truncatingIfNeeded: units.count))
             precondition(status == 0, "ICU could not take the text (ICU error \(status))")
             // ICU writes the segments straight into the thread's reusable storage.
             let storage = breaker.segmentStorage(forLength: units.count)
@@ -57,14 +57,7 @@ public struct Tokenizer: Sendable {
                 segmentCount += n
             }
             let segments = UnsafeBufferPointer(start: storage, count: segmentCount)
-            var boundaries = ContiguousArray<Int32>()
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 256) { batch in
-                while true {
-                    let n = Int(frn_sentence_next_batch(breaker.handle, batch.baseAddress, 256))
-                    if n <= 0 { break }
-                    boundaries.append(contentsOf: UnsafeBufferPointer(rebasing: batch[0..<n]))
-                }
-            }
+            let boundaries = SentenceBoundaries.find(units, breaker: breaker)
             var builder = TokenStreamBuilder(units: units, segmentCount: segments.count)
             builder.build(segments: segments)
             let sentences = builder.splitSentences(boundaries: boundaries)
