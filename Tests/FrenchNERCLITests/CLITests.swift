@@ -238,6 +238,34 @@ struct CLITests {
         #expect((object["overall"] as? [String: Any])?["precision"] as? Double == 0.8)
     }
 
+    @Test("bench --json on the example article: the tokenizer, raw ICU and their ratio are reported")
+    func bench() throws {
+        let article = packageRoot.appendingPathComponent("Examples/article.txt").path
+        // Tests run a debug build: the figures mean nothing, the report's shape is what is checked.
+        let result = try run(["bench", "--allow-debug", "--runs", "1", "--json", article])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        func median(_ path: [String]) -> Double? {
+            var value: Any? = object
+            for key in path { value = (value as? [String: Any])?[key] }
+            return ((value as? [String: Any])?["median"] as? NSNumber)?.doubleValue
+        }
+        let corpus = object["corpus"] as? [String: Any]
+        #expect((corpus?["documents"] as? NSNumber)?.intValue == 1)
+        let tokens = try #require((corpus?["tokens"] as? NSNumber)?.intValue)
+        let tokenized = try run(["tokenize", article])
+        #expect(tokens == tokenized.stdoutLines.filter { !$0.isEmpty }.count)
+        for path in [["tokenizer", "mb_per_second"], ["tokenizer", "tokens_per_second"], ["raw_icu", "mb_per_second"],
+                     ["tokenizer_to_raw_icu"], ["pipeline_tokenize_to_raw_icu"], ["single_thread", "mb_per_second"]] {
+            let value = median(path)
+            #expect(value != nil && value! > 0, "\(path)")
+        }
+        let ratio = try #require(median(["tokenizer_to_raw_icu"]))
+        let tokenizerSpeed = try #require(median(["tokenizer", "mb_per_second"]))
+        let rawSpeed = try #require(median(["raw_icu", "mb_per_second"]))
+        #expect(abs(ratio - tokenizerSpeed / rawSpeed) < 0.01 * ratio) // one run: the ratio of the two speeds
+    }
+
     @Test("eval --dump-text rebuilds the documents' text")
     func dumpText() throws {
         let gold = fixtures.appendingPathComponent("eval-tiny.conll").path
