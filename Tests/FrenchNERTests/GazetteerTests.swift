@@ -473,6 +473,17 @@ struct ShippedLexiconTests {
         #expect(upper == [])
     }
 
+    @Test("common-word classes: adverbs are function words, prepositions and determiners grammatical too")
+    func commonWordClasses() throws {
+        let words = try LexiconFile.parseCommonWords("# comment\nrouge\tadj,adv,noun\navant\tadj,adv,noun,prep\nchaque\tadj,det\nmot\n",
+                                                     name: "test.tsv")
+        let classes = Dictionary(uniqueKeysWithValues: words.map { ($0.word, $0.classes) })
+        #expect(classes["rouge"] == [.adjective, .noun, .function])
+        #expect(classes["avant"] == [.adjective, .noun, .function, .grammatical])
+        #expect(classes["chaque"] == [.adjective, .function, .grammatical])
+        #expect(classes["mot"] == [.noun])
+    }
+
     @Test("the whole shipped set compiles, and well-known names are in it", arguments: [
         ("OTAN", "ORG.international"), ("Paris", "LOC.city"), ("Emmanuel Macron", "PER.full"),
         ("Saint-Étienne", "LOC.city"), ("Coupe du monde", "NOENT.event"), ("président", "CUE.function"),

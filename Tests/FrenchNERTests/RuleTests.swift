@@ -148,6 +148,8 @@ struct RuleTests {
         .yes("L'Union des pêcheurs de Vexholm a protesté.", "Union des pêcheurs de Vexholm", .organisation),
         .none("Hier, la banque a fermé."),
         .none("Banque et finance sont liées."),
+        // A preposition that is also an adjective (`après`, read as a form of `âpre`) is not taken.
+        .yes("Hier, la Banque Quillifer après enquête a répondu.", "Banque Quillifer", .organisation),
         // Known issues: an adjective-looking verb is swallowed; the RuleName example does not work.
         .yes("Hier, la Banque Quillifer prête de l'argent.", "Banque Quillifer", .organisation,
              bug: "`prête` (listed adj/noun only) extends the name: `Banque Quillifer prête`"),
@@ -160,6 +162,7 @@ struct RuleTests {
         .yes("Il étudie à l'université de Vexholm depuis hier.", "université de Vexholm", .organisation),
         .yes("Hier, le gouvernement ukrainien a décidé.", "gouvernement ukrainien", .organisation),
         .yes("Hier, le ministère de la Pêche a répondu.", "ministère de la Pêche", .organisation),
+        .yes("Le ministère de la Pêche avant midi a répondu.", "ministère de la Pêche", .organisation),
         .none("L'armée a attaqué hier."),
         .none("Le gouvernement a décidé hier."),
         .none("Hier, l'université a fermé."),

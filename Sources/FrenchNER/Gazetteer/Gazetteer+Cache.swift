@@ -8,7 +8,7 @@ import Foundation
 /// followed by its elements in native byte order. All unsafe byte copying of the package is here.
 extension Gazetteer {
     static let cacheMagic: [UInt8] = Array("FRNERGZ".utf8)
-    static let cacheFormatVersion: UInt8 = 5
+    static let cacheFormatVersion: UInt8 = 6 // 6: CommonWordClass.grammatical
 
     /// Serialises the gazetteer.
     func cacheData(fingerprint: UInt64) -> Data {

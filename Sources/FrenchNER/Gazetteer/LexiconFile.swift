@@ -90,7 +90,8 @@ public enum LexiconFile {
                     case "noun": classes.insert(.noun)
                     case "adj": classes.insert(.adjective)
                     case "verb": classes.insert(.verb)
-                    default: classes.insert(.function)
+                    case "adv", "intj": classes.insert(.function)
+                    default: classes.insert([.function, .grammatical])
                     }
                 }
             }
@@ -126,4 +127,7 @@ public struct CommonWordClass: OptionSet, Sendable, Hashable {
     public static let verb = CommonWordClass(rawValue: 4)
     /// Determiners, pronouns, prepositions, conjunctions, adverbs, interjections.
     public static let function = CommonWordClass(rawValue: 8)
+    /// Determiners, pronouns, prepositions, conjunctions: function words but adverbs and interjections
+    /// (`avant`, `sur`, `tout` are; `rouge`, an adverb in `voir rouge`, is not).
+    public static let grammatical = CommonWordClass(rawValue: 16)
 }

@@ -364,7 +364,7 @@ extension Recognition {
         if nameLike[i], continuesName(i) { return i + 1 }
         // Lower-case adjectives after a capitalised word inside an organisation name (`Affaires étrangères`).
         if tokens[i].isLowercaseWord, i > 0, nameLike[i - 1], commonClasses(i).contains(.adjective),
-           !commonClasses(i).contains(.verb), continuesName(i) { return i + 1 }
+           !commonClasses(i).contains(.verb), !commonClasses(i).contains(.grammatical), continuesName(i) { return i + 1 }
         return nil
     }
 }

@@ -368,8 +368,10 @@ extension Recognition {
         return e
     }
 
+    /// A demonym, or an adjective that is neither a verb nor a grammatical word (`avant`, `après`,
+    /// `sur`, `tout` are adjectives too, but after a name they start the sentence's next phrase).
     private func isNameAdjective(_ i: Int) -> Bool {
-        guard roles[i].isEmpty, !commonClasses(i).contains(.verb) else { return false }
+        guard roles[i].isEmpty, !commonClasses(i).contains(.verb), !commonClasses(i).contains(.grammatical) else { return false }
         return has(singleTypes[i], .demonym) || commonClasses(i).contains(.adjective) || isInflectedAdjective(i)
     }
 
