@@ -11,7 +11,6 @@ struct frn_breaker {
     UBreakIterator *words;
     UBreakIterator *sentences;
     const UChar *text;
-    int32_t length;
     int32_t wordStart;
     int32_t wordsDone;
     int32_t sentencesDone;
@@ -55,20 +54,18 @@ void frn_breaker_close(frn_breaker *breaker) {
 }
 
 /// Points `iterator` at `text` (an empty text when NULL or not positive), at its start.
-static int32_t set_iterator_text(UBreakIterator *iterator, const uint16_t *text, int32_t *length, const UChar **chars) {
+static int32_t set_iterator_text(UBreakIterator *iterator, const uint16_t *text, int32_t length, const UChar **chars) {
     UErrorCode status = U_ZERO_ERROR;
-    *chars = (*length > 0 && text != NULL) ? (const UChar *)text : emptyText;
-    if (*length < 0 || *chars == emptyText) *length = 0;
-    ubrk_setText(iterator, *chars, *length, &status);
+    *chars = (length > 0 && text != NULL) ? (const UChar *)text : emptyText;
+    ubrk_setText(iterator, *chars, *chars == emptyText ? 0 : length, &status);
     return U_FAILURE(status) ? status : 0;
 }
 
 int32_t frn_breaker_set_word_text(frn_breaker *breaker, const uint16_t *text, int32_t length) {
     const UChar *chars;
-    int32_t status = set_iterator_text(breaker->words, text, &length, &chars);
+    int32_t status = set_iterator_text(breaker->words, text, length, &chars);
     if (status != 0) return status;
     breaker->text = chars;
-    breaker->length = length;
     breaker->wordStart = ubrk_first(breaker->words);
     breaker->wordsDone = 0;
     return 0;
@@ -76,7 +73,7 @@ int32_t frn_breaker_set_word_text(frn_breaker *breaker, const uint16_t *text, in
 
 int32_t frn_breaker_set_sentence_text(frn_breaker *breaker, const uint16_t *text, int32_t length) {
     const UChar *chars;
-    int32_t status = set_iterator_text(breaker->sentences, text, &length, &chars);
+    int32_t status = set_iterator_text(breaker->sentences, text, length, &chars);
     if (status != 0) return status;
     ubrk_first(breaker->sentences);
     breaker->sentencesDone = 0;
@@ -150,7 +147,7 @@ int32_t frn_sentence_next_batch(frn_breaker *breaker, int32_t *out, int32_t capa
 
 int64_t frn_raw_word_count(frn_breaker *breaker, const uint16_t *text, int32_t length) {
     const UChar *chars;
-    if (set_iterator_text(breaker->words, text, &length, &chars) != 0) return -1;
+    if (set_iterator_text(breaker->words, text, length, &chars) != 0) return -1;
     int64_t count = 0;
     ubrk_first(breaker->words);
     while (ubrk_next(breaker->words) != UBRK_DONE) {

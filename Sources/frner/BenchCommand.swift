@@ -592,17 +592,21 @@ private struct BenchReport {
     private var megabytes: Double { Double(corpus.utf8Bytes) / 1e6 }
     private var tokens: Int { measurement.singleThread[0].tokens }
 
-    /// Per run: `amount` divided by the seconds `nanoseconds` picks.
+    /// Per run: `amount` divided by the run's seconds.
+    private func rates(_ amount: Double, _ nanoseconds: [UInt64]) -> Spread {
+        Spread(nanoseconds.map { amount / (Double($0) / 1e9) })
+    }
+
     private func rates(_ amount: Double, _ passes: [PassTiming], _ nanoseconds: (PassTiming) -> UInt64) -> Spread {
-        Spread(passes.map { amount / (Double(nanoseconds($0)) / 1e9) })
+        rates(amount, passes.map(nanoseconds))
+    }
+
+    private func seconds(_ nanoseconds: [UInt64]) -> Spread {
+        Spread(nanoseconds.map { Double($0) / 1e9 })
     }
 
     private func seconds(_ passes: [PassTiming], _ nanoseconds: (PassTiming) -> UInt64) -> Spread {
-        Spread(passes.map { Double(nanoseconds($0)) / 1e9 })
-    }
-
-    private var rawICUMegabytesPerSecond: Spread {
-        Spread(measurement.rawICUNanoseconds.map { megabytes / (Double($0) / 1e9) })
+        seconds(passes.map(nanoseconds))
     }
 
     /// Per run: the tokenizer's MB/s (timed alone, as raw ICU is) over raw ICU's MB/s in the same run.
@@ -676,13 +680,12 @@ private struct BenchReport {
         }
         lines.append("")
         lines.append("tokenizer alone         seconds                   MB/s                      tokens/s")
-        lines.append(row("tokenizer", spread(Spread(measurement.tokenizerNanoseconds.map { Double($0) / 1e9 }), 3)
-                         .padding(toLength: 26, withPad: " ", startingAt: 0)
-                         + spread(Spread(measurement.tokenizerNanoseconds.map { megabytes / (Double($0) / 1e9) }), 2)
-                         .padding(toLength: 26, withPad: " ", startingAt: 0)
-                         + number(Spread(measurement.tokenizerNanoseconds.map { Double(tokens) / (Double($0) / 1e9) }).median, 0)))
-        lines.append(row("raw ICU word break", spread(Spread(measurement.rawICUNanoseconds.map { Double($0) / 1e9 }), 3)
-                         .padding(toLength: 26, withPad: " ", startingAt: 0) + spread(rawICUMegabytesPerSecond, 2)))
+        let tokenizer = measurement.tokenizerNanoseconds, rawICU = measurement.rawICUNanoseconds
+        lines.append(row("tokenizer", spread(seconds(tokenizer), 3).padding(toLength: 26, withPad: " ", startingAt: 0)
+                         + spread(rates(megabytes, tokenizer), 2).padding(toLength: 26, withPad: " ", startingAt: 0)
+                         + number(rates(Double(tokens), tokenizer).median, 0)))
+        lines.append(row("raw ICU word break", spread(seconds(rawICU), 3).padding(toLength: 26, withPad: " ", startingAt: 0)
+                         + spread(rates(megabytes, rawICU), 2)))
         lines.append(row("tokenizer ÷ raw ICU", spread(tokenizerToRawICU, 3)
                          + " (MB/s ratio; tokenize stage in the pipeline: \(number(pipelineTokenizeToRawICU.median, 3)))"))
         lines.append("")
@@ -752,14 +755,14 @@ private struct BenchReport {
         json.objectEnd()
         json.objectEnd()
         json.key("raw_icu"); json.objectStart()
-        json.key("seconds"); Spread(measurement.rawICUNanoseconds.map { Double($0) / 1e9 }).write(to: &json, digits: 6)
-        json.key("mb_per_second"); rawICUMegabytesPerSecond.write(to: &json)
+        json.key("seconds"); seconds(measurement.rawICUNanoseconds).write(to: &json, digits: 6)
+        json.key("mb_per_second"); rates(megabytes, measurement.rawICUNanoseconds).write(to: &json)
         json.key("word_segments"); json.int(measurement.rawICUSegments)
         json.objectEnd()
         json.key("tokenizer"); json.objectStart()
-        json.key("seconds"); Spread(measurement.tokenizerNanoseconds.map { Double($0) / 1e9 }).write(to: &json, digits: 6)
-        json.key("mb_per_second"); Spread(measurement.tokenizerNanoseconds.map { megabytes / (Double($0) / 1e9) }).write(to: &json)
-        json.key("tokens_per_second"); Spread(measurement.tokenizerNanoseconds.map { Double(tokens) / (Double($0) / 1e9) }).write(to: &json, digits: 0)
+        json.key("seconds"); seconds(measurement.tokenizerNanoseconds).write(to: &json, digits: 6)
+        json.key("mb_per_second"); rates(megabytes, measurement.tokenizerNanoseconds).write(to: &json)
+        json.key("tokens_per_second"); rates(Double(tokens), measurement.tokenizerNanoseconds).write(to: &json, digits: 0)
         json.objectEnd()
         json.key("tokenizer_to_raw_icu"); tokenizerToRawICU.write(to: &json)
         json.key("pipeline_tokenize_to_raw_icu"); pipelineTokenizeToRawICU.write(to: &json)

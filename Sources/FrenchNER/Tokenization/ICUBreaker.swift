@@ -14,31 +14,18 @@ import Darwin
 final class ICUBreaker {
     let handle: OpaquePointer
     /// Reused storage for one text's segments (a text has at most one segment per UTF-16 unit).
-    private(set) var segments = UnsafeMutablePointer<frn_segment>.allocate(capacity: 1024)
-    private var segmentCapacity = 1024
+    private var segments = ReusableStorage<frn_segment>()
+    /// Reused storage for the sentence windows of one text (see `SentenceBoundaries`).
+    private var windowText = ReusableStorage<UInt16>()
 
     /// Segment storage for a text of `length` units.
     func segmentStorage(forLength length: Int) -> UnsafeMutablePointer<frn_segment> {
-        if length + 1 > segmentCapacity {
-            segments.deallocate()
-            segmentCapacity = max(length + 1, segmentCapacity * 2)
-            segments = .allocate(capacity: segmentCapacity)
-        }
-        return segments
+        segments.pointer(forCount: length + 1)
     }
-
-    /// Reused storage for the sentence windows of one text (see `SentenceBoundaries`).
-    private var windowText = UnsafeMutablePointer<UInt16>.allocate(capacity: 1024)
-    private var windowTextCapacity = 1024
 
     /// Window text storage for `length` units.
     func windowTextStorage(forLength length: Int) -> UnsafeMutablePointer<UInt16> {
-        if length > windowTextCapacity {
-            windowText.deallocate()
-            windowTextCapacity = max(length, windowTextCapacity * 2)
-            windowText = .allocate(capacity: windowTextCapacity)
-        }
-        return windowText
+        windowText.pointer(forCount: length)
     }
 
     /// Why the ICU iterators could not be opened.
@@ -71,6 +58,25 @@ final class ICUBreaker {
         pthread_setspecific(threadKey, Unmanaged.passRetained(breaker).toOpaque())
         return breaker
     }
+}
+
+/// A buffer reused from text to text: grown (to at least twice its size) when a text needs more, never
+/// shrunk; its contents do not survive growing.
+private struct ReusableStorage<Element> {
+    private var storage = UnsafeMutablePointer<Element>.allocate(capacity: 1024)
+    private var capacity = 1024
+
+    /// Room for `count` elements.
+    mutating func pointer(forCount count: Int) -> UnsafeMutablePointer<Element> {
+        if count > capacity {
+            storage.deallocate()
+            capacity = max(count, capacity * 2)
+            storage = .allocate(capacity: capacity)
+        }
+        return storage
+    }
+
+    func deallocate() { storage.deallocate() }
 }
 
 private let threadKey: pthread_key_t = {

@@ -61,24 +61,7 @@ enum SentenceBoundaries {
     static func windows(of units: UnsafeBufferPointer<UInt16>) -> [Window]? {
         guard scanSeesEveryTrigger, let base = units.baseAddress, !units.isEmpty,
               let triggers = triggers(units) else { return nil }
-        let classes = CharacterTable.shared.sentenceClasses.baseAddress!
         let n = units.count
-
-        /// The class of the character at `i`; the second unit of a surrogate pair has the pair's class.
-        func sentenceClass(_ i: Int) -> UInt8 {
-            let unit = base[i]
-            if unit < CharacterTable.tableLimit { return classes[Int(unit)] }
-            if unit & 0xFC00 == 0xD800, i + 1 < n, base[i + 1] & 0xFC00 == 0xDC00 {
-                return UInt8(truncatingIfNeeded: frn_sentence_class(scalar(unit, base[i + 1])))
-            }
-            if unit & 0xFC00 == 0xDC00, i > 0, base[i - 1] & 0xFC00 == 0xD800 {
-                return UInt8(truncatingIfNeeded: frn_sentence_class(scalar(base[i - 1], unit)))
-            }
-            return UInt8(truncatingIfNeeded: frn_sentence_class(UInt32(unit)))
-        }
-        func isTrailSurrogate(_ i: Int) -> Bool {
-            base[i] & 0xFC00 == 0xDC00 && i > 0 && base[i - 1] & 0xFC00 == 0xD800
-        }
 
         var windows: [Window] = []
         windows.reserveCapacity(triggers.count)
@@ -89,18 +72,18 @@ enum SentenceBoundaries {
             // Backwards over spaces, closing punctuation and extenders.
             var p = t - 1
             while p >= floor {
-                let c = sentenceClass(p)
+                let c = sentenceClass(at: p, in: units)
                 guard c == trailing || c == extend else { break }
                 p -= 1
             }
-            if p >= floor && isTrailSurrogate(p) { p -= 1 }
+            if p >= floor && isTrailSurrogate(at: p, in: units) { p -= 1 }
             let start = max(p, 0)
             // Forwards to two letters in a row, or past a separator.
             var end = n
             var letters = 0
             var j = t
             scan: while j < n {
-                let c = sentenceClass(j)
+                let c = sentenceClass(at: j, in: units)
                 if base[j] & 0xFC00 == 0xD800, j + 1 < n, base[j + 1] & 0xFC00 == 0xDC00 { j += 1 }
                 switch c {
                 case letter:
@@ -163,23 +146,14 @@ enum SentenceBoundaries {
     private static func triggers(_ units: UnsafeBufferPointer<UInt16>) -> [Int32]? {
         let base = units.baseAddress!
         let n = units.count
-        let classes = CharacterTable.shared.sentenceClasses.baseAddress!
         var triggers: [Int32] = []
         var beyondTable = 0
         func inspect(_ i: Int) {
-            let unit = base[i]
-            let c: UInt8
-            if unit < CharacterTable.tableLimit {
-                c = classes[Int(unit)]
-            } else {
+            if base[i] >= CharacterTable.tableLimit {
                 beyondTable += 1
-                if unit & 0xFC00 == 0xDC00 { return } // with the pair's first unit
-                if unit & 0xFC00 == 0xD800, i + 1 < n, base[i + 1] & 0xFC00 == 0xDC00 {
-                    c = UInt8(truncatingIfNeeded: frn_sentence_class(scalar(unit, base[i + 1])))
-                } else {
-                    c = UInt8(truncatingIfNeeded: frn_sentence_class(UInt32(unit)))
-                }
+                if isTrailSurrogate(at: i, in: units) { return } // seen with the pair's first unit
             }
+            let c = sentenceClass(at: i, in: units)
             if c == terminator || c == separator { triggers.append(Int32(i)) }
         }
         let lanes = SIMD16<UInt16>(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768)
@@ -258,6 +232,26 @@ enum SentenceBoundaries {
                 for i in 0..<n { body(batch[i]) }
             }
         }
+    }
+
+    /// The class of the character at `i`; both units of a surrogate pair have the pair's class.
+    @inline(__always)
+    private static func sentenceClass(at i: Int, in units: UnsafeBufferPointer<UInt16>) -> UInt8 {
+        let unit = units[i]
+        if unit < CharacterTable.tableLimit { return CharacterTable.shared.sentenceClasses[Int(unit)] }
+        if unit & 0xFC00 == 0xD800, i + 1 < units.count, units[i + 1] & 0xFC00 == 0xDC00 {
+            return UInt8(truncatingIfNeeded: frn_sentence_class(scalar(unit, units[i + 1])))
+        }
+        if isTrailSurrogate(at: i, in: units) {
+            return UInt8(truncatingIfNeeded: frn_sentence_class(scalar(units[i - 1], unit)))
+        }
+        return UInt8(truncatingIfNeeded: frn_sentence_class(UInt32(unit)))
+    }
+
+    /// Whether unit `i` is the second unit of a surrogate pair.
+    @inline(__always)
+    private static func isTrailSurrogate(at i: Int, in units: UnsafeBufferPointer<UInt16>) -> Bool {
+        units[i] & 0xFC00 == 0xDC00 && i > 0 && units[i - 1] & 0xFC00 == 0xD800
     }
 
     @inline(__always)
