@@ -14,8 +14,9 @@ struct LexiconOptions: ParsableArguments {
     var noLexiconCache = false
 
     func lexiconSet() throws -> LexiconSet {
-        if let lexiconDir { return LexiconSet(directory: lexiconDir, userLexicons: userLexicons) }
-        return try LexiconSet(userLexicons: userLexicons)
+        var set = try lexiconDir.map { LexiconSet(directory: $0, userLexicons: userLexicons) } ?? LexiconSet(userLexicons: userLexicons)
+        set.reservedKeys = Tagger.reservedKeys
+        return set
     }
 
     /// Loads the gazetteer, turning a lexicon error into a fatal exit (status 2).

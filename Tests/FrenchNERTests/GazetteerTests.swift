@@ -25,7 +25,7 @@ private let entries: [LexiconEntry] = [
     LexiconEntry(surface: "France", type: .country, source: "test"),
 ]
 
-private let gazetteer = Gazetteer(entries: entries, commonWords: [("banque", .noun), ("le", .function)],
+private let gazetteer = Gazetteer(compiling: entries, commonWords: [("banque", .noun), ("le", .function)],
                                   tokenizer: tokenizer)
 
 /// A match as text: the span's text, then `type:surface` of each entry, in entry order.
@@ -159,7 +159,7 @@ struct GazetteerMatchingTests {
 
     @Test("the same surface, case and type listed twice: the first listing wins; another case or type is kept")
     func duplicates() throws {
-        let g = Gazetteer(entries: [
+        let g = Gazetteer(compiling: [
             LexiconEntry(surface: "Tours", type: .city, source: "first", flags: .ambiguous),
             LexiconEntry(surface: "Tours", type: .city, source: "second"),
             LexiconEntry(surface: "TOURS", type: .city, canonical: "Tours", source: "third"),
@@ -337,7 +337,7 @@ struct GazetteerCacheTests {
         let cache = try TemporaryFolder()
         let set = LexiconSet(directory: lexicons.path)
         let fingerprint = try set.fingerprint()
-        let other = Gazetteer(entries: [LexiconEntry(surface: "Orange", type: .company, source: "planted")], tokenizer: tokenizer)
+        let other = Gazetteer(compiling: [LexiconEntry(surface: "Orange", type: .company, source: "planted")], tokenizer: tokenizer)
         let path = cache.path + "/gazetteer-" + String(fingerprint, radix: 16) + ".bin"
         try other.cacheData(fingerprint: fingerprint).write(to: URL(fileURLWithPath: path))
         let loaded = try set.loadGazetteer(tokenizer: tokenizer, cacheDirectory: cache.path)
@@ -371,7 +371,7 @@ struct GazetteerCacheTests {
 
     @Test("a cache of another fingerprint is not read")
     func wrongFingerprint() throws {
-        let g = Gazetteer(entries: entries, tokenizer: tokenizer)
+        let g = Gazetteer(compiling: entries, tokenizer: tokenizer)
         let data = g.cacheData(fingerprint: 42)
         #expect(Gazetteer(cacheData: data, fingerprint: 42)?.entryCount == g.entryCount)
         #expect(Gazetteer(cacheData: data, fingerprint: 43) == nil)

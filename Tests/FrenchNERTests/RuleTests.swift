@@ -73,220 +73,221 @@ func check(_ example: RuleCase, rule: RuleName, sourceLocation: SourceLocation =
 
 @Suite("Rules: one table per RuleName")
 struct RuleTests {
-    @Test("every rule has a table below")
-    func everyRuleHasATable() {
-        // If a rule is added to `RuleName`, add its table here and its name to this list.
-        let tested: Set<String> = [
-            "person.title", "person.function", "person.apposition", "person.first-name", "person.demonym",
-            "person.speech", "organisation.head", "organisation.lowercase-head", "organisation.apposition",
-            "organisation.portfolio", "organisation.team", "organisation.legal-form", "organisation.acronym", "location.cue",
-            "location.head", "location.preposition", "location.shape", "default.multiword", "default.single",
-            "document.same-name", "document.person-part", "document.acronym",
-        ]
-        #expect(Set(RuleName.allCases.map(\.rawValue)) == tested)
+    /// Every example of every table, with its rule.
+    static let examples: [(RuleName, RuleCase)] = RuleName.allCases.flatMap { rule in
+        RuleTable.cases(for: rule).map { (rule, $0) }
     }
 
-    @Test("person.title: a title before a name, title excluded", arguments: [
-        RuleCase.yes("Hier, M. Zorbak Quillifer a parlé aux élus.", "Zorbak Quillifer", .person),
-        .yes("Mme Brusquelin est arrivée hier.", "Brusquelin", .person),
-        .yes("Le Dr Morvaneau soigne les malades.", "Morvaneau", .person),
-        .yes("Hier, Mgr Quentale a célébré la messe.", "Quentale", .person),
-        .no("Hier, M. Zorbak Quillifer a parlé aux élus.", "M. Zorbak Quillifer", .person),
-        .none("M. le maire est arrivé hier."),
-        .none("Mme la ministre a parlé hier."),
-    ])
-    func personTitle(_ example: RuleCase) { check(example, rule: .personTitle) }
+    @Test("every rule's table has a positive and a negative example", arguments: RuleName.allCases)
+    func everyTableHasBothKinds(_ rule: RuleName) {
+        let table = RuleTable.cases(for: rule)
+        #expect(table.contains { if case .fires = $0.kind { true } else { false } }, "\(rule.rawValue): no positive example")
+        #expect(table.contains { if case .fires = $0.kind { false } else { true } }, "\(rule.rawValue): no negative example")
+    }
 
-    @Test("person.function: a function before a name", arguments: [
-        RuleCase.yes("Hier, le ministre Zorbak Quillifer a parlé.", "Zorbak Quillifer", .person),
-        .yes("L'entraîneur Zorbak Quillifer a changé l'équipe.", "Zorbak Quillifer", .person),
-        .yes("Hier, le président américain Zorbak Quillifer est venu.", "Zorbak Quillifer", .person),
-        .yes("Le ministre de l'Intérieur, Zorbak Quillifer, a parlé hier.", "Zorbak Quillifer", .person),
-        .none("Le président a parlé hier."),
-        .no("Le ministre de la Santé a parlé hier.", "Santé", .person),
-    ])
-    func personFunction(_ example: RuleCase) { check(example, rule: .personFunction) }
+    @Test("rule examples", arguments: examples)
+    func ruleExample(_ rule: RuleName, _ example: RuleCase) { check(example, rule: rule) }
+}
 
-    @Test("person.apposition: a function or an age after the name", arguments: [
-        RuleCase.yes("Hier, Zorbak Quillifer, ministre de la Culture, est venu.", "Zorbak Quillifer", .person),
-        .yes("Hier, Zorbak Quillifer, 45 ans, est venu.", "Zorbak Quillifer", .person),
-        .yes("Hier, Zorbak Quillifer, l'ancien président, est venu.", "Zorbak Quillifer", .person),
-        .no("Hier, la ville de Vexholm, 45 000 habitants, a voté.", "Vexholm", .person),
-        .no("Hier, Zorbak Quillifer, le soir, est venu.", "Zorbak Quillifer", .person),
-    ])
-    func personApposition(_ example: RuleCase) { check(example, rule: .personApposition) }
-
-    @Test("person.first-name: a known first name followed by a capitalised word", arguments: [
-        RuleCase.yes("Hier, Mathilde Quillifer est venue.", "Mathilde Quillifer", .person),
-        .yes("Ludovic Brusquelin a gagné hier.", "Ludovic Brusquelin", .person),
-        .none("Mathilde est venue hier."),
-        .none("Hier, Zorbak Quillifer a gagné."),
-    ])
-    func personFirstName(_ example: RuleCase) { check(example, rule: .personFirstName) }
-
-    @Test("person.demonym: a demonym noun before a name, demonym excluded", arguments: [
-        RuleCase.yes("Hier, l'Espagnol Zorbak Quillifer a gagné.", "Zorbak Quillifer", .person),
-        .yes("Le Français Zorbak Quillifer a gagné hier.", "Zorbak Quillifer", .person),
-        .no("Hier, l'Espagnol Zorbak Quillifer a gagné.", "Espagnol Zorbak Quillifer", .person),
-        .no("Il vit en Suisse depuis hier.", "Suisse", .person),
-        .none("L'Espagnol a gagné hier."),
-    ])
-    func personDemonym(_ example: RuleCase) { check(example, rule: .personDemonym) }
-
-    @Test("person.speech: a speech verb after, or selon before", arguments: [
-        RuleCase.yes("Hier, Vexholm a déclaré que tout allait bien.", "Vexholm", .person),
-        .yes("Selon Vexholm, tout va bien.", "Vexholm", .person),
-        .yes("Hier, Vexholm estime que tout va bien.", "Vexholm", .person),
-        .none("Selon lui, tout va bien."),
-        .no("Hier, la ville de Vexholm a déclaré la guerre.", "Vexholm", .person),
-    ])
-    func personSpeech(_ example: RuleCase) { check(example, rule: .personSpeech) }
-
-    @Test("organisation.head: a capitalised organisation head starts the name", arguments: [
-        RuleCase.yes("Il a parlé à la Banque de Vexholm hier.", "Banque de Vexholm", .organisation),
-        .yes("Hier, la Banque Quillifer accorde des prêts.", "Banque Quillifer", .organisation),
-        .yes("L'Union des pêcheurs de Vexholm a protesté.", "Union des pêcheurs de Vexholm", .organisation),
-        .none("Hier, la banque a fermé."),
-        .none("Banque et finance sont liées."),
-        // A preposition that is also an adjective (`après`, read as a form of `âpre`) is not taken.
-        .yes("Hier, la Banque Quillifer après enquête a répondu.", "Banque Quillifer", .organisation),
-        // Known issues: an adjective-looking verb is swallowed; the RuleName example does not work.
-        .yes("Hier, la Banque Quillifer prête de l'argent.", "Banque Quillifer", .organisation,
-             bug: "`prête` (listed adj/noun only) extends the name: `Banque Quillifer prête`"),
-        .yes("Il prie à la Grande Mosquée de Vexholm chaque jour.", "Grande Mosquée de Vexholm", .organisation),
-    ])
-    func organisationHead(_ example: RuleCase) { check(example, rule: .organisationHead) }
-
-    @Test("organisation.lowercase-head: ministère/armée/gouvernement/université + demonym or de", arguments: [
-        RuleCase.yes("Hier, l'armée syrienne a attaqué.", "armée syrienne", .organisation),
-        .yes("Il étudie à l'université de Vexholm depuis hier.", "université de Vexholm", .organisation),
-        .yes("Hier, le gouvernement ukrainien a décidé.", "gouvernement ukrainien", .organisation),
-        .yes("Hier, le ministère de la Pêche a répondu.", "ministère de la Pêche", .organisation),
-        .yes("Le ministère de la Pêche avant midi a répondu.", "ministère de la Pêche", .organisation),
-        .none("L'armée a attaqué hier."),
-        .none("Le gouvernement a décidé hier."),
-        .none("Hier, l'université a fermé."),
-    ])
-    func organisationLowercaseHead(_ example: RuleCase) { check(example, rule: .organisationLowercaseHead) }
-
-    @Test("organisation.apposition: a kind of organisation before the name, noun excluded", arguments: [
-        RuleCase.yes("Hier, la société Quillifer a recruté.", "Quillifer", .organisation),
-        .yes("Hier, le syndicat KRTX a appelé à la grève.", "KRTX", .organisation),
-        .no("Hier, la société Quillifer a recruté.", "société Quillifer", .organisation),
-        .none("La société a recruté hier."),
-    ])
-    func organisationApposition(_ example: RuleCase) { check(example, rule: .organisationApposition) }
-
-    @Test("organisation.portfolio: a minister's portfolio names the ministry", arguments: [
-        RuleCase.yes("Le ministre de la Santé a parlé hier.", "Santé", .organisation),
-        .yes("Hier, Zorbak Quillifer, ministre de la Culture, est venu.", "Culture", .organisation),
-        .no("Hier, le ministre du Canada a parlé.", "Canada", .organisation),
-        .none("Le ministre a parlé hier."),
-    ])
-    func organisationPortfolio(_ example: RuleCase) { check(example, rule: .organisationPortfolio) }
-
-    @Test("organisation.team: a capitalised plural, `de`, a city", arguments: [
-        RuleCase.yes("Hier, les Penguins de Pittsburgh ont gagné.", "Penguins de Pittsburgh", .organisation),
-        .yes("Il joue pour les Zorbaks d'Atlanta depuis hier.", "Zorbaks d'Atlanta", .organisation),
-        .no("Hier, Grandet de Saumur est venu.", "Grandet de Saumur", .organisation),
-        .no("Il a visité les Alpes de Savoie hier.", "Alpes de Savoie", .organisation),
-    ])
-    func organisationTeam(_ example: RuleCase) { check(example, rule: .organisationTeam) }
-
-    @Test("organisation.legal-form: a legal form after the name", arguments: [
-        RuleCase.yes("Il travaille chez Quillifer plc depuis hier.", "Quillifer", .organisation),
-        .yes("Il travaille chez Quillifer asbl depuis hier.", "Quillifer", .organisation),
-        .no("Il travaille chez Quillifer depuis hier.", "Quillifer", .organisation),
-        // Known issue: capitalised legal forms (all but a few) are part of the name run, so the rule
-        // (which looks at the token after the span) never sees them.
-        .yes("Il travaille chez Quillifer SA depuis hier.", "Quillifer SA", .organisation),
-        .yes("Il travaille pour Quillifer Inc. depuis hier.", "Quillifer Inc.", .organisation),
-    ])
-    func organisationLegalForm(_ example: RuleCase) { check(example, rule: .organisationLegalForm) }
-
-    @Test("organisation.acronym: an unknown acronym", arguments: [
-        // Alone, the acronym's weight (1.2) is bare; a sure mention elsewhere keeps it.
-        RuleCase.yes("Hier, le syndicat KRTX a appelé à la grève. Puis la KRTX a défilé.", "KRTX", .organisation),
-        .none("Hier, le PIB a augmenté."),
-        .none("Hier, il a envoyé un SMS."),
-        .none("Hier, la TVA a augmenté."),
-        .none("IL EST VENU HIER SOIR AVEC SA FEMME."),
-        .yes("Hier, la KRTX a défilé.", "KRTX", .organisation),
-        .yes("Il a voté pour l'O.K.R.T. hier.", "O.K.R.T.", .organisation),
-    ])
-    func organisationAcronym(_ example: RuleCase) { check(example, rule: .organisationAcronym) }
-
-    @Test("location.cue: a noun announcing a place before the name", arguments: [
-        RuleCase.yes("Hier, la ville de Vexholm a voté.", "Vexholm", .location),
-        .yes("Les rebelles tiennent la province de Trambulac.", "Trambulac", .location),
-        .yes("Il est maire de la commune de Vexholm depuis hier.", "Vexholm", .location),
-        .none("La ville est calme hier."),
-        .no("Le maire de la ville, Zorbak Quillifer, a parlé hier.", "Zorbak Quillifer", .location),
-    ])
-    func locationCue(_ example: RuleCase) { check(example, rule: .locationCue) }
-
-    @Test("location.head: a capitalised place head starts the name", arguments: [
-        RuleCase.yes("Hier, il a vu le Lac Vexholm gelé.", "Lac Vexholm", .location),
-        .yes("Hier, il a gravi le Mont Trambulac.", "Mont Trambulac", .location),
-        .none("Hier, le lac a gelé."),
-        .yes("Hier, il a vu le lac Vexholm gelé.", "Vexholm", .location),
-    ])
-    func locationHead(_ example: RuleCase) { check(example, rule: .locationHead) }
-
-    @Test("location.preposition: a preposition of place before the name", arguments: [
-        RuleCase.yes("Il habite à Vexholm depuis longtemps.", "Vexholm", .location),
-        .yes("Il va vers Vexholm depuis hier.", "Vexholm", .location),
-        .yes("Ils sont venus depuis Vexholm hier.", "Vexholm", .location),
-        .none("Hier, Vexholm a gagné."),
-        .no("Il a parlé à Mathilde Quillifer hier.", "Mathilde Quillifer", .location),
-        .no("Hier, Zorbak Quillifer a Vexholm en horreur.", "Vexholm", .location),
-        .yes("Ils sont allés dans le Vexholm hier.", "Vexholm", .location),
-    ])
-    func locationPreposition(_ example: RuleCase) { check(example, rule: .locationPreposition) }
-
-    @Test("location.shape: Saint-X, X-sur-Y, X-en-Y, X-lès-Y", arguments: [
-        RuleCase.yes("Hier, Saint-Trambulac a voté.", "Saint-Trambulac", .location),
-        .yes("Hier, Vexholm-sur-Loire a voté.", "Vexholm-sur-Loire", .location),
-        .yes("Hier, Vexholm-en-Provence a voté.", "Vexholm-en-Provence", .location),
-        .yes("Il est venu à Vexholm-lès-Bains hier.", "Vexholm-lès-Bains", .location),
-        .no("Hier, Jean-Vexholm Quillifer a voté.", "Jean-Vexholm Quillifer", .location),
-        .none("Hier, Zorbak-Quillifer a voté."),
-    ])
-    func locationShape(_ example: RuleCase) { check(example, rule: .locationShape) }
-
-    @Test("default.multiword: several unknown words, kept when the document names them surely", arguments: [
-        RuleCase.yes("M. Zorbak Quillifer est venu. Hier, Zorbak Quillifer a gagné.", "Zorbak Quillifer", .person),
-        .none("Hier, Zorbak Quillifer a gagné."),
-    ])
-    func defaultMultiword(_ example: RuleCase) { check(example, rule: .defaultMultiword) }
-
-    @Test("default.single: one unknown word, kept when the document names it surely", arguments: [
-        RuleCase.yes("La ville de Vexholm a voté. Hier, Vexholm a gagné.", "Vexholm", .location),
-        .none("Hier, Vexholm a gagné."),
-        .none("Hier, Vexholm et Trambulac ont gagné."),
-    ])
-    func defaultSingle(_ example: RuleCase) { check(example, rule: .defaultSingle) }
-
-    @Test("document.same-name: a surer mention elsewhere decides the label", arguments: [
-        RuleCase.yes("La ville de Vexholm a voté. Hier, Vexholm a déclaré la guerre.", "Vexholm", .location),
-        .yes("Hier, le syndicat KRTX a appelé à la grève. Ils ont marché vers KRTX hier.", "KRTX", .organisation),
-        .no("Hier, Vexholm a déclaré la guerre.", "Vexholm", .location),
-    ])
-    func documentSameName(_ example: RuleCase) { check(example, rule: .documentSameName) }
-
-    @Test("document.person-part: a lone surname of a person named in full", arguments: [
-        RuleCase.yes("Mathilde Quillifer est arrivée. Il est allé à Quillifer hier.", "Quillifer", .person),
-        .no("La ville de Vexholm a voté. Hier, Vexholm a souri.", "Vexholm", .person),
-        .none("Hier, Quillifer a souri."),
-    ])
-    func documentPersonPart(_ example: RuleCase) { check(example, rule: .documentPersonPart) }
-
-    @Test("document.acronym: an acronym defined in parentheses takes its long form's label", arguments: [
-        RuleCase.yes("L'Union des pêcheurs de Vexholm (UPV) a protesté. Hier, l'UPV a protesté.", "UPV", .organisation),
-        .yes("Mathilde Quillifer (MQ) a protesté. Hier, MQ a protesté.", "MQ", .person),
-        .none("Il a dit (UPV) hier."),
-    ])
-    func documentAcronym(_ example: RuleCase) { check(example, rule: .documentAcronym) }
+/// The positive and negative examples of each rule, reached through an exhaustive `switch`: a new
+/// `RuleName` does not compile without its table.
+enum RuleTable {
+    static func cases(for rule: RuleName) -> [RuleCase] {
+        switch rule {
+        case .personTitle: // person.title: a title before a name, title excluded
+            [
+            .yes("Hier, M. Zorbak Quillifer a parlé aux élus.", "Zorbak Quillifer", .person),
+            .yes("Mme Brusquelin est arrivée hier.", "Brusquelin", .person),
+            .yes("Le Dr Morvaneau soigne les malades.", "Morvaneau", .person),
+            .yes("Hier, Mgr Quentale a célébré la messe.", "Quentale", .person),
+            .no("Hier, M. Zorbak Quillifer a parlé aux élus.", "M. Zorbak Quillifer", .person),
+            .none("M. le maire est arrivé hier."),
+            .none("Mme la ministre a parlé hier."),
+            ]
+        case .personFunction: // person.function: a function before a name
+            [
+            .yes("Hier, le ministre Zorbak Quillifer a parlé.", "Zorbak Quillifer", .person),
+            .yes("L'entraîneur Zorbak Quillifer a changé l'équipe.", "Zorbak Quillifer", .person),
+            .yes("Hier, le président américain Zorbak Quillifer est venu.", "Zorbak Quillifer", .person),
+            .yes("Le ministre de l'Intérieur, Zorbak Quillifer, a parlé hier.", "Zorbak Quillifer", .person),
+            .none("Le président a parlé hier."),
+            .no("Le ministre de la Santé a parlé hier.", "Santé", .person),
+            ]
+        case .personApposition: // person.apposition: a function or an age after the name
+            [
+            .yes("Hier, Zorbak Quillifer, ministre de la Culture, est venu.", "Zorbak Quillifer", .person),
+            .yes("Hier, Zorbak Quillifer, 45 ans, est venu.", "Zorbak Quillifer", .person),
+            .yes("Hier, Zorbak Quillifer, l'ancien président, est venu.", "Zorbak Quillifer", .person),
+            .no("Hier, la ville de Vexholm, 45 000 habitants, a voté.", "Vexholm", .person),
+            .no("Hier, Zorbak Quillifer, le soir, est venu.", "Zorbak Quillifer", .person),
+            ]
+        case .personFirstName: // person.first-name: a known first name followed by a capitalised word
+            [
+            .yes("Hier, Mathilde Quillifer est venue.", "Mathilde Quillifer", .person),
+            .yes("Ludovic Brusquelin a gagné hier.", "Ludovic Brusquelin", .person),
+            .none("Mathilde est venue hier."),
+            .none("Hier, Zorbak Quillifer a gagné."),
+            ]
+        case .personDemonym: // person.demonym: a demonym noun before a name, demonym excluded
+            [
+            .yes("Hier, l'Espagnol Zorbak Quillifer a gagné.", "Zorbak Quillifer", .person),
+            .yes("Le Français Zorbak Quillifer a gagné hier.", "Zorbak Quillifer", .person),
+            .no("Hier, l'Espagnol Zorbak Quillifer a gagné.", "Espagnol Zorbak Quillifer", .person),
+            .no("Il vit en Suisse depuis hier.", "Suisse", .person),
+            .none("L'Espagnol a gagné hier."),
+            ]
+        case .personSpeech: // person.speech: a speech verb right after the name
+            [
+            .yes("Hier, Vexholm a déclaré que tout allait bien.", "Vexholm", .person),
+            .yes("Hier, Vexholm estime que tout va bien.", "Vexholm", .person),
+            .no("Hier, la ville de Vexholm a déclaré la guerre.", "Vexholm", .person),
+            .none("Hier, il a déclaré que tout allait bien."),
+            ]
+        case .personAccording: // person.according: `selon` or `d’après` before the name
+            [
+            .yes("Selon Vexholm, tout va bien.", "Vexholm", .person),
+            .yes("Tout va bien, selon Quillifer.", "Quillifer", .person),
+            .none("Selon lui, tout va bien."),
+            .no("Selon la ville de Vexholm, tout va bien.", "Vexholm", .person),
+            ]
+        case .personChez: // person.chez: `chez` before the name
+            [
+            .yes("Hier, il a dîné chez Quillifer avec des amis.", "Quillifer", .person),
+            .none("Hier, il a dîné chez lui."),
+            .no("Il travaille chez Quillifer plc depuis hier.", "Quillifer", .person),
+            ]
+        case .organisationHead: // organisation.head: a capitalised organisation head starts the name
+            [
+            .yes("Il a parlé à la Banque de Vexholm hier.", "Banque de Vexholm", .organisation),
+            .yes("Hier, la Banque Quillifer accorde des prêts.", "Banque Quillifer", .organisation),
+            .yes("L'Union des pêcheurs de Vexholm a protesté.", "Union des pêcheurs de Vexholm", .organisation),
+            .none("Hier, la banque a fermé."),
+            .none("Banque et finance sont liées."),
+            // A preposition that is also an adjective (`après`, read as a form of `âpre`) is not taken.
+            .yes("Hier, la Banque Quillifer après enquête a répondu.", "Banque Quillifer", .organisation),
+            // Known issues: an adjective-looking verb is swallowed; the RuleName example does not work.
+            .yes("Hier, la Banque Quillifer prête de l'argent.", "Banque Quillifer", .organisation,
+                 bug: "`prête` (listed adj/noun only) extends the name: `Banque Quillifer prête`"),
+            .yes("Il prie à la Grande Mosquée de Vexholm chaque jour.", "Grande Mosquée de Vexholm", .organisation),
+            ]
+        case .organisationLowercaseHead: // organisation.lowercase-head: ministère/armée/gouvernement/université + demonym or de
+            [
+            .yes("Hier, l'armée syrienne a attaqué.", "armée syrienne", .organisation),
+            .yes("Il étudie à l'université de Vexholm depuis hier.", "université de Vexholm", .organisation),
+            .yes("Hier, le gouvernement ukrainien a décidé.", "gouvernement ukrainien", .organisation),
+            .yes("Hier, le ministère de la Pêche a répondu.", "ministère de la Pêche", .organisation),
+            .yes("Le ministère de la Pêche avant midi a répondu.", "ministère de la Pêche", .organisation),
+            .none("L'armée a attaqué hier."),
+            .none("Le gouvernement a décidé hier."),
+            .none("Hier, l'université a fermé."),
+            ]
+        case .organisationApposition: // organisation.apposition: a kind of organisation before the name, noun excluded
+            [
+            .yes("Hier, la société Quillifer a recruté.", "Quillifer", .organisation),
+            .yes("Hier, le syndicat KRTX a appelé à la grève.", "KRTX", .organisation),
+            .no("Hier, la société Quillifer a recruté.", "société Quillifer", .organisation),
+            .none("La société a recruté hier."),
+            ]
+        case .organisationPortfolio: // organisation.portfolio: a minister's portfolio names the ministry
+            [
+            .yes("Le ministre de la Santé a parlé hier.", "Santé", .organisation),
+            .yes("Hier, Zorbak Quillifer, ministre de la Culture, est venu.", "Culture", .organisation),
+            .no("Hier, le ministre du Canada a parlé.", "Canada", .organisation),
+            .none("Le ministre a parlé hier."),
+            ]
+        case .organisationTeam: // organisation.team: a capitalised plural, `de`, a city
+            [
+            .yes("Hier, les Penguins de Pittsburgh ont gagné.", "Penguins de Pittsburgh", .organisation),
+            .yes("Il joue pour les Zorbaks d'Atlanta depuis hier.", "Zorbaks d'Atlanta", .organisation),
+            .no("Hier, Grandet de Saumur est venu.", "Grandet de Saumur", .organisation),
+            .no("Il a visité les Alpes de Savoie hier.", "Alpes de Savoie", .organisation),
+            ]
+        case .organisationLegalForm: // organisation.legal-form: a legal form after the name
+            [
+            .yes("Il travaille chez Quillifer plc depuis hier.", "Quillifer", .organisation),
+            .yes("Il travaille chez Quillifer asbl depuis hier.", "Quillifer", .organisation),
+            .no("Il travaille chez Quillifer depuis hier.", "Quillifer", .organisation),
+            // Known issue: capitalised legal forms (all but a few) are part of the name run, so the rule
+            // (which looks at the token after the span) never sees them.
+            .yes("Il travaille chez Quillifer SA depuis hier.", "Quillifer SA", .organisation),
+            .yes("Il travaille pour Quillifer Inc. depuis hier.", "Quillifer Inc.", .organisation),
+            ]
+        case .organisationAcronym: // organisation.acronym: an unknown acronym
+            [
+            // Alone, the acronym's weight (1.2) is bare; a sure mention elsewhere keeps it.
+            .yes("Hier, le syndicat KRTX a appelé à la grève. Puis la KRTX a défilé.", "KRTX", .organisation),
+            .none("Hier, le PIB a augmenté."),
+            .none("Hier, il a envoyé un SMS."),
+            .none("Hier, la TVA a augmenté."),
+            .none("IL EST VENU HIER SOIR AVEC SA FEMME."),
+            .yes("Hier, la KRTX a défilé.", "KRTX", .organisation),
+            .yes("Il a voté pour l'O.K.R.T. hier.", "O.K.R.T.", .organisation),
+            ]
+        case .locationCue: // location.cue: a noun announcing a place before the name
+            [
+            .yes("Hier, la ville de Vexholm a voté.", "Vexholm", .location),
+            .yes("Les rebelles tiennent la province de Trambulac.", "Trambulac", .location),
+            .yes("Il est maire de la commune de Vexholm depuis hier.", "Vexholm", .location),
+            .none("La ville est calme hier."),
+            .no("Le maire de la ville, Zorbak Quillifer, a parlé hier.", "Zorbak Quillifer", .location),
+            ]
+        case .locationHead: // location.head: a capitalised place head starts the name
+            [
+            .yes("Hier, il a vu le Lac Vexholm gelé.", "Lac Vexholm", .location),
+            .yes("Hier, il a gravi le Mont Trambulac.", "Mont Trambulac", .location),
+            .none("Hier, le lac a gelé."),
+            .yes("Hier, il a vu le lac Vexholm gelé.", "Vexholm", .location),
+            ]
+        case .locationPreposition: // location.preposition: a preposition of place before the name
+            [
+            .yes("Il habite à Vexholm depuis longtemps.", "Vexholm", .location),
+            .yes("Il va vers Vexholm depuis hier.", "Vexholm", .location),
+            .yes("Ils sont venus depuis Vexholm hier.", "Vexholm", .location),
+            .none("Hier, Vexholm a gagné."),
+            .no("Il a parlé à Mathilde Quillifer hier.", "Mathilde Quillifer", .location),
+            .no("Hier, Zorbak Quillifer a Vexholm en horreur.", "Vexholm", .location),
+            .yes("Ils sont allés dans le Vexholm hier.", "Vexholm", .location),
+            ]
+        case .locationShape: // location.shape: Saint-X, X-sur-Y, X-en-Y, X-lès-Y
+            [
+            .yes("Hier, Saint-Trambulac a voté.", "Saint-Trambulac", .location),
+            .yes("Hier, Vexholm-sur-Loire a voté.", "Vexholm-sur-Loire", .location),
+            .yes("Hier, Vexholm-en-Provence a voté.", "Vexholm-en-Provence", .location),
+            .yes("Il est venu à Vexholm-lès-Bains hier.", "Vexholm-lès-Bains", .location),
+            .no("Hier, Jean-Vexholm Quillifer a voté.", "Jean-Vexholm Quillifer", .location),
+            .none("Hier, Zorbak-Quillifer a voté."),
+            ]
+        case .defaultMultiword: // default.multiword: several unknown words, kept when the document names them surely
+            [
+            .yes("M. Zorbak Quillifer est venu. Hier, Zorbak Quillifer a gagné.", "Zorbak Quillifer", .person),
+            .none("Hier, Zorbak Quillifer a gagné."),
+            ]
+        case .defaultSingle: // default.single: one unknown word, kept when the document names it surely
+            [
+            .yes("La ville de Vexholm a voté. Hier, Vexholm a gagné.", "Vexholm", .location),
+            .none("Hier, Vexholm a gagné."),
+            .none("Hier, Vexholm et Trambulac ont gagné."),
+            ]
+        case .documentSameName: // document.same-name: a surer mention elsewhere decides the label
+            [
+            .yes("La ville de Vexholm a voté. Hier, Vexholm a déclaré la guerre.", "Vexholm", .location),
+            .yes("Hier, le syndicat KRTX a appelé à la grève. Ils ont marché vers KRTX hier.", "KRTX", .organisation),
+            .no("Hier, Vexholm a déclaré la guerre.", "Vexholm", .location),
+            ]
+        case .documentPersonPart: // document.person-part: a lone surname of a person named in full
+            [
+            .yes("Mathilde Quillifer est arrivée. Il est allé à Quillifer hier.", "Quillifer", .person),
+            .no("La ville de Vexholm a voté. Hier, Vexholm a souri.", "Vexholm", .person),
+            .none("Hier, Quillifer a souri."),
+            ]
+        case .documentAcronym: // document.acronym: an acronym defined in parentheses takes its long form's label
+            [
+            .yes("L'Union des pêcheurs de Vexholm (UPV) a protesté. Hier, l'UPV a protesté.", "UPV", .organisation),
+            .yes("Mathilde Quillifer (MQ) a protesté. Hier, MQ a protesté.", "MQ", .person),
+            .none("Il a dit (UPV) hier."),
+            ]
+        }
+    }
 }
 
 /// The exact entities of a text, as `text|LABEL`.
@@ -402,15 +403,15 @@ struct TaggerBehaviourTests {
     @Test("overlap resolution: longest, then higher score, then earlier start")
     func overlapResolution() {
         let candidates = [
-            Candidate(start: 3, end: 4, label: .location, score: 3.5, source: "a"),
-            Candidate(start: 1, end: 4, label: .organisation, score: 4, source: "b"),
-            Candidate(start: 4, end: 5, label: .person, score: 0.9, source: "c"),
-            Candidate(start: 4, end: 5, label: .location, score: 3.5, source: "d"),
-            Candidate(start: 6, end: 8, label: .person, score: 1, source: "e"),
-            Candidate(start: 7, end: 9, label: .person, score: 1, source: "f"),
+            Candidate(start: 3, end: 4, label: .location, score: 3.5, source: .rule(.personTitle)),
+            Candidate(start: 1, end: 4, label: .organisation, score: 4, source: .rule(.organisationHead)),
+            Candidate(start: 4, end: 5, label: .person, score: 0.9, source: .rule(.personSpeech)),
+            Candidate(start: 4, end: 5, label: .location, score: 3.5, source: .rule(.locationCue)),
+            Candidate(start: 6, end: 8, label: .person, score: 1, source: .rule(.defaultMultiword)),
+            Candidate(start: 7, end: 9, label: .person, score: 1, source: .rule(.personChez)),
         ]
         let kept = OverlapResolution.resolve(candidates, tokenCount: 10)
-        #expect(kept.map(\.source) == ["b", "d", "e"])
+        #expect(kept.map(\.source) == [.rule(.organisationHead), .rule(.locationCue), .rule(.defaultMultiword)])
     }
 
     @Test("conventions: titles and functions join the person's span only when asked", arguments: [

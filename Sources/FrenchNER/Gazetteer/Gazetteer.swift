@@ -58,10 +58,13 @@ public struct Gazetteer: Sendable {
     ///
     /// When the same token sequence is listed twice with the same type, the first listing wins: pass
     /// user lexicons first, then curated ones, then generated ones.
-    /// - Parameter commonWords: lower-case common French words and their classes.
-    public init(entries: [LexiconEntry], commonWords: [(word: String, classes: CommonWordClass)] = [],
-                tokenizer: Tokenizer) {
-        var builder = GazetteerBuilder(tokenizer: tokenizer)
+    /// - Parameters:
+    ///   - commonWords: lower-case common French words and their classes.
+    ///   - reservedKeys: folded keys that get an id even if no entry or common word has them (the
+    ///     tagger's closed-class words, `Tagger.reservedKeys`); they come first, in order.
+    public init(compiling entries: [LexiconEntry], commonWords: [(word: String, classes: CommonWordClass)] = [],
+                reservedKeys: [String] = [], tokenizer: Tokenizer) {
+        var builder = GazetteerBuilder(tokenizer: tokenizer, reservedKeys: reservedKeys)
         builder.add(entries)
         builder.addCommonWords(commonWords)
         self = builder.finish()
@@ -192,6 +195,12 @@ public struct Gazetteer: Sendable {
         return id < 0 ? surface(ofEntry: entry) : strings.string(id)
     }
     public func source(ofEntry entry: Int) -> String { strings.string(entrySources[entry]) }
+    /// The id of an entry's source name (entries of one source share it).
+    func sourceID(ofEntry entry: Int) -> Int32 { entrySources[entry] }
+    /// A source name by id (`sourceID(ofEntry:)`).
+    func sourceName(_ id: Int32) -> String { strings.string(id) }
+    /// Whether an entry comes from the hand-curated lexicons (source `curated`); allocates nothing.
+    func isCurated(entry: Int) -> Bool { strings.equals(entrySources[entry], "curated") }
 
     /// The whole entry.
     public func entry(_ index: Int) -> LexiconEntry {
@@ -244,6 +253,16 @@ struct StringPool: Sendable {
 
     func string(_ id: Int32) -> String {
         String(decoding: bytes[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])], as: UTF8.self)
+    }
+
+    /// Whether string `id` is `ascii`, without making a String.
+    func equals(_ id: Int32, _ ascii: StaticString) -> Bool {
+        let start = Int(offsets[Int(id)]), end = Int(offsets[Int(id) + 1])
+        guard end - start == ascii.utf8CodeUnitCount else { return false }
+        return ascii.withUTF8Buffer { expected in
+            for i in 0..<expected.count where bytes[start + i] != expected[i] { return false }
+            return true
+        }
     }
 
     mutating func append(_ string: String) -> Int32 {

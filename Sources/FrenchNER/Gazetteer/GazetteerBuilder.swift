@@ -16,10 +16,10 @@ struct GazetteerBuilder {
         var shape: UInt32
     }
 
-    init(tokenizer: Tokenizer) {
+    init(tokenizer: Tokenizer, reservedKeys: [String]) {
         self.tokenizer = tokenizer
         // The rules' closed-class words always have a key, so that a token's role is a table look-up.
-        for key in RuleWords.keys { _ = gazetteer.keys.intern(Array(key.utf16)) }
+        for key in reservedKeys { _ = gazetteer.keys.intern(Array(key.utf16)) }
     }
 
     mutating func add(_ entries: [LexiconEntry]) {

@@ -12,6 +12,9 @@ public struct LexiconSet: Sendable {
     public var directory: String?
     /// User lexicon files; they take precedence over shipped ones for the same name and type.
     public var userLexicons: [String]
+    /// Keys the compiled gazetteer holds even when no lexicon has them (a tagger's closed-class
+    /// words, `Tagger.reservedKeys`), so that looking them up is one table access.
+    public var reservedKeys: [String] = []
 
     /// The name of the common-word list inside a lexicon folder.
     public static let commonWordsFile = "common-words.tsv"
@@ -83,7 +86,7 @@ public struct LexiconSet: Sendable {
         if let file = commonWordsFile {
             commonWords = try LexiconFile.parseCommonWords(try LexiconFile.readText(file), name: file)
         }
-        return Gazetteer(entries: entries, commonWords: commonWords, tokenizer: tokenizer)
+        return Gazetteer(compiling: entries, commonWords: commonWords, reservedKeys: reservedKeys, tokenizer: tokenizer)
     }
 
     /// Loads the compiled gazetteer from the cache when it is up to date, else compiles and caches it.
@@ -156,7 +159,7 @@ public struct LexiconSet: Sendable {
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         }
         mix([Gazetteer.cacheFormatVersion])
-        for key in RuleWords.keys { mix(key.utf8); mix([0]) }
+        for key in reservedKeys { mix(key.utf8); mix([0]) }
         var files = entryFiles
         if let commonWordsFile { files.append(commonWordsFile) }
         for file in files {

@@ -3,59 +3,119 @@ struct Candidate {
     var start: Int
     var end: Int
     var label: EntityLabel
-    /// The weight of the winning label's evidence: ≥ 3 is sure, < 1 is a bare default.
+    /// The weight of the winning label's evidence: ≥ `RuleWeights.sure` is sure, < 1 is a bare default.
     var score: Double
     /// The rule or lexicon that gave most of that weight.
-    var source: String
-    var canonical: String?
+    var source: EvidenceSource
+    /// The lexicon entry whose canonical form the entity carries, or -1.
+    var canonicalEntry: Int32 = -1
     /// A capitalised common word opening a sentence, kept only if the document names it elsewhere.
     var needsDocumentSupport = false
 
+    init(start: Int, end: Int, label: EntityLabel, score: Double, source: EvidenceSource, canonicalEntry: Int32 = -1) {
+        self.start = start
+        self.end = end
+        self.label = label
+        self.score = score
+        self.source = source
+        self.canonicalEntry = canonicalEntry
+    }
+
+    init(_ range: Range<Int>, _ label: EntityLabel, score: Double, rule: RuleName) {
+        self.init(start: range.lowerBound, end: range.upperBound, label: label, score: score, source: .rule(rule))
+    }
+
     var range: Range<Int> { start..<end }
     var length: Int { end - start }
-
-    static let sure = 3.0
+    var isSure: Bool { score >= RuleWeights.sure }
 }
 
-/// Evidence for the three labels, each with the source that weighed most.
+/// What decided a candidate, as ids: a named rule, or a lexicon entry's type and source. The text
+/// (`person.title`, `lexicon:LOC.city:geonames`) is made only when an entity is written out.
+enum EvidenceSource: Hashable, Sendable {
+    case none
+    case rule(RuleName)
+    /// A lexicon entry: its type and its source's id in the gazetteer's string pool.
+    case lexicon(EntryType, sourceID: Int32)
+
+    /// The rule, when a rule decided.
+    var rule: RuleName? {
+        if case let .rule(rule) = self { return rule }
+        return nil
+    }
+
+    var isLexicon: Bool {
+        if case .lexicon = self { return true }
+        return false
+    }
+
+    /// The `source` written out: the rule's name, or `lexicon:TYPE:SOURCE`.
+    func name(in gazetteer: Gazetteer) -> String {
+        switch self {
+        case .none: ""
+        case let .rule(rule): rule.rawValue
+        case let .lexicon(type, sourceID): "lexicon:\(type):\(gazetteer.sourceName(sourceID))"
+        }
+    }
+}
+
+/// Evidence for the three labels: for each, the sum of its votes and its heaviest vote's source.
+/// A fixed-size value: weighing a candidate allocates nothing.
 struct Evidence {
-    private(set) var scores: [Double] = [0, 0, 0]
-    private(set) var sources: [String] = ["", "", ""]
-    private var top: [Double] = [0, 0, 0]
-    private(set) var canonicals: [String?] = [nil, nil, nil]
+    struct Tally {
+        var total = 0.0
+        var top = 0.0
+        var source = EvidenceSource.none
+        var canonicalEntry: Int32 = -1
+    }
 
-    private static func index(_ label: EntityLabel) -> Int {
-        switch label {
-        case .person: 0
-        case .organisation: 1
-        case .location: 2
+    private var person = Tally(), organisation = Tally(), location = Tally()
+
+    subscript(label: EntityLabel) -> Tally {
+        get {
+            switch label {
+            case .person: person
+            case .organisation: organisation
+            case .location: location
+            }
+        }
+        set {
+            switch label {
+            case .person: person = newValue
+            case .organisation: organisation = newValue
+            case .location: location = newValue
+            }
         }
     }
 
-    mutating func add(_ label: EntityLabel, _ weight: Double, _ source: String, canonical: String? = nil) {
-        let i = Evidence.index(label)
-        scores[i] += weight
-        if weight > top[i] {
-            top[i] = weight
-            sources[i] = source
-            if canonical != nil { canonicals[i] = canonical }
+    /// Adds a vote; the first of equally heavy votes stays the label's source.
+    mutating func add(_ label: EntityLabel, _ weight: Double, _ source: EvidenceSource, canonicalEntry: Int32 = -1) {
+        var tally = self[label]
+        tally.total += weight
+        if weight > tally.top {
+            tally.top = weight
+            tally.source = source
+            if canonicalEntry >= 0 { tally.canonicalEntry = canonicalEntry }
         }
+        self[label] = tally
     }
 
-    mutating func add(_ label: EntityLabel, _ weight: Double, _ rule: RuleName) {
-        add(label, weight, rule.rawValue)
-    }
+    func score(_ label: EntityLabel) -> Double { self[label].total }
 
-    func score(_ label: EntityLabel) -> Double { scores[Evidence.index(label)] }
-
-    var isEmpty: Bool { scores.allSatisfy { $0 == 0 } }
+    var isEmpty: Bool { person.total == 0 && organisation.total == 0 && location.total == 0 }
 
     /// The label with the most weight (ties: LOC, then PER, then ORG).
-    var best: (label: EntityLabel, score: Double, source: String, canonical: String?)? {
-        var bestIndex = -1
-        for i in [2, 0, 1] where scores[i] > 0 && (bestIndex < 0 || scores[i] > scores[bestIndex]) { bestIndex = i }
-        guard bestIndex >= 0 else { return nil }
-        let label: EntityLabel = [.person, .organisation, .location][bestIndex]
-        return (label, scores[bestIndex], sources[bestIndex], canonicals[bestIndex])
+    var best: (label: EntityLabel, score: Double, source: EvidenceSource, canonicalEntry: Int32)? {
+        var bestLabel: EntityLabel?
+        var bestTally = Tally()
+        for label in [EntityLabel.location, .person, .organisation] {
+            let tally = self[label]
+            if tally.total > 0 && (bestLabel == nil || tally.total > bestTally.total) {
+                bestLabel = label
+                bestTally = tally
+            }
+        }
+        guard let bestLabel else { return nil }
+        return (bestLabel, bestTally.total, bestTally.source, bestTally.canonicalEntry)
     }
 }

@@ -16,8 +16,9 @@ extension Recognition {
             }
         }
         found += lexiconCandidates()
-        found += lowercaseHeadCandidates()
-        found += placeHeadCandidates()
+        for rule in RuleCatalogue.candidateRules {
+            for (span, weight) in rule.finds(self) { found.append(Candidate(span, rule.label, score: weight, rule: rule.name)) }
+        }
         return found
     }
 
@@ -287,71 +288,6 @@ extension Recognition {
             }
             guard fits else { continue }
             if let candidate = classify(start..<Int(match.end), prefix: Prefix()) { found.append(candidate) }
-        }
-        return found
-    }
-
-    // MARK: - Lower-case organisation heads
-
-    /// `ministère de l'Intérieur`, `université de Kyoto`, `armée syrienne`, `gouvernement ukrainien`.
-    func lowercaseHeadCandidates() -> [Candidate] {
-        var found: [Candidate] = []
-        let n = tokens.count
-        for i in 0..<n where roles[i].contains(.lowercaseOrganisationHead) && tokens[i].isLowercaseWord {
-            let head = doc.key(of: tokens[i])
-            var j = i + 1
-            guard j < n else { continue }
-            if head == "armee" || head == "gouvernement" {
-                guard tokens[j].isLowercaseWord, has(singleTypes[j], .demonym) else { continue }
-                found.append(Candidate(start: i, end: j + 1, label: .organisation, score: 3,
-                                       source: RuleName.organisationLowercaseHead.rawValue))
-                continue
-            }
-            guard roles[j].contains(.complement) else { continue }
-            j += 1
-            if j < n, roles[j].contains(.secondParticle), tokens[j].isLowercaseWord { j += 1 }
-            guard j < n, nameLike[j] else { continue }
-            var end = j + 1
-            while end < n, let next = extendName(from: end) { end = next }
-            // `ministère des Affaires étrangères chinois`: trailing lower-case adjectives.
-            while end < n, tokens[end].isLowercaseWord, has(singleTypes[end], .demonym) || commonClasses(end) == .adjective {
-                end += 1
-            }
-            found.append(Candidate(start: i, end: end, label: .organisation, score: 3.5,
-                                   source: RuleName.organisationLowercaseHead.rawValue))
-        }
-        return found
-    }
-
-    static let headIncludedPlaceHeads: Set<String> = [
-        "rue", "avenue", "boulevard", "place", "quai", "allee", "impasse", "cours", "square", "gare", "mont",
-        "vallee", "mer", "col", "ile",
-    ]
-
-    /// `place de la République`, `mont Ventoux`, `vallée de Joux`, `gare de Lyon`: a lower-case place head,
-    /// an optional `de` complement and a name make one place, head included (as news annotation does).
-    func placeHeadCandidates() -> [Candidate] {
-        var found: [Candidate] = []
-        let n = tokens.count
-        for i in 0..<n where tokens[i].isLowercaseWord && has(singleTypes[i], .placeHead) {
-            // Streets, squares, stations, mountains, valleys, seas and an island (`île de Guam`) keep their
-            // head; for ports, airports, archipelagos (`îles de …`), lakes and parks news annotation takes
-            // the name alone.
-            guard Recognition.headIncludedPlaceHeads.contains(doc.key(of: tokens[i])) else { continue }
-            // `à la place de Jean`: the idiom, not a square.
-            if doc.keyEquals(tokens[i], "place"), i >= 2, roles[i - 1].contains(.article), doc.keyEquals(tokens[i - 2], "a") {
-                continue
-            }
-            var j = i + 1
-            if j < n, roles[j].contains(.complement), tokens[j].isLowercaseWord { j += 1 }
-            if j < n, roles[j].contains(.secondParticle), tokens[j].isLowercaseWord { j += 1 }
-            guard j < n, nameLike[j], !tokens[j].flags.contains(.sentenceStart), startingTypes[j] & Recognition.bit(.title) == 0
-            else { continue }
-            var end = j + 1
-            while end < n, let next = extendName(from: end), !tokens[end].isLowercaseWord || tokens[end].isJoinedToPrevious {
-                end = next
-            }
-            found.append(Candidate(start: i, end: end, label: .location, score: 3.5, source: RuleName.locationHead.rawValue))
         }
         return found
     }

@@ -1,5 +1,8 @@
 /// The named rules. Each entity's `source` is the name of the rule that decided it (or the lexicon).
-/// Every rule has a test table with positive and negative examples in `Tests/FrenchNERTests/RuleTests.swift`.
+///
+/// What each rule matches, the label it votes for and its weight are in `Rules/Catalogue/`; the weights
+/// themselves in `RuleWeights`. Every rule has a test table with positive and negative examples in
+/// `Tests/FrenchNERTests/RuleTests.swift`, reached through an exhaustive `switch` over this enum.
 public enum RuleName: String, Sendable, CaseIterable {
     /// A title before a name: `M. Antony Blinken`, `Mme Hidalgo`, `Dr Dupont` → PER (title excluded).
     case personTitle = "person.title"
@@ -12,8 +15,12 @@ public enum RuleName: String, Sendable, CaseIterable {
     case personFirstName = "person.first-name"
     /// A demonym noun before a name: `l'Espagnol Mario Mola` → PER (demonym excluded).
     case personDemonym = "person.demonym"
-    /// A speech verb after, or `selon` before: `X a déclaré`, `selon X` → PER.
+    /// A speech verb after the name: `X a déclaré`, `X estime` → PER.
     case personSpeech = "person.speech"
+    /// `selon` or `d'après` before the name: `selon X` → PER.
+    case personAccording = "person.according"
+    /// `chez` before the name: `chez Dupont` → PER.
+    case personChez = "person.chez"
     /// A capitalised organisation head starts the name, with its adjectives and `de` complements:
     /// `Banque mondiale`, `Université de Strasbourg`, `Grande Mosquée de Valence` → ORG (outermost).
     case organisationHead = "organisation.head"

@@ -26,11 +26,16 @@ public struct Tagger: Sendable {
     /// - Throws: `LexiconError` for a missing or malformed lexicon; an error if ICU cannot start.
     public init(lexicons: LexiconSet? = nil, useCache: Bool = true) throws {
         let tokenizer = try Tokenizer()
-        let set = try lexicons ?? LexiconSet()
+        var set = try lexicons ?? LexiconSet()
+        set.reservedKeys = Tagger.reservedKeys
         self.init(gazetteer: try set.loadGazetteer(tokenizer: tokenizer, useCache: useCache), tokenizer: tokenizer)
     }
 
-    /// Uses an already compiled gazetteer.
+    /// The keys a gazetteer must hold for the rules (their closed-class words), whatever the lexicons
+    /// say: pass them as `LexiconSet.reservedKeys` when loading a gazetteer for a tagger yourself.
+    public static var reservedKeys: [String] { RuleWords.keys }
+
+    /// Uses an already compiled gazetteer (loaded with `reservedKeys`).
     public init(gazetteer: Gazetteer, tokenizer: Tokenizer) {
         self.tokenizer = tokenizer
         self.gazetteer = gazetteer
@@ -65,7 +70,8 @@ public struct Tagger: Sendable {
             return Entity(label: candidate.label, text: doc.text.string(start..<end),
                           start: doc.text.codePointOffset(utf16: start), end: doc.text.codePointOffset(utf16: end),
                           byteStart: doc.text.utf8Offset(utf16: start), byteEnd: doc.text.utf8Offset(utf16: end),
-                          source: candidate.source, canonical: candidate.canonical,
+                          source: candidate.source.name(in: gazetteer),
+                          canonical: candidate.canonicalEntry >= 0 ? gazetteer.canonical(ofEntry: Int(candidate.canonicalEntry)) : nil,
                           utf16Range: start..<end, tokenRange: candidate.range)
         }
         return TaggedText(tokens: doc, entities: entities)

@@ -1,11 +1,17 @@
-/// One sense per document: names decided surely somewhere decide their other mentions.
+/// Document rules: one sense per document, after overlaps are resolved. Weights and thresholds:
+/// `RuleWeights`, "Document rules".
 ///
-/// - A name with sure evidence (score ≥ 3) gives its label to the same name elsewhere
-///   (`document.same-name`), including where it opens a sentence.
-/// - The last words of a person named in full make later lone mentions persons
-///   (`Antony Blinken` … `Blinken` → PER, `document.person-part`).
-/// - An acronym in parentheses after a name takes the name's label (`document.acronym`).
-/// - Weak candidates of the same name vote: the label with most weight wins.
+/// - `document.same-name`: a name with sure evidence (score ≥ `RuleWeights.sure`) gives its label to
+///   the same name elsewhere, including where it opens a sentence; weak mentions of one name that no
+///   sure mention decides take the label most of their weight favours.
+/// - `document.person-part`: the words after the first name of a person named in full
+///   (score ≥ `documentPersonSource`) make later lone mentions persons (`Antony Blinken` … `Blinken`),
+///   also over a one-word lexicon place or organisation weaker than `documentPersonOverLexicon`
+///   (`Valls` after `Manuel Valls`); the first name alone counts for a word that needs support.
+/// - `document.acronym`: an acronym in parentheses after a name of two words or more takes the name's
+///   label (`Organisation du traité de l'Atlantique nord (OTAN)`), or ORG after an unrecognised
+///   capitalised phrase (`Opération des Nations unies au Burundi (ONUB)`); its mentions score
+///   `documentAcronym`.
 extension Recognition {
     func applyDocumentConsistency(_ candidates: [Candidate]) -> [Candidate] {
         var sureLabels: [UInt64: (label: EntityLabel, score: Double)] = [:]
@@ -15,11 +21,11 @@ extension Recognition {
 
         for candidate in candidates where !candidate.needsDocumentSupport {
             let key = nameKey(candidate.range)
-            if candidate.score >= Candidate.sure, sureLabels[key].map({ $0.score < candidate.score }) ?? true {
+            if candidate.isSure, sureLabels[key].map({ $0.score < candidate.score }) ?? true {
                 sureLabels[key] = (candidate.label, candidate.score)
             }
             let words = candidate.range.filter { !tokens[$0].flags.contains(.hyphen) }
-            if candidate.label == .person && words.count >= 2 && candidate.score >= 2 {
+            if candidate.label == .person && words.count >= 2 && candidate.score >= RuleWeights.documentPersonSource {
                 // Every suffix after the first name: `Le Drian`, `Drian` for `Jean-Yves Le Drian`.
                 var firstNameEnd = candidate.start + 1
                 while firstNameEnd < candidate.end && tokens[firstNameEnd].isJoinedToPrevious { firstNameEnd += 1 }
@@ -54,27 +60,27 @@ extension Recognition {
         var updated: [Candidate] = []
         for var candidate in candidates {
             let key = nameKey(candidate.range)
-            let isSure = candidate.score >= Candidate.sure && !candidate.needsDocumentSupport
+            let isSure = candidate.isSure && !candidate.needsDocumentSupport
             if !isSure {
                 if let acronym = acronyms[key], candidate.length == 1 {
                     candidate.label = acronym
-                    candidate.source = RuleName.documentAcronym.rawValue
-                    candidate.score = Candidate.sure
+                    candidate.source = .rule(.documentAcronym)
+                    candidate.score = RuleWeights.documentAcronym
                     candidate.needsDocumentSupport = false
                 } else if let sure = sureLabels[key] {
-                    if sure.label != candidate.label { candidate.source = RuleName.documentSameName.rawValue }
+                    if sure.label != candidate.label { candidate.source = .rule(.documentSameName) }
                     candidate.label = sure.label
                     candidate.needsDocumentSupport = false
                 } else if personParts[key] != nil || (candidate.length == 1 && firstNames[key] != nil && candidate.needsDocumentSupport) {
-                    if candidate.label != .person { candidate.source = RuleName.documentPersonPart.rawValue }
+                    if candidate.label != .person { candidate.source = .rule(.documentPersonPart) }
                     candidate.label = .person
                     candidate.needsDocumentSupport = false
                 }
-            } else if candidate.length == 1, candidate.label != .person, personParts[key] != nil, candidate.score < 4,
-                      candidate.source.hasPrefix("lexicon:") {
+            } else if candidate.length == 1, candidate.label != .person, personParts[key] != nil, candidate.score < RuleWeights.documentPersonOverLexicon,
+                      candidate.source.isLexicon {
                 // `Valls` after `Manuel Valls`: the person named in the document, not the town.
                 candidate.label = .person
-                candidate.source = RuleName.documentPersonPart.rawValue
+                candidate.source = .rule(.documentPersonPart)
             }
             // `De Gendt` opening a sentence after `Thomas De Gendt`: the particle belongs to the name.
             if candidate.label == .person, candidate.start > 0, tokens[candidate.start - 1].flags.contains(.startsUppercase),
@@ -82,7 +88,7 @@ extension Recognition {
                 candidate.start -= 1
             }
             if candidate.needsDocumentSupport { continue }
-            if candidate.score < Candidate.sure {
+            if !candidate.isSure {
                 var tally = votes[key] ?? [0, 0, 0]
                 tally[Recognition.index(candidate.label)] += candidate.score
                 votes[key] = tally
@@ -90,13 +96,13 @@ extension Recognition {
             updated.append(candidate)
         }
         // Weak mentions of one name take the label most of its weak mentions favour.
-        for i in updated.indices where updated[i].score < Candidate.sure {
+        for i in updated.indices where !updated[i].isSure {
             guard let tally = votes[nameKey(updated[i].range)] else { continue }
             let bestIndex = tally.indices.max { tally[$0] < tally[$1] }!
             let label = Recognition.labels[bestIndex]
             if label != updated[i].label && tally[bestIndex] > tally[Recognition.index(updated[i].label)] {
                 updated[i].label = label
-                updated[i].source = RuleName.documentSameName.rawValue
+                updated[i].source = .rule(.documentSameName)
             }
         }
         return updated
@@ -114,50 +120,6 @@ extension Recognition {
             j -= 1
         }
         return count
-    }
-
-    /// Widens person spans to the title and/or function before them, when the conventions say so.
-    func applyConventions(_ conventions: TaggingConventions, to candidates: inout [Candidate]) {
-        var previousEnd = 0
-        for index in candidates.indices {
-            defer { previousEnd = candidates[index].end }
-            guard candidates[index].label == .person else { continue }
-            var start = candidates[index].start
-            while start > previousEnd {
-                if conventions.personTitles, let title = matchEnding(at: start - 1, types: Recognition.bit(.title)),
-                   Int(title.start) >= previousEnd {
-                    start = Int(title.start)
-                } else if conventions.personFunctions,
-                          let function = matchEnding(at: start - 1, types: Recognition.bit(.function)),
-                          Int(function.start) >= previousEnd, tokens[Int(function.start)].kind == .word {
-                    start = Int(function.start)
-                } else {
-                    break
-                }
-            }
-            candidates[index].start = start
-            if conventions.personAppositions {
-                let limit = index + 1 < candidates.count ? candidates[index + 1].start : tokens.count
-                candidates[index].end = appositionEnd(after: candidates[index].end, limit: limit)
-            }
-        }
-    }
-
-    /// The end of an apposition after a name (`, secrétaire`, `, le célèbre marchand d'animaux de
-    /// Hambourg`): up to the next punctuation or the sentence's end, at most 12 tokens; `end` itself
-    /// when no function or article-led phrase follows the comma.
-    func appositionEnd(after end: Int, limit: Int) -> Int {
-        guard appositionAfter(end) || (end + 2 < limit && doc.keyEquals(tokens[end], ",")
-                                        && roles[end + 1].contains(.article) && tokens[end + 2].isLowercaseWord)
-        else { return end }
-        var j = end + 1
-        while j < limit, j - end <= 12, !tokens[j].flags.contains(.sentenceStart) {
-            let token = tokens[j]
-            if token.kind == .punctuation && !token.flags.contains(.hyphen) && !token.flags.contains(.elision)
-                && !doc.keyEquals(token, "'") { break }
-            j += 1
-        }
-        return j > end + 1 ? j : end
     }
 
     static let labels: [EntityLabel] = [.person, .organisation, .location]

@@ -1,0 +1,103 @@
+/// Rules that vote for a place (LOC). Weights: `RuleWeights`, "Location rules".
+extension RuleCatalogue {
+    static let locationCandidates: [CandidateRule] = [locationHeadSpan]
+
+    static let location: [EvidenceRule] = [
+        locationCue, locationPreposition, locationHeadBefore, locationHeadInName, locationShape,
+        locationCueOpeningName,
+    ]
+
+    /// `la ville de Bron`, `la province de Hama`, `la région Bretagne`: a noun announcing a place just
+    /// before the name, or before its `de`.
+    static let locationCue = EvidenceRule(.locationCue, votes: .location, weight: RuleWeights.locationCue) { r, span in
+        let s = span.start
+        guard s > 0 else { return false }
+        return r.has(r.endingTypes[s - 1], .placeCue)
+            || (s > 1 && r.roles[s - 1].contains(.complement) && r.has(r.endingTypes[s - 2], .placeCue))
+    }
+
+    /// `Pays de Galles`, `Province d'Alep`: a capitalised place noun and a particle open the run; the
+    /// name after them is the place (a second trigger of `location.cue`, voting after the others).
+    static let locationCueOpeningName = EvidenceRule(.locationCue, votes: .location, weight: RuleWeights.locationCue) { _, span in
+        span.prefix.placeCue
+    }
+
+    /// `à Bron`, `en Savoie` (`en`, `au`, `aux`: strong), `depuis Lyon` (weak), `près de Lyon`,
+    /// `dans le Var`: a preposition of place before the name. Bare `a` (has) is not `à`.
+    static let locationPreposition = EvidenceRule(.locationPreposition, votes: .location,
+                                                  weight: RuleWeights.locationPreposition,
+                                                  loneWord: .notOnCommonNoun) { r, span in
+        let s = span.start
+        guard s > 0 else { return nil }
+        let before = r.tokens[s - 1]
+        let role = r.roles[s - 1]
+        let isBareA = r.doc.keyEquals(before, "a") && r.doc.text.utf16[Int(before.start)] | 0x20 == 0x61
+        if role.contains(.placePreposition) && !isBareA {
+            let strong = r.doc.keyEquals(before, "en") || r.doc.keyEquals(before, "au") || r.doc.keyEquals(before, "aux")
+            return strong ? RuleWeights.locationPrepositionStrong : RuleWeights.locationPreposition
+        }
+        if role.contains(.weakPlacePreposition) { return RuleWeights.locationPrepositionWeak }
+        if s > 1, role.contains(.complement), r.doc.keyEquals(r.tokens[s - 2], "pres") {
+            return RuleWeights.locationPrepositionNear
+        }
+        if s > 1, role.contains(.article), r.doc.keyEquals(r.tokens[s - 2], "dans") {
+            return RuleWeights.locationPrepositionInThe
+        }
+        return nil
+    }
+
+    /// `le lac Vexholm`, `le mont Ventoux`, `le lac de Vexholm`: a lower-case place head before the name
+    /// (the candidate with the head, from `placeHeadCandidates`, is longer and wins where it applies).
+    static let locationHeadBefore = EvidenceRule(.locationHead, votes: .location, weight: RuleWeights.locationHeadBefore) { r, span in
+        let s = span.start
+        guard s > 0 else { return nil }
+        if r.tokens[s - 1].isLowercaseWord, r.has(r.endingTypes[s - 1], .placeHead) { return RuleWeights.locationHeadBefore }
+        if s > 1, r.tokens[s - 2].isLowercaseWord, r.roles[s - 1].contains(.complement), r.has(r.endingTypes[s - 2], .placeHead) {
+            return RuleWeights.locationHeadBeforeComplement
+        }
+        return nil
+    }
+
+    /// `Lac Léman`, `Mont Blanc`: a capitalised place head opens a name of two words or more.
+    static let locationHeadInName = EvidenceRule(.locationHead, votes: .location, weight: RuleWeights.locationHeadInName) { r, span in
+        r.has(r.singleTypes[span.start], .placeHead) && span.span.count >= 2 && r.nameLike[span.start]
+    }
+
+    /// `Saint-Xxx`, `Xxx-sur-Yyy`, `Xxx-en-Yyy`, `Xxx-lès-Yyy`: the shape of a French place name.
+    static let locationShape = EvidenceRule(.locationShape, votes: .location, weight: RuleWeights.locationShape) { r, span in
+        r.hasPlaceShape(span.span)
+    }
+
+    /// `place de la République`, `mont Ventoux`, `vallée de Joux`, `gare de Lyon`, `île de Guam`: a
+    /// lower-case street, square, station, mountain, valley, sea or island head, an optional `de`
+    /// complement and a name make one place, head included (as news annotation does; for ports,
+    /// airports, archipelagos, lakes and parks it takes the name alone). Not the idiom `à la place de`.
+    static let locationHeadSpan = CandidateRule(name: .locationHead, label: .location,
+                                                weight: RuleWeights.locationHeadSpan) { r in
+        var found: [(span: Range<Int>, weight: Double)] = []
+        let tokens = r.tokens, n = tokens.count
+        for i in 0..<n where tokens[i].isLowercaseWord && r.has(r.singleTypes[i], .placeHead) {
+            guard headIncludedPlaceHeads.contains(r.doc.key(of: tokens[i])) else { continue }
+            if r.doc.keyEquals(tokens[i], "place"), i >= 2, r.roles[i - 1].contains(.article), r.doc.keyEquals(tokens[i - 2], "a") {
+                continue
+            }
+            var j = i + 1
+            if j < n, r.roles[j].contains(.complement), tokens[j].isLowercaseWord { j += 1 }
+            if j < n, r.roles[j].contains(.secondParticle), tokens[j].isLowercaseWord { j += 1 }
+            guard j < n, r.nameLike[j], !tokens[j].flags.contains(.sentenceStart),
+                  r.startingTypes[j] & Recognition.bit(.title) == 0 else { continue }
+            var end = j + 1
+            while end < n, let next = r.extendName(from: end), !tokens[end].isLowercaseWord || tokens[end].isJoinedToPrevious {
+                end = next
+            }
+            found.append((i..<end, RuleWeights.locationHeadSpan))
+        }
+        return found
+    }
+
+    /// The place heads that stay inside the span (folded keys).
+    static let headIncludedPlaceHeads: Set<String> = [
+        "rue", "avenue", "boulevard", "place", "quai", "allee", "impasse", "cours", "square", "gare", "mont",
+        "vallee", "mer", "col", "ile",
+    ]
+}

@@ -1,0 +1,105 @@
+/// Rules that vote for, or decide, an organisation (ORG). Weights: `RuleWeights`, "Organisation rules".
+extension RuleCatalogue {
+    static let organisationCandidates: [CandidateRule] = [organisationLowercaseHead]
+
+    static let organisation: [EvidenceRule] = [
+        organisationHead, organisationLegalForm, organisationApposition, organisationAcronym,
+    ]
+
+    /// `Banque mondiale`, `Grande Mosquée de Valence`, `l'Assemblée`: a capitalised organisation head
+    /// opens the name (`organisationHeadInName`; alone, not opening a sentence: `organisationHeadAlone`),
+    /// or is its second word (`Emirates Airlines`… `organisationHeadSecond`) or its last
+    /// (`organisationHeadLast`). The name then extends over adjectives and `de` complements.
+    static let organisationHead = EvidenceRule(.organisationHead, votes: .organisation,
+                                               weight: RuleWeights.organisationHeadInName,
+                                               extendsOrganisationName: true) { r, span in
+        let s = span.start, e = span.end
+        if r.has(r.singleTypes[s], .organisationHead) && !r.isSentenceInitial(s)
+            || (span.wordCount >= 2 && r.has(r.singleTypes[s], .organisationHead)) {
+            return span.wordCount >= 2 ? RuleWeights.organisationHeadInName : RuleWeights.organisationHeadAlone
+        }
+        if span.wordCount >= 2, s + 1 < e, r.has(r.singleTypes[s + 1], .organisationHead), r.nameLike[s + 1] {
+            return RuleWeights.organisationHeadSecond
+        }
+        if span.wordCount >= 2, r.has(r.singleTypes[e - 1], .organisationHead), r.nameLike[e - 1] {
+            return RuleWeights.organisationHeadLast
+        }
+        return nil
+    }
+
+    /// `Dupont SA`, `Acme Inc.`: a legal form right after the name, or ending it.
+    static let organisationLegalForm = EvidenceRule(.organisationLegalForm, votes: .organisation,
+                                                    weight: RuleWeights.organisationLegalForm) { r, span in
+        if span.end < r.tokens.count, r.has(r.startingTypes[span.end], .legalForm) { return true }
+        guard span.wordCount >= 2, let legal = r.matchEnding(at: span.end - 1, types: Recognition.bit(.legalForm)) else {
+            return false
+        }
+        return Int(legal.start) > span.start
+    }
+
+    /// `la société Renault`, `le constructeur automobile français Renault`, `le quotidien Le Monde`:
+    /// a lower-case noun naming a kind of organisation before the name (outside the span).
+    static let organisationApposition = EvidenceRule(.organisationApposition, votes: .organisation,
+                                                     weight: RuleWeights.organisationApposition) { r, span in
+        r.organisationNounBefore(span.start)
+    }
+
+    /// `CGT`, `O.N.U.`: an unknown acronym (`organisationAcronymAfterArticle` after `la`/`le`/`l'`:
+    /// `la KRTX`). Not a word of an all-capitals headline that the word list knows. Alone and weak, it
+    /// needs the document's support.
+    static let organisationAcronym = EvidenceRule(.organisationAcronym, votes: .organisation,
+                                                  weight: RuleWeights.organisationAcronym,
+                                                  loneWord: .needsSupportBelow(RuleWeights.organisationAcronymAlone)) { r, span in
+        let s = span.start
+        guard span.wordCount == 1, r.tokens[s].isAllCaps, r.letterCount(s) >= 2,
+              r.commonClasses(s).isEmpty || !r.inHeadline[s] else { return nil }
+        let afterArticle = s > 0 && r.roles[s - 1].contains(.article)
+        return afterArticle ? RuleWeights.organisationAcronymAfterArticle : RuleWeights.organisationAcronym
+    }
+
+    /// `ministre de l'Intérieur` → `Intérieur`, `ministre des Affaires étrangères` → `Affaires
+    /// étrangères`: a minister's portfolio names the ministry, as news annotation does.
+    static let organisationPortfolio = SpanRule(name: .organisationPortfolio, label: .organisation,
+                                                weight: RuleWeights.organisationPortfolio) { r, span in
+        guard let portfolioEnd = r.portfolio(at: span.start) else { return false }
+        return portfolioEnd >= span.end
+    }
+
+    /// `Penguins de Pittsburgh`, `Canadiens de Montréal`: a capitalised plural nickname, `de`, a known
+    /// city, and no lexicon entry for the whole.
+    static let organisationTeam = SpanRule(name: .organisationTeam, label: .organisation,
+                                           weight: RuleWeights.organisationTeam) { r, span in
+        span.lexiconWeight == 0 && span.span.count >= 3 && r.isTeamName(span.span, particle: span.start + 1)
+    }
+
+    /// `armée syrienne`, `gouvernement ukrainien` (a demonym: `organisationLowercaseHeadDemonym`);
+    /// `ministère de l'Intérieur`, `université de Kyoto`, `ministère des Affaires étrangères chinois`
+    /// (a `de` complement and trailing adjectives: `organisationLowercaseHeadComplement`): a lower-case
+    /// organisation head and what follows make one organisation, head included.
+    static let organisationLowercaseHead = CandidateRule(name: .organisationLowercaseHead, label: .organisation,
+                                                         weight: RuleWeights.organisationLowercaseHeadComplement) { r in
+        var found: [(span: Range<Int>, weight: Double)] = []
+        let tokens = r.tokens, n = tokens.count
+        for i in 0..<n where r.roles[i].contains(.lowercaseOrganisationHead) && tokens[i].isLowercaseWord {
+            var j = i + 1
+            guard j < n else { continue }
+            if r.doc.keyEquals(tokens[i], "armee") || r.doc.keyEquals(tokens[i], "gouvernement") {
+                guard tokens[j].isLowercaseWord, r.has(r.singleTypes[j], .demonym) else { continue }
+                found.append((i..<(j + 1), RuleWeights.organisationLowercaseHeadDemonym))
+                continue
+            }
+            guard r.roles[j].contains(.complement) else { continue }
+            j += 1
+            if j < n, r.roles[j].contains(.secondParticle), tokens[j].isLowercaseWord { j += 1 }
+            guard j < n, r.nameLike[j] else { continue }
+            var end = j + 1
+            while end < n, let next = r.extendName(from: end) { end = next }
+            while end < n, tokens[end].isLowercaseWord,
+                  r.has(r.singleTypes[end], .demonym) || r.commonClasses(end) == .adjective {
+                end += 1
+            }
+            found.append((i..<end, RuleWeights.organisationLowercaseHeadComplement))
+        }
+        return found
+    }
+}

@@ -1,0 +1,226 @@
+/// What the rules test around a span: case, sentence position, cues before and after, the shape of
+/// organisation and place names. The rules themselves are in `Catalogue/`.
+extension Recognition {
+    /// Whether the text could be the entry written in another case: capitals may stand for lower
+    /// case (headlines, sentence starts) but a lower-case word never stands for a capitalised one.
+    func caseCompatible(entry: Int, match: GazetteerMatch) -> Bool {
+        let shape = gazetteer.entryShapes[entry]
+        var position = 0
+        for t in Int(match.start)..<Int(match.end) {
+            let token = tokens[t]
+            if token.flags.contains(.hyphen) && token.isJoinedToPrevious { continue }
+            guard position < 16 else { break }
+            let expected = (shape >> (2 * UInt32(position))) & 3
+            if expected >= 2 && Gazetteer.shapeCode(token) == 1 { return false }
+            position += 1
+        }
+        return true
+    }
+
+    func isSentenceInitial(_ i: Int) -> Bool {
+        tokens[i].flags.contains(.sentenceStart) || (i > 0 && isOpeningPunctuation(i - 1))
+            || inHeadline[i]
+    }
+
+    // MARK: - Not an entity
+
+    static let cueTypes: UInt64 = bit(.title) | bit(.function) | bit(.organisationHead) | bit(.legalForm)
+        | bit(.placeCue) | bit(.placeHead) | bit(.speech)
+
+    /// Products, events, works, demonyms, a cue on its own, or a word inside a longer cue or
+    /// non-entity (`Affaires` in `ministre des Affaires étrangères`, `Coupe` in `Coupe du monde`).
+    func isNonEntity(_ span: Range<Int>) -> Bool {
+        let s = span.lowerBound, e = span.upperBound
+        let entity = Recognition.entityTypes
+        // A known entity keeps its own span inside a product or event (`Boeing` in `Boeing 737`,
+        // `Minsk` in `accords de Minsk`), as news annotation does.
+        let knownEntity = entityMatch(exactly: span) != nil
+        for start in max(0, s - 8)...s {
+            for m in matches(startingAt: start) where Int(m.end) >= e {
+                let types = typesOf(m)
+                if types & entity != 0 && Int(m.start) == s && Int(m.end) == e { continue }
+                if types & Recognition.nonEntityTypes != 0 && types & entity == 0 && !knownEntity { return true }
+                let longer = Int(m.start) < s || Int(m.end) > e
+                if longer && types & (Recognition.bit(.function) | Recognition.bit(.title)) != 0 && types & entity == 0 {
+                    return true
+                }
+            }
+        }
+        if let match = match(exactly: span) {
+            let types = typesOf(match)
+            if types & entity == 0 {
+                if types & Recognition.bit(.demonym) != 0 { return true }
+                // A cue alone: `Président`, `Ministre`; an organisation head alone is kept (`l'Assemblée`).
+                if types & Recognition.cueTypes != 0 && types & Recognition.bit(.organisationHead) == 0 { return true }
+                if types & Recognition.bit(.organisationHead) != 0 && isSentenceInitial(s) { return true }
+            } else if types & Recognition.bit(.demonym) != 0 {
+                // `la Suisse`, `en Argentine` (a place) against `le Suisse`, `les Argentins`,
+                // `un Suisse` (people): a masculine or plural article before the name means people.
+                // Only a demonym written as in the text counts (`Philippines` is not `philippines`).
+                let demonymAsWritten = gazetteer.entries(of: match).contains { position in
+                    let entry = gazetteer.entryIndex(at: position)
+                    return gazetteer.type(ofEntry: entry) == .demonym && gazetteer.caseMatches(entry: entry, match: match, in: doc)
+                }
+                // A country whose name is itself plural (`les Philippines`) stays a place after `les`.
+                let pluralCountry = types & Recognition.bit(.country) != 0 && doc.text.utf16[Int(tokens[e - 1].end) - 1] == 0x73
+                if demonymAsWritten, s > 0, ["le", "les", "des", "un", "du", "aux"].contains(doc.key(of: tokens[s - 1])),
+                   !(pluralCountry && ["les", "des", "aux"].contains(doc.key(of: tokens[s - 1]))) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// When `s` starts a minister's portfolio (`ministre de l'Intérieur`, `ministre des Affaires
+    /// étrangères`), the end of the portfolio.
+    func portfolio(at s: Int) -> Int? {
+        // `ministre du Canada`: a place is the minister's country, not a portfolio.
+        guard nameLike[s], s >= 2, startingTypes[s] & Recognition.locationTypes == 0 else { return nil }
+        var j = s - 1
+        if roles[j].contains(.secondParticle) { j -= 1 }
+        guard j >= 1, roles[j].contains(.complement) || doc.keyEquals(tokens[j], "a") else { return nil }
+        let head = tokens[j - 1]
+        guard doc.keyEquals(head, "ministre") || doc.keyEquals(head, "ministres")
+                || doc.keyEquals(head, "etat") && j >= 3 && doc.keyEquals(tokens[j - 3], "secretaire")
+        else { return nil }
+        var e = s + 1
+        // The portfolio is a name joined by hyphens, particles or adjectives; a person may follow it
+        // directly (`ministre de l'Intérieur Bernard Cazeneuve`).
+        while e < tokens.count, !(nameLike[e] && !tokens[e].isJoinedToPrevious), let next = extendName(from: e),
+              !tokens[e].flags.contains(.sentenceStart) { e = next }
+        return e
+    }
+
+    // MARK: - Persons
+
+
+    func firstNameIsAmbiguous(_ i: Int) -> Bool {
+        guard let match = match(exactly: i..<(i + 1)) else { return false }
+        return gazetteer.entries(of: match).contains { position in
+            let entry = gazetteer.entryIndex(at: position)
+            return gazetteer.type(ofEntry: entry) == .personFirst && gazetteer.flags(ofEntry: entry).contains(.ambiguous)
+        }
+    }
+
+    /// A function just before the name, possibly with nationality adjectives and a comma between:
+    /// `le président américain Joe Biden`, `le ministre de l'Intérieur, Bernard Cazeneuve`.
+    func functionBefore(_ s: Int) -> Bool {
+        var j = s - 1
+        if j >= 0, tokens[j].kind == .punctuation, doc.keyEquals(tokens[j], ",") { j -= 1 }
+        return cue(.function, endingAt: j, lowercaseOnly: false)
+    }
+
+    /// Whether a cue of `type` ends at token `j`, or just before at most two lower-case adjectives or
+    /// nationalities (`le président américain`, `le constructeur automobile français`).
+    func cue(_ type: EntryType, endingAt j: Int, lowercaseOnly: Bool) -> Bool {
+        var j = j
+        var skipped = 0
+        while j >= 0 {
+            if has(endingTypes[j], type) && (!lowercaseOnly || tokens[j].isLowercaseWord) { return true }
+            guard skipped < 2, tokens[j].isLowercaseWord, roles[j].isEmpty,
+                  has(singleTypes[j], .demonym) || commonClasses(j).contains(.adjective) else { return false }
+            j -= 1
+            skipped += 1
+        }
+        return false
+    }
+
+    /// `X, ministre de…`, `X, l'ancien président`, `X, 45 ans,`.
+    func appositionAfter(_ e: Int) -> Bool {
+        guard e + 1 < tokens.count, doc.keyEquals(tokens[e], ",") else { return false }
+        var j = e + 1
+        if tokens[j].kind == .number, j + 1 < tokens.count, roles[j + 1].contains(.years) { return true }
+        var steps = 0
+        while j < tokens.count && steps < 3 {
+            if has(startingTypes[j], .function) { return true }
+            guard roles[j].contains(.article) || roles[j].contains(.functionModifier) || tokens[j].flags.contains(.hyphen)
+            else { return false }
+            j += 1
+            steps += 1
+        }
+        return false
+    }
+
+    // MARK: - Organisations
+
+
+    func letterCount(_ i: Int) -> Int {
+        doc.keyUnits(of: tokens[i]).filter { $0 != 0x2E }.count
+    }
+
+    /// `la société Renault`, `le constructeur automobile français Renault`, `le quotidien Le Monde`.
+    func organisationNounBefore(_ s: Int) -> Bool {
+        cue(.organisationHead, endingAt: s - 1, lowercaseOnly: true)
+    }
+
+    /// Extends an organisation name after its head: adjectives, then up to two `de` complements
+    /// (`Banque centrale européenne`, `Conseil de sécurité des Nations unies`).
+    func extendOrganisation(from end: Int) -> Int {
+        var e = end
+        let n = tokens.count
+        while e < n, tokens[e].isLowercaseWord, isNameAdjective(e), !lineBreakBetween(e - 1, e) { e += 1 }
+        var complements = 0
+        while complements < 2, e < n, roles[e].contains(.complement), tokens[e].isLowercaseWord {
+            var j = e + 1
+            if j < n, roles[j].contains(.secondParticle), tokens[j].isLowercaseWord { j += 1 }
+            guard j < n else { break }
+            if nameLike[j], !tokens[j].flags.contains(.sentenceStart) {
+                // A name complement ends the organisation's name (`Grande Mosquée de Valence`).
+                var k = j + 1
+                while k < n, nameLike[k] || tokens[k].flags.contains(.hyphen), let next = extendName(from: k) { k = next }
+                e = k
+                break
+            } else if j <= e + 2, tokens[j].isLowercaseWord, tokens[j].kind == .word,
+                      roles[j].isEmpty, !commonClasses(j).contains(.verb), !commonClasses(j).contains(.function) {
+                e = j + 1
+            } else {
+                break
+            }
+            while e < n, tokens[e].isLowercaseWord, isNameAdjective(e) { e += 1 }
+            complements += 1
+        }
+        return e
+    }
+
+    /// A demonym, or an adjective that is neither a verb nor a grammatical word (`avant`, `après`,
+    /// `sur`, `tout` are adjectives too, but after a name they start the sentence's next phrase).
+    func isNameAdjective(_ i: Int) -> Bool {
+        guard roles[i].isEmpty, !commonClasses(i).contains(.verb), !commonClasses(i).contains(.grammatical) else { return false }
+        return has(singleTypes[i], .demonym) || commonClasses(i).contains(.adjective) || isInflectedAdjective(i)
+    }
+
+    /// `nationale`, `royales`, `internationaux`: the word list knows the masculine singular as an
+    /// adjective but not every inflection.
+    func isInflectedAdjective(_ i: Int) -> Bool {
+        var key = Array(doc.keyUnits(of: tokens[i]))
+        guard key.count > 4 else { return false }
+        let s = UInt16(UInt8(ascii: "s")), e = UInt16(UInt8(ascii: "e")), x = UInt16(UInt8(ascii: "x"))
+        var candidates: [[UInt16]] = []
+        if key.last == s || key.last == x { key.removeLast() }
+        if key.last == e { candidates.append(Array(key.dropLast())) }
+        candidates.append(key)
+        if key.suffix(2) == [UInt16(UInt8(ascii: "a")), UInt16(UInt8(ascii: "u"))] { // internationaux → international
+            candidates.append(Array(key.dropLast(2)) + [UInt16(UInt8(ascii: "a")), UInt16(UInt8(ascii: "l"))])
+        }
+        return candidates.contains { gazetteer.commonWordClasses(keyID: gazetteer.keys.lookup($0)).contains(.adjective) }
+    }
+
+    // MARK: - Locations
+
+
+    /// Folded keys (`lès` folds to `les`).
+    static let placeJoiners: Set<String> = ["sur", "sous", "en", "les", "le", "la", "aux", "d'", "de", "du", "des", "l'"]
+
+    /// `Saint-Xxx`, `Xxx-sur-Yyy`, `Xxx-en-Yyy`, `Xxx-lès-Yyy`.
+    func hasPlaceShape(_ span: Range<Int>) -> Bool {
+        let s = span.lowerBound
+        if span.count >= 3, ["saint", "sainte"].contains(doc.key(of: tokens[s])),
+           tokens[s + 1].flags.contains(.hyphen), tokens[s + 1].isJoinedToPrevious { return true }
+        for i in span.dropFirst() where tokens[i].isLowercaseWord && tokens[i].isJoinedToPrevious && i > s
+            && tokens[i - 1].flags.contains(.hyphen) && i + 1 < span.upperBound && tokens[i + 1].flags.contains(.hyphen) {
+            if Recognition.placeJoiners.contains(doc.key(of: tokens[i])) { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,47 @@
+/// Span conventions applied after the rules: a person's span widened to its title, function or
+/// apposition when the annotation guidelines say so (`TaggingConventions`).
+extension Recognition {
+    /// Widens person spans to the title and/or function before them, when the conventions say so.
+    func applyConventions(_ conventions: TaggingConventions, to candidates: inout [Candidate]) {
+        var previousEnd = 0
+        for index in candidates.indices {
+            defer { previousEnd = candidates[index].end }
+            guard candidates[index].label == .person else { continue }
+            var start = candidates[index].start
+            while start > previousEnd {
+                if conventions.personTitles, let title = matchEnding(at: start - 1, types: Recognition.bit(.title)),
+                   Int(title.start) >= previousEnd {
+                    start = Int(title.start)
+                } else if conventions.personFunctions,
+                          let function = matchEnding(at: start - 1, types: Recognition.bit(.function)),
+                          Int(function.start) >= previousEnd, tokens[Int(function.start)].kind == .word {
+                    start = Int(function.start)
+                } else {
+                    break
+                }
+            }
+            candidates[index].start = start
+            if conventions.personAppositions {
+                let limit = index + 1 < candidates.count ? candidates[index + 1].start : tokens.count
+                candidates[index].end = appositionEnd(after: candidates[index].end, limit: limit)
+            }
+        }
+    }
+
+    /// The end of an apposition after a name (`, secrétaire`, `, le célèbre marchand d'animaux de
+    /// Hambourg`): up to the next punctuation or the sentence's end, at most 12 tokens; `end` itself
+    /// when no function or article-led phrase follows the comma.
+    func appositionEnd(after end: Int, limit: Int) -> Int {
+        guard appositionAfter(end) || (end + 2 < limit && doc.keyEquals(tokens[end], ",")
+                                        && roles[end + 1].contains(.article) && tokens[end + 2].isLowercaseWord)
+        else { return end }
+        var j = end + 1
+        while j < limit, j - end <= 12, !tokens[j].flags.contains(.sentenceStart) {
+            let token = tokens[j]
+            if token.kind == .punctuation && !token.flags.contains(.hyphen) && !token.flags.contains(.elision)
+                && !doc.keyEquals(token, "'") { break }
+            j += 1
+        }
+        return j > end + 1 ? j : end
+    }
+}
