@@ -71,7 +71,13 @@ struct EvalCommand: ParsableCommand {
         var conventionsUsed = "as predicted"
         let start = Date()
         if let predicted {
-            let predictions = try readPredictions(predicted, labels: labelSet)
+            let predictions: [String: [PredictedEntity]]
+            do {
+                predictions = try PredictionFile.read(predicted, labels: labelSet, warn: { Diagnostics.error($0) })
+            } catch {
+                Diagnostics.error(error.description)
+                throw ExitCode(2)
+            }
             var missing = 0
             for document in documents {
                 let spans = predictions[document.id]
@@ -81,80 +87,26 @@ struct EvalCommand: ParsableCommand {
             }
             if missing > 0 { Diagnostics.error("\(predicted): no prediction for \(missing) of \(documents.count) documents (scored as empty)") }
         } else {
-            let tokenizer = try Tokenizer()
-            var tagger = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
-            if personSpans == "auto" {
-                tagger.conventions = tagger.inferConventions(from: documents)
-            } else if let conventions = TaggingConventions(name: personSpans) {
-                tagger.conventions = conventions
-            } else {
+            guard personSpans == "auto" || TaggingConventions(name: personSpans) != nil else {
                 throw ValidationError("unknown --person-spans '\(personSpans)'")
             }
-            conventionsUsed = tagger.conventions.description
-            scorer = tagger.score(documents, labels: labelSet, keepErrors: errors != nil)
+            let tokenizer = try Tokenizer()
+            let tagger = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
+            let report = tagger.evaluate(documents, labels: labelSet, conventions: TaggingConventions(name: personSpans),
+                                         keepErrors: errors != nil)
+            conventionsUsed = report.conventions
+            scorer = report.scorer
         }
         let seconds = Date().timeIntervalSince(start)
         if let errors { try writeErrors(scorer.errors, to: errors) }
         let report = EvaluationReport(scorer: scorer, labels: labelSet.sorted(), seconds: seconds, conventions: conventionsUsed)
         print(json ? report.json() : report.table(), terminator: json ? "\n" : "")
-        if bySource && !json {
-            print("\nsource                                         precision      tp      fp")
-            for (source, prf) in scorer.bySource.sorted(by: { $0.value.truePositives + $0.value.falsePositives > $1.value.truePositives + $1.value.falsePositives }) {
-                print(source.padding(toLength: 46, withPad: " ", startingAt: 0)
-                      + String(format: " %9.3f %7d %7d", prf.precision, prf.truePositives, prf.falsePositives))
-            }
-        }
-    }
-
-    private func readPredictions(_ path: String, labels: Set<EntityLabel>) throws -> [String: [(span: EntitySpan, source: String)]] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            Diagnostics.error("\(path): cannot read")
-            throw ExitCode(2)
-        }
-        var predictions: [String: [(span: EntitySpan, source: String)]] = [:]
-        var lineNumber = 0
-        for line in Array(data).split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
-            let record: JSONRecord
-            do {
-                record = try JSONRecord(parsing: line)
-            } catch {
-                Diagnostics.error("\(path):\(lineNumber): \(error.description)")
-                throw ExitCode(2)
-            }
-            guard let idValue = record["id"] else {
-                Diagnostics.error("\(path):\(lineNumber): record has no id")
-                throw ExitCode(2)
-            }
-            let id = idValue.stringValue ?? String(decoding: record.fields.first { $0.key == "id" }!.raw, as: UTF8.self)
-            if let error = record["error"]?.stringValue {
-                Diagnostics.error("\(path):\(lineNumber): document \(id) has an error record: \(error)")
-            }
-            var spans: [(span: EntitySpan, source: String)] = []
-            for item in record["entities"]?.arrayValue ?? [] {
-                guard let start = item["start"]?.intValue, let end = item["end"]?.intValue,
-                      let labelName = item["label"]?.stringValue else {
-                    Diagnostics.error("\(path):\(lineNumber): an entity needs integer start, end and a label")
-                    throw ExitCode(2)
-                }
-                guard let label = EntityLabel(name: labelName), labels.contains(label) else { continue }
-                spans.append((EntitySpan(start: start, end: end, label: label), item["source"]?.stringValue ?? ""))
-            }
-            predictions[id] = spans
-        }
-        return predictions
+        if bySource && !json { print("\n" + report.sourceTable(), terminator: "") }
     }
 
     private func writeErrors(_ errors: [ScoringError], to path: String) throws {
-        var lines = ["kind\tdocument\tlabel\tstart\tend\ttext\tother side\tsource\tcontext"]
-        for error in errors {
-            lines.append([error.kind.rawValue, error.documentID, error.span.label.rawValue, String(error.span.start),
-                          String(error.span.end), error.text, error.overlapping, error.source ?? "", error.context]
-                .joined(separator: "\t"))
-        }
         do {
-            try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            try ScoringError.tsv(errors).write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
             Diagnostics.error("\(path): cannot write: \(error.localizedDescription)")
             throw ExitCode(2)

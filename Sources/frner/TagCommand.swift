@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import FrenchNER
 
+extension OutputFormat: ExpressibleByArgument {}
+
 struct TagCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tag",
@@ -17,7 +19,7 @@ struct TagCommand: ParsableCommand {
     @OptionGroup var lexicons: LexiconOptions
 
     @Option(help: "Output format: jsonl, conll, brat, tsv, spacy, html.")
-    var format: OutputFormatArgument = .jsonl
+    var format: OutputFormat = .jsonl
 
     @Option(help: ArgumentHelp("Folder for brat output (NAME.txt + NAME.ann per document).", valueName: "folder"))
     var outputDir: String?
@@ -34,7 +36,6 @@ struct TagCommand: ParsableCommand {
     @Flag(help: "Write each record as soon as it is tagged (default when standard output is a terminal).")
     var lineBuffered = false
 
-    enum OutputFormatArgument: String, ExpressibleByArgument, CaseIterable { case jsonl, conll, brat, tsv, spacy, html }
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -51,11 +52,11 @@ struct TagCommand: ParsableCommand {
         var configured = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
         configured.conventions = TaggingConventions(name: personSpans)!
         let tagger = configured
-        let formatter = DocumentFormatter(format: OutputFormat(rawValue: format.rawValue)!)
+        let formatter = DocumentFormatter(format: format)
         let output = StandardOutput(lineBuffered: lineBuffered)
         let brat = try outputDir.map { try BratWriter(folder: $0) }
-        let options = input
-        var source = DocumentSource(options: input)
+        let options = input.settings
+        var source = input.source()
         let progress = ProgressLine(totalBytes: source.knownInputSize)
         // Records are tagged in batches on `jobs` threads and written in input order. Memory is bounded
         // by one batch: at most `batchLimit` records and about `batchBytes` bytes of input.
@@ -110,7 +111,7 @@ struct TagCommand: ParsableCommand {
         var text: [UInt8]
     }
 
-    static func process(_ record: RawRecord, options: InputOptions, tagger: Tagger, formatter: DocumentFormatter,
+    static func process(_ record: RawRecord, options: InputSettings, tagger: Tagger, formatter: DocumentFormatter,
                         labels: Set<EntityLabel>) -> Result {
         let document = options.decode(record)
         let name = record.format == .text ? record.file : document.id

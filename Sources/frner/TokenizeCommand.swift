@@ -26,7 +26,7 @@ struct TokenizeCommand: ParsableCommand {
     func run() throws {
         let tokenizer = try Tokenizer()
         let output = StandardOutput(lineBuffered: lineBuffered)
-        var source = DocumentSource(options: input)
+        var source = input.source()
         var failures = 0
         source.forEach { document in
             switch document.text {

@@ -19,4 +19,16 @@ extension Tagger {
         }
         return scorer
     }
+
+    /// Scores the tagger under a corpus's span conventions: `conventions` when given, else those inferred
+    /// from the gold (`inferConventions(from:)`). The report says which were used and how long it took.
+    public func evaluate(_ documents: [GoldDocument], labels: Set<EntityLabel>, conventions: TaggingConventions? = nil,
+                         keepErrors: Bool = false) -> EvaluationReport {
+        var tagger = self
+        tagger.conventions = conventions ?? inferConventions(from: documents)
+        let start = MonotonicClock.now()
+        let scorer = tagger.score(documents, labels: labels, keepErrors: keepErrors)
+        return EvaluationReport(scorer: scorer, labels: labels.sorted(), seconds: MonotonicClock.seconds(since: start),
+                                conventions: tagger.conventions.description)
+    }
 }

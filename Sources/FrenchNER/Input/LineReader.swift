@@ -4,8 +4,8 @@ import Glibc
 
 /// Reads a file descriptor line by line in bounded memory: a line longer than `maximumLineBytes` is
 /// reported as too long and skipped, never buffered whole.
-final class LineReader {
-    enum Line {
+public final class LineReader {
+    public enum Line {
         case text(ArraySlice<UInt8>)
         case tooLong(bytes: Int)
     }
@@ -15,20 +15,20 @@ final class LineReader {
     private var start = 0
     private var end = 0
     private var eof = false
-    let maximumLineBytes: Int
-    private(set) var readError: Int32 = 0
+    public let maximumLineBytes: Int
+    public private(set) var readError: Int32 = 0
     /// Byte offset of the start of the last line returned.
-    private(set) var lineOffset = 0
+    public private(set) var lineOffset = 0
     private var consumed = 0
 
-    init(fd: Int32, maximumLineBytes: Int, chunk: Int = 1 << 20) {
+    public init(fd: Int32, maximumLineBytes: Int, chunk: Int = 1 << 20) {
         self.fd = fd
         self.maximumLineBytes = maximumLineBytes
         buffer = [UInt8](repeating: 0, count: chunk)
     }
 
     /// The next line without its `\n` (and without a `\r` before it), or nil at the end.
-    func next() -> Line? {
+    public func next() -> Line? {
         var tooLong = 0
         while true {
             if let newline = findNewline() {

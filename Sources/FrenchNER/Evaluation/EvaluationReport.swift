@@ -1,14 +1,33 @@
 import Foundation
-import FrenchNER
 
-/// Renders a scorer's results as tables or as one JSON object.
-struct EvaluationReport {
-    let scorer: Scorer
-    let labels: [EntityLabel]
-    let seconds: Double
-    let conventions: String
+/// Renders a scorer's results as tables or as one JSON object (`frner eval`, `frner bench --gold`).
+public struct EvaluationReport: Sendable {
+    public let scorer: Scorer
+    public let labels: [EntityLabel]
+    public let seconds: Double
+    public let conventions: String
 
-    func table() -> String {
+    public init(scorer: Scorer, labels: [EntityLabel], seconds: Double, conventions: String) {
+        self.scorer = scorer
+        self.labels = labels
+        self.seconds = seconds
+        self.conventions = conventions
+    }
+
+    /// Precision per source (the rule or lexicon that decided each prediction), most used first.
+    public func sourceTable() -> String {
+        var lines = ["source                                         precision      tp      fp"]
+        let rows = scorer.bySource.sorted {
+            $0.value.truePositives + $0.value.falsePositives > $1.value.truePositives + $1.value.falsePositives
+        }
+        for (source, prf) in rows {
+            lines.append(source.padding(toLength: 46, withPad: " ", startingAt: 0)
+                         + String(format: " %9.3f %7d %7d", prf.precision, prf.truePositives, prf.falsePositives))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func table() -> String {
         func row(_ name: String, _ prf: PRF) -> String {
             name.padding(toLength: 9, withPad: " ", startingAt: 0)
                 + String(format: "%7.4f %7.4f %7.4f %7d %7d %7d", prf.precision, prf.recall, prf.f1,
@@ -36,7 +55,7 @@ struct EvaluationReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func json() -> String {
+    public func json() -> String {
         var writer = JSONWriter()
         func prf(_ value: PRF) {
             writer.objectStart()

@@ -1,17 +1,15 @@
-import ArgumentParser
 import Foundation
-import FrenchNER
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// How input files are cut into documents.
-enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+public enum InputFormat: String, CaseIterable, Sendable {
     /// One document per file.
     case text
     /// One document per line.
     case lines
-    /// One JSON object per line; the text in `--text-field`, the id in `--id-field`.
+    /// One JSON object per line; the text in `InputSettings.textField`, the id in `idField`.
     case jsonl
     /// Pre-tokenised CoNLL (`TOKEN[<TAB>…]` per line, a blank line between sentences, `-DOCSTART-`
     /// between documents); the text is rebuilt with French spacing.
@@ -19,64 +17,82 @@ enum InputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// A record as read, not yet decoded: decoding (UTF-8, JSON) happens in the worker threads.
-struct RawRecord: Sendable {
-    var bytes: ArraySlice<UInt8>
+public struct RawRecord: Sendable {
+    public var bytes: ArraySlice<UInt8>
     /// `file` or `file:line`, for messages and default ids.
-    var location: String
+    public var location: String
     /// The file the record comes from (`<stdin>` for standard input).
-    var file: String
-    var format: InputFormat
+    public var file: String
+    public var format: InputFormat
     /// Set when the record was larger than the limit (its bytes were not kept).
-    var oversizeBytes: Int?
+    public var oversizeBytes: Int?
 }
 
 /// A document read from the input, or the reason it could not be read.
-struct InputDocument: Sendable {
+public struct InputDocument: Sendable {
     /// The id as JSON: the input's id field passed through, or a string made from the file name/line.
-    var idJSON: [UInt8]
+    public var idJSON: [UInt8]
     /// The id as text, for messages and formats that need a plain id.
-    var id: String
+    public var id: String
     /// `file:line` (or `file`) for messages.
-    var location: String
-    var text: Result<TextBuffer, RecordError>
+    public var location: String
+    public var text: Result<TextBuffer, RecordError>
     /// Other fields of a JSON Lines record, written back unchanged.
-    var passthrough: [JSONRecord.Field] = []
+    public var passthrough: [JSONRecord.Field] = []
 }
 
-struct RecordError: Error, Sendable {
-    var message: String
+public struct RecordError: Error, Sendable {
+    public var message: String
 }
 
-/// Options shared by every command that reads documents.
-struct InputOptions: ParsableArguments {
-    @Argument(help: "Input files or folders (standard input when none or '-').")
-    var inputs: [String] = []
+/// How inputs are read and decoded into documents.
+public struct InputSettings: Sendable {
+    public var format: InputFormat
+    /// JSON Lines field holding the text.
+    public var textField: String
+    /// JSON Lines field holding the document id.
+    public var idField: String
+    /// Only files whose name matches this glob pattern are read inside folders (e.g. `*.txt`).
+    public var glob: String?
+    /// Decode invalid UTF-8 with U+FFFD instead of rejecting the record.
+    public var lossy: Bool
+    /// Largest document (or record) in bytes; a larger one is an error.
+    public var maxDocumentBytes: Int
 
-    @Option(help: "How inputs are cut into documents: text (one per file), lines (one per line), jsonl, conll.")
-    var inputFormat: InputFormat = .text
+    public init(format: InputFormat = .text, textField: String = "text", idField: String = "id", glob: String? = nil,
+                lossy: Bool = false, maxDocumentBytes: Int = 64 << 20) {
+        self.format = format
+        self.textField = textField
+        self.idField = idField
+        self.glob = glob
+        self.lossy = lossy
+        self.maxDocumentBytes = maxDocumentBytes
+    }
 
-    @Flag(help: "Same as --input-format lines.")
-    var lines = false
+    /// The settings that read one path the way its name suggests: a folder one document per `*.txt`
+    /// file, a `*.jsonl` or `*.ndjson` file JSON Lines, a `*.conll` file CoNLL, any other file one document.
+    public static func guessed(for path: String, textField: String = "text") -> InputSettings {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return InputSettings(format: .text, textField: textField, glob: "*.txt")
+        }
+        return InputSettings(format: InputFormat.guessed(for: path) ?? .text, textField: textField)
+    }
+}
 
-    @Option(help: "JSON Lines field holding the text.")
-    var textField = "text"
+extension InputFormat {
+    /// The format a file name announces (`.jsonl`, `.ndjson`, `.conll`), if any.
+    public static func guessed(for path: String) -> InputFormat? {
+        if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") { return .jsonl }
+        if path.hasSuffix(".conll") { return .conll }
+        return nil
+    }
+}
 
-    @Option(help: "JSON Lines field holding the document id.")
-    var idField = "id"
-
-    @Option(help: "Only read files whose name matches this glob pattern inside folders (e.g. '*.txt').")
-    var glob: String?
-
-    @Flag(help: "Decode invalid UTF-8 with U+FFFD instead of rejecting the record.")
-    var lossy = false
-
-    @Option(help: "Largest document (or record) in bytes; a larger one gets an error record.")
-    var maxDocumentBytes = 64 << 20
-
-    var effectiveFormat: InputFormat { lines ? .lines : inputFormat }
+extension InputSettings {
 
     /// Decodes a raw record into a document (thread-safe).
-    func decode(_ raw: RawRecord) -> InputDocument {
+    public func decode(_ raw: RawRecord) -> InputDocument {
         var doc = InputDocument(idJSON: jsonString(raw.location), id: raw.location, location: raw.location,
                                 text: .failure(RecordError(message: "")))
         if let size = raw.oversizeBytes {
@@ -159,19 +175,32 @@ struct InputOptions: ParsableArguments {
 }
 
 /// Reads records from files, folders and standard input, in order, reporting unreadable inputs.
-struct DocumentSource {
-    let options: InputOptions
+///
+/// ```swift
+/// var source = DocumentSource(inputs: ["articles.jsonl"], settings: InputSettings(format: .jsonl))
+/// source.forEach { document in print(document.id) }
+/// ```
+public struct DocumentSource {
+    /// Files or folders; `-` (or none) is standard input.
+    public let inputs: [String]
+    public let options: InputSettings
+    /// Called with a message for each input that cannot be opened or read (`file: reason`).
+    public var report: (String) -> Void
     /// Set when an input could not be opened or read at all (exit status 2).
-    private(set) var inputFailed = false
+    public private(set) var inputFailed = false
     /// Bytes read so far (for progress).
-    private(set) var bytesRead = 0
+    public private(set) var bytesRead = 0
 
-    init(options: InputOptions) { self.options = options }
+    public init(inputs: [String], settings: InputSettings, report: @escaping (String) -> Void = { _ in }) {
+        self.inputs = inputs
+        self.options = settings
+        self.report = report
+    }
 
     /// The total size of the inputs when it is known (regular files), for progress and ETA.
-    var knownInputSize: Int? {
+    public var knownInputSize: Int? {
         var total = 0
-        for input in options.inputs.isEmpty ? ["-"] : options.inputs {
+        for input in inputs.isEmpty ? ["-"] : inputs {
             var info = stat()
             if input == "-" {
                 guard fstat(0, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
@@ -186,23 +215,22 @@ struct DocumentSource {
     }
 
     /// Calls `body` with every record of every input, in order.
-    mutating func forEachRecord(_ body: (RawRecord) -> Void) {
-        let inputs = options.inputs.isEmpty ? ["-"] : options.inputs
-        for input in inputs {
+    public mutating func forEachRecord(_ body: (RawRecord) -> Void) {
+        for input in inputs.isEmpty ? ["-"] : inputs {
             if input == "-" {
                 read(fd: 0, name: "<stdin>", body)
                 continue
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-                Diagnostics.error("\(input): no such file or directory")
+                report("\(input): no such file or directory")
                 inputFailed = true
                 continue
             }
             if isDirectory.boolValue {
                 let files = filesInFolder(input)
                 if files.isEmpty {
-                    Diagnostics.error("\(input): folder has no readable files\(options.glob.map { " matching '\($0)'" } ?? "")")
+                    report("\(input): folder has no readable files\(options.glob.map { " matching '\($0)'" } ?? "")")
                     inputFailed = true
                 }
                 for file in files { readFile(file, body) }
@@ -213,7 +241,7 @@ struct DocumentSource {
     }
 
     /// Calls `body` with every decoded document, in order (for sequential commands).
-    mutating func forEach(_ body: (InputDocument) -> Void) {
+    public mutating func forEach(_ body: (InputDocument) -> Void) {
         let options = self.options
         forEachRecord { body(options.decode($0)) }
     }
@@ -238,7 +266,7 @@ struct DocumentSource {
     private mutating func readFile(_ path: String, _ body: (RawRecord) -> Void) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            Diagnostics.error("\(path): cannot open: \(String(cString: strerror(errno)))")
+            report("\(path): cannot open: \(String(cString: strerror(errno)))")
             inputFailed = true
             return
         }
@@ -247,12 +275,12 @@ struct DocumentSource {
     }
 
     private mutating func read(fd: Int32, name: String, _ body: (RawRecord) -> Void) {
-        let format = options.effectiveFormat
+        let format = options.format
         switch format {
         case .text:
             let (bytes, error, tooLarge) = readAll(fd: fd, limit: options.maxDocumentBytes)
             if error != 0 {
-                Diagnostics.error("\(name): cannot read: \(String(cString: strerror(error)))")
+                report("\(name): cannot read: \(String(cString: strerror(error)))")
                 inputFailed = true
                 return
             }
@@ -313,13 +341,14 @@ struct DocumentSource {
 
     private mutating func reportReadError(_ error: Int32, _ name: String) {
         if error != 0 {
-            Diagnostics.error("\(name): read error: \(String(cString: strerror(error)))")
+            report("\(name): read error: \(String(cString: strerror(error)))")
             inputFailed = true
         }
     }
 }
 
-func jsonString(_ s: String) -> [UInt8] {
+/// A string as a JSON string literal, quotes included.
+public func jsonString(_ s: String) -> [UInt8] {
     var bytes: [UInt8] = []
     JSONWriter.appendEscaped(s.utf8, to: &bytes)
     return bytes
