@@ -26,7 +26,9 @@ let package = Package(
                 .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
             ]
         ),
-        .target(name: "FrenchNER", dependencies: ["CFrenchICU"]),
+        // Internal invariant checks (`FRENCHNER_INTERNAL_CHECKS`) run in debug builds only.
+        .target(name: "FrenchNER", dependencies: ["CFrenchICU"],
+                swiftSettings: [.define("FRENCHNER_INTERNAL_CHECKS", .when(configuration: .debug))]),
         .executableTarget(
             name: "frner",
             dependencies: [

@@ -1,12 +1,17 @@
 /// The fine-grained type of a lexicon entry: an entity type (`LOC.city`) or knowledge the rules use
 /// (`CUE.title`, `DEM`, `NOENT.event`). See `Lexicons/README.md`.
+///
+/// Raw values are stored in the compiled gazetteer cache: they are explicit and never reused, so that
+/// reordering or adding cases cannot misread an old cache (the cache fingerprint also covers this table:
+/// `EntryType.tableFingerprintBytes`).
 public enum EntryType: UInt8, Sendable, CaseIterable, CustomStringConvertible {
-    case personFull, personFirst, personLast
-    case country, city, admin, region, feature, site
-    case company, institution, party, media, international, sport, education, union, ngo, otherOrganisation
-    case title, function, organisationHead, legalForm, placeCue, placeHead, speech
-    case demonym
-    case event, product, work, service, disease, otherNonEntity
+    case personFull = 0, personFirst = 1, personLast = 2
+    case country = 3, city = 4, admin = 5, region = 6, feature = 7, site = 8
+    case company = 9, institution = 10, party = 11, media = 12, international = 13, sport = 14, education = 15,
+         union = 16, ngo = 17, otherOrganisation = 18
+    case title = 19, function = 20, organisationHead = 21, legalForm = 22, placeCue = 23, placeHead = 24, speech = 25
+    case demonym = 26
+    case event = 27, product = 28, work = 29, service = 30, disease = 31, otherNonEntity = 32
 
     /// The name used in lexicon files.
     public var description: String {
@@ -70,7 +75,17 @@ public enum EntryType: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     public var isNamePart: Bool { self == .personFirst || self == .personLast }
 
     /// Things that are not PER/ORG/LOC (events, products, works…).
-    public var isNonEntity: Bool { rawValue >= EntryType.event.rawValue }
+    public var isNonEntity: Bool {
+        switch self {
+        case .event, .product, .work, .service, .disease, .otherNonEntity: true
+        default: false
+        }
+    }
+
+    /// Every case's raw value and name, for the cache fingerprint: a changed table makes a new cache.
+    static var tableFingerprintBytes: [UInt8] {
+        allCases.flatMap { [$0.rawValue] + Array($0.description.utf8) + [0] }
+    }
 }
 
 /// The three entity labels.

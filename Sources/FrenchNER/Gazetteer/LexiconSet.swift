@@ -152,13 +152,15 @@ public struct LexiconSet: Sendable {
         directory + "/gazetteer-" + String(fingerprint, radix: 16) + ".bin"
     }
 
-    /// A hash of the format version and every file's absolute path, size and modification time.
+    /// A hash of the format version, the entry-type table, the reserved keys and every file's absolute
+    /// path, size and modification time.
     func fingerprint() throws(LexiconError) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         func mix(_ bytes: some Sequence<UInt8>) {
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         }
         mix([Gazetteer.cacheFormatVersion])
+        mix(EntryType.tableFingerprintBytes)
         for key in reservedKeys { mix(key.utf8); mix([0]) }
         var files = entryFiles
         if let commonWordsFile { files.append(commonWordsFile) }
