@@ -3,7 +3,7 @@
 /// ```swift
 /// /// `M. Antony Blinken`, `Mme Hidalgo`: a title just before the name (outside the span).
 /// static let title = EvidenceRule(.personTitle, votes: .person, weight: RuleWeights.personTitle) { r, span in
-///     span.prefix.title || r.cue(.title, endsJustBefore: span.start)
+///     span.prefix.title || (span.start > 0 && r.has(r.endingTypes[span.start - 1], .title))
 /// }
 /// ```
 ///
