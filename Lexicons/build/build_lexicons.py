@@ -983,6 +983,18 @@ def drop_known_or_words(entries, idx, words):
     return out
 
 
+def known_company_names(curated_dir) -> set:
+    """Surfaces of the ORG.company rows of curated/*.tsv."""
+    out = set()
+    for p in sorted(glob.glob(os.path.join(curated_dir, "*.tsv"))):
+        with open(p, encoding="utf-8") as fh:
+            for line in fh:
+                cols = line.rstrip("\n").split("\t")
+                if not line.startswith("#") and len(cols) >= 2 and cols[1].strip() == "ORG.company":
+                    out.add(norm_text(cols[0]))
+    return out
+
+
 def mark_cross_amb(entries, idx, own_kind, other_kinds):
     """Drop new rows already known as their own kind (the existing row stays as it is); flag `amb`
     where the name is also known as one of `other_kinds` (a company that is a surname, a town that is
@@ -1393,6 +1405,10 @@ def main(argv=None):
     # Sources added on top of the ones above: only names not known yet, flagged `amb` where they are
     # also known as another kind of name (see known_name_index / mark_cross_amb).
     idx = known_name_index(built.values(), os.path.join(LEXICONS, "curated"))
+    company_names = known_company_names(os.path.join(LEXICONS, "curated"))
+
+    def idx_types(surface):
+        return {"ORG.company"} if surface in company_names else set()
     companies, key_people = build_companies(src, log)
     companies = mark_cross_amb(companies, idx, "ORG", {"PER", "first", "last", "LOC", "NOENT"})
     key_people = mark_cross_amb(key_people, idx, "PER", {"LOC", "ORG"})
@@ -1414,6 +1430,12 @@ def main(argv=None):
     for fname, (title, groups) in more.items():
         for part, entries in sorted(groups.items()):
             entries = finalize(entries, amb_words, blocklist, amb_over, log)
+            # A short name left out (`AES`, another organisation's acronym; `LY`, too short) is no
+            # canonical for the registered name (`AES Corporation`), which then stands for itself.
+            kept = {(e.type, e.surface) for e in entries}
+            for e in entries:
+                if e.canonical and (e.type, e.canonical) not in kept and e.type not in idx_types(e.canonical):
+                    e.canonical = ""
             merged = merge_entries(entries, SOURCE_ORDER)
             out_name = fname if not part else fname.replace(".tsv", f"-{part}.tsv")
             n, size = write_tsv(os.path.join(args.out, out_name), merged, title)
