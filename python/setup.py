@@ -30,7 +30,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import Distribution, setup
 from setuptools.command.bdist_wheel import bdist_wheel
 from setuptools.command.build_py import build_py
 
@@ -141,6 +141,13 @@ class BuildPyWithFrner(build_py):
         return outputs
 
 
+class BinaryDistribution(Distribution):
+    """Carries a native binary: install into platlib, and never let the wheel be called pure."""
+
+    def has_ext_modules(self) -> bool:
+        return True
+
+
 class PlatformWheel(bdist_wheel):
     """A platform wheel (py3-none-linux_x86_64): it carries a native binary but no CPython extension."""
 
@@ -153,4 +160,4 @@ class PlatformWheel(bdist_wheel):
         return "py3", "none", platform
 
 
-setup(cmdclass={"build_py": BuildPyWithFrner, "bdist_wheel": PlatformWheel})
+setup(distclass=BinaryDistribution, cmdclass={"build_py": BuildPyWithFrner, "bdist_wheel": PlatformWheel})

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
 import collections
 import json
 import os
 import subprocess
+import sys
 import threading
+import weakref
 from dataclasses import dataclass
 from typing import (Any, Deque, Dict, Iterable, Iterator, List, Literal, Optional, Sequence, Tuple, TypeVar,
                     Union, overload)
@@ -196,9 +199,24 @@ class _Process:
             self.popen.kill()
             self.popen.wait()
         self._reader.join(timeout=5)
-        for stream in (self.popen.stdout, self.popen.stderr):
-            if stream is not None:
-                stream.close()
+        self._stderr.join(timeout=5)
+        if not self._reader.is_alive() and not self._stderr.is_alive():
+            for stream in (self.popen.stdout, self.popen.stderr):
+                if stream is not None:
+                    stream.close()
+
+
+_LIVE_TAGGERS: "weakref.WeakSet[Tagger]" = weakref.WeakSet()
+
+
+@atexit.register
+def _close_all() -> None:
+    """Ends every Tagger's frner before the interpreter shuts down (its reader threads are daemons)."""
+    for tagger in list(_LIVE_TAGGERS):
+        try:
+            tagger.close()
+        except Exception:
+            pass
 
 
 class Tagger:
@@ -254,6 +272,7 @@ class Tagger:
         self._process: Optional[_Process] = None
         #: how many times a frner process was started (the first start included)
         self.starts = 0
+        _LIVE_TAGGERS.add(self)
 
     # -- the process
     def command(self, line_buffered: bool = True, jobs: int = 1) -> List[str]:
@@ -302,6 +321,8 @@ class Tagger:
         self.close()
 
     def __del__(self) -> None:
+        if sys.is_finalizing():
+            return  # the atexit hook already ended it
         try:
             self.close()
         except Exception:
