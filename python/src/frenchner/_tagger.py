@@ -152,32 +152,35 @@ class _Process:
                 if not self.pending:
                     error = ProcessError(f"frner wrote an output record with no input record: {line[:200]!r}")
                     break
-                pending = self.pending.popleft()
                 try:
                     number, result = _parse(line)
                 except (ValueError, KeyError, TypeError) as parse_error:
                     error = ProcessError(f"unreadable output record from frner: {parse_error}: {line[:200]!r}")
-                    pending.resolve(error)
                     break
-                if number != pending.number:
-                    error = ProcessError(f"frner answered record {number!r} for record {pending.number}: out of step")
-                    pending.resolve(error)
+                expected = self.pending[0].number
+                # A record frner could not read (e.g. larger than --max-document-bytes) is named by its
+                # line, `<stdin>:N`; we number records by line, so N must be ours too.
+                if number != expected and number != f"<stdin>:{expected}":
+                    error = ProcessError(f"frner answered record {number!r} for record {expected}: out of step")
                     break
-                pending.resolve(result)
+                self.pending.popleft().resolve(result)
         except (OSError, ValueError) as read_error:
             error = ProcessError(f"reading frner's output failed: {read_error}")
         if error is not None:
+            with self.lock:  # no new document may be sent to this process from now on
+                self.dead = error
             self.popen.kill()
         status = self.popen.wait()
         self._stderr.join(timeout=5)
         with self.lock:
             if error is None:
-                expected = self.closing and status in (0, 1)
+                expected_end = self.closing and status in (0, 1)
                 tail = "\n".join(self.stderr_tail)
                 error = ProcessError(
-                    ("frner finished" if expected else f"frner exited with status {status}")
-                    + f" ({' '.join(self.command)})" + (f"; its last messages:\n{tail}" if tail and not expected else ""))
-            self.dead = error
+                    ("frner finished" if expected_end else f"frner exited with status {status}")
+                    + f" ({' '.join(self.command)})"
+                    + (f"; its last messages:\n{tail}" if tail and not expected_end else ""))
+                self.dead = error
             while self.pending:
                 self.pending.popleft().resolve(error)
 
