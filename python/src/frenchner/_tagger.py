@@ -61,21 +61,32 @@ class ProcessError(FrenchNERError, RuntimeError):
 class _Pending:
     """One document sent to frner, waiting for its output record."""
 
-    __slots__ = ("event", "result", "number")
+    __slots__ = ("event", "value", "number")
 
     def __init__(self, number: int):
         self.event = threading.Event()
-        self.result: Union[List[Entity], FrenchNERError, None] = None
+        self.value: Union[List[Entity], FrenchNERError, None] = None
         self.number = number
 
     def resolve(self, result: Union[List[Entity], FrenchNERError]) -> None:
-        self.result = result
+        self.value = result
         self.event.set()
 
     def wait(self) -> Union[List[Entity], FrenchNERError]:
         self.event.wait()
-        assert self.result is not None
-        return self.result
+        assert self.value is not None
+        return self.value
+
+    def done(self) -> bool:
+        """Whether frner has answered (or failed)."""
+        return self.event.is_set()
+
+    def result(self) -> List[Entity]:
+        """Waits for the answer: the entities, or raises `RecordError` / `ProcessError`."""
+        result = self.wait()
+        if isinstance(result, FrenchNERError):
+            raise result
+        return result
 
 
 def _parse(line: bytes) -> Tuple[Any, Union[List[Entity], RecordError]]:
@@ -93,6 +104,21 @@ def _encode(number: int, text: str) -> bytes:
         return json.dumps({"id": number, "text": text}, ensure_ascii=False).encode("utf-8") + b"\n"
     except UnicodeEncodeError:  # a lone surrogate: send it escaped and let frner report it
         return json.dumps({"id": number, "text": text}).encode("ascii") + b"\n"
+
+
+def _lines(fd: int) -> Iterator[bytes]:
+    """The lines of a pipe, read in large chunks: every read takes all that frner has written so far,
+    so a busy main thread (holding the GIL) costs one GIL hand-over per chunk, not one per record."""
+    rest = b""
+    while True:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            break
+        lines = (rest + chunk).split(b"\n")
+        rest = lines.pop()
+        yield from lines
+    if rest:
+        yield rest
 
 
 class _Process:
@@ -148,7 +174,7 @@ class _Process:
         assert stdout is not None
         error: Optional[ProcessError] = None
         try:
-            for line in stdout:
+            for line in _lines(stdout.fileno()):
                 if not self.pending:
                     error = ProcessError(f"frner wrote an output record with no input record: {line[:200]!r}")
                     break
@@ -332,6 +358,14 @@ class Tagger:
             pass
 
     # -- tagging
+    def submit(self, text: str) -> _Pending:
+        """Sends one document without waiting; `.result()` on the returned handle waits for its entities.
+
+        Never blocks for long: a reader thread takes frner's answers as they come, so frner always
+        reads on. Handles are answered in the order they were submitted (from any thread).
+        """
+        return self._submit(text)
+
     def __call__(self, text: str) -> List[Entity]:
         """The entities of one document, in text order.
 

@@ -32,7 +32,10 @@ Options (`nlp.add_pipe("frenchner", config={...})`):
     jobs (1), lexicons ([]), person_spans (None), binary (None): passed to `frenchner.Tagger`.
 
 NUL characters and lone surrogates, which frner rejects, are sent as a space and U+FFFD (same
-length, so the offsets hold). `nlp.pipe` streams every document through the one co-process.
+length, so the offsets hold). `nlp.pipe` streams every document through the one co-process, one batch
+in frner while spaCy tokenizes the next. A document frner cannot tag (e.g. larger than 64 MiB) gets
+no FrenchNER entity and its `error`; if frner dies, the batch in flight is tried once more on a new
+process, one document at a time.
 """
 
 from __future__ import annotations
@@ -43,8 +46,9 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tupl
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
-from ._tagger import Entity, FrenchNERError, RecordError, Tagger
+from ._tagger import Entity, FrenchNERError, ProcessError, RecordError, Tagger
 
 USER_DATA_KEY = "frenchner"
 _UNSENDABLE = re.compile("[\x00\ud800-\udfff]")
@@ -86,9 +90,30 @@ class FrenchNERComponent:
         return self.set_entities(doc, result)
 
     def pipe(self, stream: Iterable[Doc], batch_size: Optional[int] = None) -> Iterator[Doc]:
-        pairs = ((_sendable(doc.text), doc) for doc in stream)
-        for result, doc in self.tagger.pipe(pairs, batch_size=batch_size or self.batch_size, as_tuples=True,
-                                            errors="return"):
+        """Batch by batch: one batch is in frner while spaCy tokenizes the next (in this thread: spaCy's
+        tokenizer holds the GIL, and handing documents between threads would cost more than it saves)."""
+        size = batch_size or self.batch_size
+        in_flight: List[Tuple[Doc, Any]] = []
+        for batch in minibatch(stream, size):
+            submitted = [(doc, self._submit(doc)) for doc in batch]
+            yield from self._finish(in_flight)
+            in_flight = submitted
+        yield from self._finish(in_flight)
+
+    def _submit(self, doc: Doc) -> Any:
+        try:
+            return self.tagger.submit(_sendable(doc.text))
+        except FrenchNERError as error:  # frner could not be started
+            return error
+
+    def _finish(self, in_flight: List[Tuple[Doc, Any]]) -> Iterator[Doc]:
+        for doc, pending in in_flight:
+            result = pending if isinstance(pending, FrenchNERError) else pending.wait()
+            if isinstance(result, ProcessError) and not isinstance(pending, FrenchNERError):
+                try:  # frner died with this batch in flight: once more on a new process
+                    result = self.tagger(_sendable(doc.text))
+                except FrenchNERError as error:
+                    result = error
             yield self.set_entities(doc, result)
 
     # -- alignment
