@@ -35,8 +35,9 @@ else
 fi
 python="$venv/bin/python"
 
-tarball="$root/.build-spark/bundle/frner-bundle.tar.gz"
-[[ -f "$tarball" ]] || "$here/package.sh"
+tarball="${FRNER_SCRATCH_PATH:-$root/.build-spark}/bundle/frner-bundle.tar.gz"  # where package.sh puts it
+[[ -f "$tarball" ]] || "$here/package.sh" >/dev/null || fail "package.sh could not build the bundle"
+[[ -f "$tarball" ]] || fail "package.sh did not make $tarball"
 work=$(mktemp -d "${TMPDIR:-/tmp}/frner-spark-check.XXXXXX")
 [[ "${KEEP:-}" == 1 ]] && echo "== work folder: $work" || trap 'rm -rf "$work"' EXIT
 mkdir "$work/bundle"
