@@ -217,3 +217,26 @@ def test_docbin_export_loads_in_spacy(tmp_path):
         assert len(doc.ents) > 0
     nul = docs[40]  # spaCy keeps "Lyon\x00Paris" as one token: one entity placed (expanded), one dropped
     assert nul.user_data["id"] == "nul" and len(nul.ents) == 1 and nul.user_data["frenchner"]["error"] is None
+
+
+def test_nlp_pipe_survives_frner_dying_mid_stream():
+    import os
+    import signal
+
+    nlp = spacy.blank("fr")
+    component = nlp.add_pipe("frenchner", config={"batch_size": 8})
+    texts = synthetic_texts(100)
+
+    def stream():
+        for i, text in enumerate(texts):
+            if i == 37 and component.tagger.pid:
+                os.kill(component.tagger.pid, signal.SIGKILL)
+            yield text
+
+    docs = list(nlp.pipe(stream(), batch_size=8))  # nlp.pipe passes its batch_size to the component
+    assert len(docs) == 100
+    assert all(doc.user_data["frenchner"]["error"] is None for doc in docs)
+    assert [[(e.start_char, e.label_) for e in d.ents] for d in docs] == \
+        [[(e.start_char, e.label_) for e in nlp(t).ents] for t in texts]
+    assert component.tagger.starts >= 2
+    component.close()

@@ -48,7 +48,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from ._tagger import Entity, FrenchNERError, ProcessError, RecordError, Tagger
+from ._tagger import Entity, FrenchNERError, ProcessError, Tagger
 
 USER_DATA_KEY = "frenchner"
 _UNSENDABLE = re.compile("[\x00\ud800-\udfff]")
@@ -83,9 +83,16 @@ class FrenchNERComponent:
 
     # -- spaCy's component protocol
     def __call__(self, doc: Doc) -> Doc:
+        text = _sendable(doc.text)
+        result: Union[List[Entity], FrenchNERError]
         try:
-            result: Union[List[Entity], FrenchNERError] = self.tagger(_sendable(doc.text))
-        except RecordError as error:
+            result = self.tagger(text)
+        except ProcessError:
+            try:  # frner died with this document in flight: once more on a new process
+                result = self.tagger(text)
+            except FrenchNERError as error:
+                result = error
+        except FrenchNERError as error:
             result = error
         return self.set_entities(doc, result)
 
