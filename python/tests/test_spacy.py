@@ -170,9 +170,17 @@ def _compare_with_cli(nlp, texts):
         missing = [x for x in on_boundaries if x not in aligned]
         # an exact entity can be dropped only when an earlier entity was expanded over it
         assert len(missing) <= doc.user_data["frenchner"]["dropped"], (missing, doc.text[:200])
+        labels = {(s, e): label for s, e, label in expected}
+        moved = 0
         for span in doc.ents:
-            if span.start_char == span.end_char:
-                continue
+            key = (span.start_char, span.end_char)
+            if key in labels:
+                assert span.label_ == labels[key]
+            else:
+                moved += 1
+        info = doc.user_data["frenchner"]
+        assert moved == info["expanded"] + info["shrunk"]
+        assert len(doc.ents) == info["exact"] + info["expanded"] + info["shrunk"]
     seconds = time.time() - started
     stats = {k: component.stats[k] - before.get(k, 0) for k in ("exact", "expanded", "shrunk", "dropped", "errors")}
     aligned_total = stats["exact"] + stats["expanded"] + stats["shrunk"]
