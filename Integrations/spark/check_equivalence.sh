@@ -7,30 +7,37 @@
 #   4. malformed records injected into a temporary copy become error rows and the job succeeds;
 #   5. a frner that loses a record makes the job fail loudly.
 # Uses the bundle from package.sh (built when missing) for both the CLI and Spark, and a venv with
-# pyspark outside the checkout ($FRNER_SPARK_VENV, default ~/.cache/frenchner/spark-venv).
+# pyspark outside the checkout: $FRNER_SPARK_VENV, default ~/.cache/frenchner/spark-venv, created
+# (pip install -r requirements.txt, ~320 MB from PyPI) when it has no pyspark, and said so.
 #
-# Usage: Integrations/spark/check_equivalence.sh [CORPUS.jsonl]   (KEEP=1 keeps the work folder)
+# Usage: Integrations/spark/check_equivalence.sh CORPUS.jsonl   (KEEP=1 keeps the work folder)
+#   e.g. Integrations/spark/check_equivalence.sh ../shared/corpora/news-fr/articles.jsonl
+# Fails (exit 1, with the reason) when it cannot run: no corpus given or readable, no java, no pyspark.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-corpus="${1:-/work/shared/corpora/news-fr/articles.jsonl}"
-if [[ ! -f "$corpus" ]]; then
-    echo "check_equivalence: SKIPPED: $corpus does not exist (the news-fr development corpus is not on this machine)"
-    exit 0
-fi
-command -v java >/dev/null || { echo "check_equivalence: java not found (Spark needs Java 8/11/17)" >&2; exit 1; }
+fail() { echo "check_equivalence: FAIL: $*" >&2; exit 1; }
+[[ $# -eq 1 ]] || fail "usage: $0 CORPUS.jsonl (a JSON Lines file of {\"id\", \"text\"} records)"
+corpus=$1
+[[ -f "$corpus" && -r "$corpus" ]] || fail "$corpus is not a readable file"
+[[ -s "$corpus" ]] || fail "$corpus is empty"
+corpus=$(cd "$(dirname "$corpus")" && pwd)/$(basename "$corpus")
+command -v java >/dev/null || fail "java not found (Spark needs Java 8/11/17)"
 
 venv="${FRNER_SPARK_VENV:-$HOME/.cache/frenchner/spark-venv}"
 if ! "$venv/bin/python" -c "import pyspark" 2>/dev/null; then
-    echo "== creating $venv (pip install -r requirements.txt)"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install -q -r "$here/requirements.txt"
+    echo "== creating the venv $venv with pyspark (pip install -r requirements.txt, from PyPI; FRNER_SPARK_VENV to put it elsewhere)"
+    python3 -m venv "$venv" || fail "cannot create the venv $venv"
+    "$venv/bin/pip" install -q -r "$here/requirements.txt" || fail "pip install -r requirements.txt failed"
+else
+    echo "== using the venv $venv (FRNER_SPARK_VENV)"
 fi
 python="$venv/bin/python"
 
-tarball="$root/.build-spark/bundle/frner-bundle.tar.gz"
-[[ -f "$tarball" ]] || "$here/package.sh"
+tarball="${FRNER_SCRATCH_PATH:-$root/.build-spark}/bundle/frner-bundle.tar.gz"  # where package.sh puts it
+[[ -f "$tarball" ]] || "$here/package.sh" >/dev/null || fail "package.sh could not build the bundle"
+[[ -f "$tarball" ]] || fail "package.sh did not make $tarball"
 work=$(mktemp -d "${TMPDIR:-/tmp}/frner-spark-check.XXXXXX")
 [[ "${KEEP:-}" == 1 ]] && echo "== work folder: $work" || trap 'rm -rf "$work"' EXIT
 mkdir "$work/bundle"

@@ -63,6 +63,10 @@ def parse_args(argv=None):
                    help="Spark master (local[2], yarn, spark://host:7077, k8s://…); default: spark-submit's or local[*]")
     p.add_argument("--partitions", type=int, default=None,
                    help="repartition the input into this many partitions (default: Spark's split of the input)")
+    p.add_argument("--max-record-bytes", type=int, default=16 << 20, metavar="N",
+                   help="records (JSON Lines: the line; Parquet: the text, in characters) larger than this get an "
+                        "error row without being sent to Python or frner (default 16 MiB: a 70 MB record at "
+                        "Spark's default memory used to exhaust the thread feeding Python and hang the job)")
     p.add_argument("--overwrite", action="store_true", help="replace the output folder if it exists")
     p.add_argument("--summary", default=None, metavar="FILE", help="also write the run summary (JSON) to this file")
     args = p.parse_args(argv)
@@ -146,7 +150,7 @@ class PartitionTagger:
     else records are (id, text) pairs sent as {"<id column>": …, "<text column>": …}.
     """
 
-    def __init__(self, frner, labels, lexicons, raw_jsonl, id_field, text_field, counters):
+    def __init__(self, frner, labels, lexicons, raw_jsonl, id_field, text_field, counters, max_record_bytes=None):
         self.frner = frner
         self.labels = labels
         self.lexicons = lexicons  # file names added with SparkContext.addFile
@@ -154,6 +158,7 @@ class PartitionTagger:
         self.id_field = id_field
         self.text_field = text_field
         self.counters = counters  # dict of accumulators
+        self.max_record_bytes = max_record_bytes
 
     def command(self):
         from pyspark import SparkFiles
@@ -186,12 +191,17 @@ class PartitionTagger:
                                    env=self.environment(), cwd=tempfile.gettempdir())
         # What was sent, in order: the id to report (non-raw) or the line's beginning (raw), for each record.
         sent = collections.deque()
+        oversized = []  # (id, size) of records stopped in the JVM (see --max-record-bytes)
         state = {"count": 0, "bytes": 0, "error": None, "done": False}
         stderr_tail = collections.deque(maxlen=20)
 
         def write():
             try:
                 for record in _chain(first, records):
+                    size = record[-1]
+                    if size is not None and (record[0] if self.raw_jsonl else record[1]) is None:
+                        oversized.append((None if self.raw_jsonl else record[0], size))
+                        continue
                     if self.raw_jsonl:
                         line = bytes(record[0]) if record[0] is not None else b""
                         body = line[:-1] if line.endswith(b"\r") else line
@@ -268,6 +278,12 @@ class PartitionTagger:
                     yield (doc_id, entity["start"], entity["end"], entity["label"], entity["text"],
                            entity["source"], entity.get("canonical"), None)
             writer.join()
+            for doc_id, size in oversized:
+                documents += 1
+                errors += 1
+                yield (doc_id, None, None, None, None, None, None,
+                       f"record of {size} {'bytes' if self.raw_jsonl else 'characters'} is larger than "
+                       f"--max-record-bytes ({self.max_record_bytes}) (partition {partition})")
             status = process.wait()
             reader.join()
             finished = True
@@ -334,14 +350,19 @@ def main(argv=None):
     if args.input_format == "jsonl":
         # The lines themselves, byte for byte (cast to binary keeps invalid UTF-8 for frner to report);
         # lineSep "\n" splits exactly where frner does.
-        df = spark.read.option("lineSep", "\n").text(args.input).select(F.col("value").cast("binary"))
+        line = F.col("value").cast("binary")
+        # Oversized lines are replaced by null here, in the JVM, and never cross to Python (their size does).
+        df = spark.read.option("lineSep", "\n").text(args.input).select(
+            F.when(F.length(line) <= args.max_record_bytes, line).alias("value"), F.length(line).alias("size"))
         id_type = T.StringType()
     else:
         df = spark.read.parquet(*args.input)
         for column in (args.id_column, args.text_column):
             if column not in df.columns:
                 raise SystemExit(f"frner_spark: no column '{column}' in {args.input} (columns: {', '.join(df.columns)})")
-        df = df.select(args.id_column, args.text_column)
+        text = F.col(args.text_column)
+        df = df.select(args.id_column, F.when(F.length(text) <= args.max_record_bytes, text).alias(args.text_column),
+                       F.length(text).alias("size"))
         id_type = df.schema[args.id_column].dataType
     if args.partitions:
         df = df.repartition(args.partitions)
@@ -349,7 +370,8 @@ def main(argv=None):
     counters = {name: sc.accumulator(0) for name in ("documents", "entities", "errors", "bytes")}
     tagger = PartitionTagger(args.frner, args.labels, [os.path.basename(p) for p in args.lexicon],
                              raw_jsonl=args.input_format == "jsonl", id_field=args.id_column,
-                             text_field=args.text_column, counters=counters)
+                             text_field=args.text_column, counters=counters,
+                             max_record_bytes=args.max_record_bytes)
     rows = df.rdd.mapPartitionsWithIndex(tagger)
     result = spark.createDataFrame(rows, output_schema(id_type))
     writer = result.write.mode("overwrite" if args.overwrite else "errorifexists")

@@ -1,0 +1,473 @@
+"""The `frner` co-process: one long-lived `frner tag --input-format jsonl --line-buffered` per Tagger."""
+
+from __future__ import annotations
+
+import atexit
+import collections
+import json
+import os
+import subprocess
+import sys
+import threading
+import weakref
+from dataclasses import dataclass
+from typing import (Any, Deque, Dict, Iterable, Iterator, List, Literal, Optional, Sequence, Tuple, TypeVar,
+                    Union, overload)
+
+from ._binary import Frner, find_frner
+
+LABELS = ("PER", "LOC", "ORG")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One entity found by FrenchNER.
+
+    `start` and `end` are offsets into the Python `str` that was tagged (code points, end-exclusive):
+    `text == document[start:end]`. `source` is the rule or lexicon that decided it (e.g. `person.title`,
+    `lexicon:ORG.international:curated`); `canonical` is the lexicon's canonical form when it differs
+    from `text` (e.g. `OTAN` → `Organisation du traité de l'Atlantique nord`), else None.
+    """
+
+    text: str
+    label: str
+    start: int
+    end: int
+    source: str
+    canonical: Optional[str] = None
+
+
+class FrenchNERError(Exception):
+    """Base class of this package's errors."""
+
+
+class RecordError(FrenchNERError, ValueError):
+    """`frner` could not tag one document (its error record): e.g. a NUL character, or a document
+    larger than `max_document_bytes`. The co-process goes on; only this document failed."""
+
+    def __init__(self, message: str, index: Optional[int] = None):
+        super().__init__(message)
+        self.message = message
+        #: position of the document in `Tagger.pipe`'s input (None for a single call)
+        self.index = index
+
+
+class ProcessError(FrenchNERError, RuntimeError):
+    """The `frner` process could not start, died, or answered out of step. Documents in flight at that
+    moment get this error; the next call starts a new process."""
+
+
+class _Pending:
+    """One document sent to frner, waiting for its output record."""
+
+    __slots__ = ("event", "value", "number")
+
+    def __init__(self, number: int):
+        self.event = threading.Event()
+        self.value: Union[List[Entity], FrenchNERError, None] = None
+        self.number = number
+
+    def resolve(self, result: Union[List[Entity], FrenchNERError]) -> None:
+        self.value = result
+        self.event.set()
+
+    def wait(self) -> Union[List[Entity], FrenchNERError]:
+        self.event.wait()
+        assert self.value is not None
+        return self.value
+
+    def done(self) -> bool:
+        """Whether frner has answered (or failed)."""
+        return self.event.is_set()
+
+    def result(self) -> List[Entity]:
+        """Waits for the answer: the entities, or raises `RecordError` / `ProcessError`."""
+        result = self.wait()
+        if isinstance(result, FrenchNERError):
+            raise result
+        return result
+
+
+def _parse(line: bytes) -> Tuple[Any, Union[List[Entity], RecordError]]:
+    record = json.loads(line)
+    if "error" in record:
+        return record.get("id"), RecordError(record["error"])
+    return record.get("id"), [Entity(e["text"], e["label"], e["start"], e["end"], e["source"], e.get("canonical"))
+                              for e in record["entities"]]
+
+
+def _encode(number: int, text: str) -> bytes:
+    if not isinstance(text, str):
+        raise TypeError(f"frenchner tags str, not {type(text).__name__}")
+    try:
+        return json.dumps({"id": number, "text": text}, ensure_ascii=False).encode("utf-8") + b"\n"
+    except UnicodeEncodeError:  # a lone surrogate: send it escaped and let frner report it
+        return json.dumps({"id": number, "text": text}).encode("ascii") + b"\n"
+
+
+def _lines(fd: int) -> Iterator[bytes]:
+    """The lines of a pipe, read in large chunks: every read takes all that frner has written so far,
+    so a busy main thread (holding the GIL) costs one GIL hand-over per chunk, not one per record."""
+    rest = b""
+    while True:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            break
+        lines = (rest + chunk).split(b"\n")
+        rest = lines.pop()
+        yield from lines
+    if rest:
+        yield rest
+
+
+class _Process:
+    """One running frner: a writer lock for stdin, a reader thread resolving output records in order
+    (frner writes exactly one record per input record, in input order) and a thread draining stderr."""
+
+    def __init__(self, command: List[str], env: Dict[str, str]):
+        self.command = command
+        self.pid_owner = os.getpid()
+        try:
+            self.popen = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                          stderr=subprocess.PIPE, env=env)
+        except OSError as error:
+            raise ProcessError(f"cannot start {command[0]}: {error}") from error
+        self.pending: Deque[_Pending] = collections.deque()
+        self.lock = threading.Lock()
+        self.dead: Optional[ProcessError] = None
+        self.closing = False
+        self.sent = 0
+        self.stderr_tail: Deque[str] = collections.deque(maxlen=20)
+        self._reader = threading.Thread(target=self._read, name="frner-reader", daemon=True)
+        self._stderr = threading.Thread(target=self._drain_stderr, name="frner-stderr", daemon=True)
+        self._reader.start()
+        self._stderr.start()
+
+    # -- sending
+    def submit(self, text: str) -> _Pending:
+        with self.lock:
+            if self.dead is not None:
+                raise self.dead
+            self.sent += 1
+            pending = _Pending(self.sent)
+            data = _encode(self.sent, text)
+            self.pending.append(pending)
+            try:
+                self.popen.stdin.write(data)  # type: ignore[union-attr]
+                self.popen.stdin.flush()  # type: ignore[union-attr]
+            except (BrokenPipeError, OSError, ValueError):
+                pass  # frner died: the reader sees the end of its output and fails what is pending
+            return pending
+
+    def close_input(self) -> None:
+        with self.lock:
+            self.closing = True
+            try:
+                self.popen.stdin.close()  # type: ignore[union-attr]
+            except (BrokenPipeError, OSError):
+                pass
+
+    # -- receiving
+    def _read(self) -> None:
+        stdout = self.popen.stdout
+        assert stdout is not None
+        error: Optional[ProcessError] = None
+        try:
+            for line in _lines(stdout.fileno()):
+                if not self.pending:
+                    error = ProcessError(f"frner wrote an output record with no input record: {line[:200]!r}")
+                    break
+                try:
+                    number, result = _parse(line)
+                except (ValueError, KeyError, TypeError) as parse_error:
+                    error = ProcessError(f"unreadable output record from frner: {parse_error}: {line[:200]!r}")
+                    break
+                expected = self.pending[0].number
+                # A record frner could not read (e.g. larger than --max-document-bytes) is named by its
+                # line, `<stdin>:N`; we number records by line, so N must be ours too.
+                if number != expected and number != f"<stdin>:{expected}":
+                    error = ProcessError(f"frner answered record {number!r} for record {expected}: out of step")
+                    break
+                self.pending.popleft().resolve(result)
+        except (OSError, ValueError) as read_error:
+            error = ProcessError(f"reading frner's output failed: {read_error}")
+        if error is not None:
+            with self.lock:  # no new document may be sent to this process from now on
+                self.dead = error
+            self.popen.kill()
+        status = self.popen.wait()
+        self._stderr.join(timeout=5)
+        with self.lock:
+            if error is None:
+                expected_end = self.closing and status in (0, 1)
+                tail = "\n".join(self.stderr_tail)
+                error = ProcessError(
+                    ("frner finished" if expected_end else f"frner exited with status {status}")
+                    + f" ({' '.join(self.command)})"
+                    + (f"; its last messages:\n{tail}" if tail and not expected_end else ""))
+                self.dead = error
+            while self.pending:
+                self.pending.popleft().resolve(error)
+
+    def _drain_stderr(self) -> None:
+        assert self.popen.stderr is not None
+        for line in self.popen.stderr:
+            self.stderr_tail.append(line.decode("utf-8", "replace").rstrip("\n"))
+
+    def is_alive(self) -> bool:
+        return self.dead is None and self.pid_owner == os.getpid() and self.popen.poll() is None
+
+    def terminate(self) -> None:
+        if self.pid_owner != os.getpid():
+            return  # a copy made by fork(): the process belongs to the parent
+        self.close_input()
+        try:
+            self.popen.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.popen.kill()
+            self.popen.wait()
+        self._reader.join(timeout=5)
+        self._stderr.join(timeout=5)
+        if not self._reader.is_alive() and not self._stderr.is_alive():
+            for stream in (self.popen.stdout, self.popen.stderr):
+                if stream is not None:
+                    stream.close()
+
+
+_LIVE_TAGGERS: "weakref.WeakSet[Tagger]" = weakref.WeakSet()
+
+
+@atexit.register
+def _close_all() -> None:
+    """Ends every Tagger's frner before the interpreter shuts down (its reader threads are daemons)."""
+    for tagger in list(_LIVE_TAGGERS):
+        try:
+            tagger.close()
+        except Exception:
+            pass
+
+
+class Tagger:
+    """FrenchNER through one long-lived `frner` process.
+
+    >>> with Tagger() as tagger:
+    ...     tagger("M. Antony Blinken est arrivé à Kiev.")
+    [Entity(text='Antony Blinken', label='PER', start=3, end=17, source='lexicon:PER.full:curated', canonical=None),
+     Entity(text='Kiev', label='LOC', start=31, end=35, source='lexicon:LOC.city:world-countries', canonical=None)]
+
+    The process (`frner tag --input-format jsonl --line-buffered`) starts on first use, is shared by
+    every thread (calls from several threads are answered in order on the one process), and is started
+    again if it dies. Documents in flight when it dies raise `ProcessError`; a document frner cannot
+    tag raises `RecordError` with frner's message, and the process goes on.
+
+    Parameters:
+        jobs: tagging threads for `pipe()` (frner's `--jobs`). With 1 (the default) `pipe()` streams through
+            the shared line-buffered process; with more, each `pipe()` call runs its own
+            `frner tag --jobs N` (frner tags line-buffered input one record at a time).
+        labels: labels to output (default all: PER, LOC, ORG).
+        lexicons: user lexicon files (TSV, see the repository's Lexicons/README.md).
+        person_spans: frner's `--person-spans` (`names-only` by default).
+        max_document_bytes: frner's `--max-document-bytes` (default 64 MiB); larger documents raise `RecordError`.
+        binary: the frner program (default: the one inside the package, see `find_frner`).
+        env: extra environment variables for frner (e.g. `FRNER_CACHE_DIR`).
+    """
+
+    def __init__(self, *, jobs: int = 1, labels: Optional[Sequence[str]] = None, lexicons: Sequence[str] = (),
+                 person_spans: Optional[str] = None, max_document_bytes: Optional[int] = None,
+                 binary: Optional[str] = None, env: Optional[Dict[str, str]] = None):
+        if jobs < 1:
+            raise ValueError("jobs must be at least 1")
+        if isinstance(labels, str):
+            labels = [label for label in labels.split(",") if label.strip()]
+        if labels is not None:
+            labels = [label.strip().upper() for label in labels]
+            unknown = [label for label in labels if label not in LABELS]
+            if unknown or not labels:
+                raise ValueError(f"unknown labels {unknown or '(none)'}; known: {', '.join(LABELS)}")
+        self.jobs = jobs
+        self.labels = list(labels) if labels is not None else list(LABELS)
+        self.frner: Frner = find_frner(binary)
+        self._env = self.frner.environment(env)
+        options = ["--labels", ",".join(self.labels)]
+        for lexicon in lexicons:
+            options += ["--lexicon", os.path.abspath(lexicon)]
+        if person_spans:
+            options += ["--person-spans", person_spans]
+        if max_document_bytes is not None:
+            options += ["--max-document-bytes", str(int(max_document_bytes))]
+        self._options = options
+        self._lock = threading.Lock()
+        self._process: Optional[_Process] = None
+        #: how many times a frner process was started (the first start included)
+        self.starts = 0
+        _LIVE_TAGGERS.add(self)
+
+    # -- the process
+    def command(self, line_buffered: bool = True, jobs: int = 1) -> List[str]:
+        """The frner command line this tagger runs."""
+        command = [self.frner.path, "tag", "--input-format", "jsonl", "--jobs", str(jobs)] + self._options
+        return command + (["--line-buffered"] if line_buffered else [])
+
+    def _shared(self) -> _Process:
+        with self._lock:
+            process = self._process
+            if process is None or not process.is_alive():
+                if process is not None and process.pid_owner == os.getpid():
+                    process.terminate()
+                process = _Process(self.command(), self._env)
+                self._process = process
+                self.starts += 1
+            return process
+
+    def _submit(self, text: str) -> _Pending:
+        for attempt in (1, 2):
+            process = self._shared()
+            try:
+                return process.submit(text)
+            except ProcessError:  # died before we could send: start again, once
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    @property
+    def pid(self) -> Optional[int]:
+        """The running frner's process id (None before the first call or after `close()`)."""
+        process = self._process
+        return process.popen.pid if process is not None and process.is_alive() else None
+
+    def close(self) -> None:
+        """Ends the frner process (a later call starts a new one)."""
+        with self._lock:
+            process, self._process = self._process, None
+        if process is not None:
+            process.terminate()
+
+    def __enter__(self) -> "Tagger":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        if sys.is_finalizing():
+            return  # the atexit hook already ended it
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    # -- tagging
+    def submit(self, text: str) -> _Pending:
+        """Sends one document without waiting; `.result()` on the returned handle waits for its entities.
+
+        Never blocks for long: a reader thread takes frner's answers as they come, so frner always
+        reads on. Handles are answered in the order they were submitted (from any thread).
+        """
+        return self._submit(text)
+
+    def __call__(self, text: str) -> List[Entity]:
+        """The entities of one document, in text order.
+
+        Raises:
+            RecordError: frner could not tag this document (its message is the exception's).
+            ProcessError: frner died while tagging it (the next call starts a new process).
+        """
+        result = self._submit(text).wait()
+        if isinstance(result, FrenchNERError):
+            raise result
+        return result
+
+    @overload
+    def pipe(self, texts: Iterable[str], batch_size: int = ..., *, as_tuples: Literal[False] = ...,
+             errors: str = ...) -> Iterator[List[Entity]]: ...
+
+    @overload
+    def pipe(self, texts: Iterable[Tuple[str, T]], batch_size: int = ..., *, as_tuples: Literal[True],
+             errors: str = ...) -> Iterator[Tuple[List[Entity], T]]: ...
+
+    def pipe(self, texts: Iterable[Any], batch_size: int = 256, *, as_tuples: bool = False,
+             errors: str = "raise") -> Iterator[Any]:
+        """Tags a stream of documents; yields their entity lists in input order.
+
+        A writer thread feeds frner while this generator reads its answers, so large batches cannot
+        deadlock on full pipes; at most `batch_size` documents are in flight (with `jobs=1`).
+
+        Parameters:
+            texts: the documents, or with `as_tuples=True` `(text, context)` pairs (yields `(entities, context)`).
+            batch_size: documents sent ahead of the one being yielded.
+            errors: `"raise"` (default) raises `RecordError` (with `.index`) at a document frner cannot
+                tag, after which the generator is finished; `"return"` yields the `RecordError` in place of
+                its entity list and goes on.
+        """
+        if errors not in ("raise", "return"):
+            raise ValueError("errors must be 'raise' or 'return'")
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        if self.jobs > 1:
+            process = _Process(self.command(line_buffered=False, jobs=self.jobs), self._env)
+            self.starts += 1
+            window = None  # frner buffers its output: never stop feeding it (see the docstring)
+        else:
+            process = None
+            window = threading.Semaphore(batch_size)
+        queue: Deque[Tuple[_Pending, Any]] = collections.deque()
+        more = threading.Condition()
+        state: Dict[str, Any] = {"done": False, "error": None, "stop": False}
+
+        def feed() -> None:
+            try:
+                for item in texts:
+                    if state["stop"]:
+                        break
+                    text, context = item if as_tuples else (item, None)
+                    if window is not None:
+                        while not window.acquire(timeout=0.5):
+                            if state["stop"]:
+                                return
+                    pending = process.submit(text) if process is not None else self._submit(text)
+                    with more:
+                        queue.append((pending, context))
+                        more.notify()
+            except BaseException as error:  # the input iterator failed (or frner could not start)
+                state["error"] = error
+            finally:
+                if process is not None:
+                    process.close_input()
+                with more:
+                    state["done"] = True
+                    more.notify()
+
+        writer = threading.Thread(target=feed, name="frner-writer", daemon=True)
+        writer.start()
+        index = 0
+        try:
+            while True:
+                with more:
+                    while not queue and not state["done"]:
+                        more.wait()
+                    if not queue:
+                        break
+                    pending, context = queue.popleft()
+                result = pending.wait()
+                if window is not None:
+                    window.release()
+                if isinstance(result, ProcessError):
+                    raise result
+                if isinstance(result, RecordError):
+                    result = RecordError(result.message, index)
+                    if errors == "raise":
+                        raise result
+                index += 1
+                yield (result, context) if as_tuples else result
+            if state["error"] is not None:
+                raise state["error"]
+        finally:
+            state["stop"] = True
+            if window is not None:
+                window.release()
+            writer.join(timeout=None if state["done"] else 10)
+            if process is not None:
+                process.terminate()
+            # Documents still in flight on the shared process need nothing: the reader thread hands
+            # every answer to its own _Pending, in order, so the next caller's answers stay its own.
