@@ -1,0 +1,71 @@
+// Fuzz target: the lexicon TSV parser (`--lexicon FILE`, the shipped `Lexicons/`), the common-word list
+// parser, the gazetteer compiled from what they read, its cache format, and a tagger over it.
+//
+// Input: a lexicon file's text (UTF-8, decoded leniently).
+// Checks: no crash; errors name the file and a line of the text; entries have a trimmed, non-empty surface;
+// for up to 64 entries: a gazetteer compiles, survives its cache format unchanged (same entities on a text
+// made of the surfaces), a damaged cache is rejected or still tags without crashing, and the entities of
+// the tagger over it keep the entity invariants.
+@testable import FrenchNER
+import Foundation
+
+let tokenizer = try! Tokenizer()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzLexicon(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let text = TextBuffer(lossyUTF8: UnsafeBufferPointer(start: data, count: size)).string
+    let name = "fuzz.tsv"
+    var entries: [LexiconEntry] = []
+    do throws(LexiconError) {
+        entries = try LexiconFile.parse(text, name: name)
+    } catch {
+        Fuzz.check(error.file == name, "lexicon-error-position", "error names \(error.file)")
+        Fuzz.checkErrorLine(error.line, in: text, reader: "lexicon", message: error.message)
+    }
+    for entry in entries {
+        Fuzz.check(!entry.surface.isEmpty && !entry.surface.contains("\t") && !entry.surface.contains("\n"), "lexicon-entry",
+                   "bad surface \(Fuzz.show(entry.surface))")
+    }
+    var commonWords: [(word: String, classes: CommonWordClass)] = []
+    do throws(LexiconError) {
+        commonWords = try LexiconFile.parseCommonWords(text, name: name)
+    } catch {
+        Fuzz.check(error.file == name, "lexicon-error-position", "common words: error names \(error.file)")
+        Fuzz.checkErrorLine(error.line, in: text, reader: "lexicon", message: "common words: " + error.message)
+    }
+    guard !entries.isEmpty, entries.count <= 64, commonWords.count <= 256 else { return 0 }
+    let gazetteer = Gazetteer(entries: entries, commonWords: commonWords, tokenizer: tokenizer)
+    let tagger = Tagger(gazetteer: gazetteer, tokenizer: tokenizer)
+    // A text that names every entry, in sentences and in a run.
+    let sample = entries.map { "Hier, \($0.surface) a parlé." }.joined(separator: " ") + "\n"
+        + entries.map(\.surface).joined(separator: " et ")
+    let textBuffer = TextBuffer(sample)
+    let reference = Fuzz.OffsetReference(textBuffer.utf16)
+    let tagged = tagger.tag(textBuffer)
+    Fuzz.checkEntities(tagged, reference: reference, context: "lexicon tagger")
+
+    let fingerprint: UInt64 = 0x5EED
+    let cache = gazetteer.cacheData(fingerprint: fingerprint)
+    guard let loaded = Gazetteer(cacheData: cache, fingerprint: fingerprint) else {
+        Fuzz.fail("gazetteer-cache", "the cache of a fresh gazetteer does not load")
+        return 0
+    }
+    let fromCache = Tagger(gazetteer: loaded, tokenizer: tokenizer).tag(textBuffer)
+    Fuzz.check(fromCache.entities == tagged.entities, "gazetteer-cache", "the cached gazetteer tags differently")
+    // A damaged cache: rejected, or loaded and usable.
+    if cache.count > 16 {
+        var damaged = cache
+        var h: UInt64 = 1469598103934665603
+        for b in text.utf8.prefix(64) { h = (h ^ UInt64(b)) &* 1099511628211 }
+        let at = 16 + Int(h % UInt64(cache.count - 16)) // past the magic (7 bytes), version (1) and fingerprint (8)
+        damaged[at] ^= UInt8(truncatingIfNeeded: h >> 32) | 1
+        if let broken = Gazetteer(cacheData: damaged, fingerprint: fingerprint) {
+            let result = Tagger(gazetteer: broken, tokenizer: tokenizer).tag(textBuffer)
+            Fuzz.checkEntities(result, reference: reference, context: "damaged cache")
+        }
+        if let truncated = Gazetteer(cacheData: cache.prefix(at), fingerprint: fingerprint) {
+            _ = Tagger(gazetteer: truncated, tokenizer: tokenizer).tag(textBuffer)
+        }
+    }
+    return 0
+}
