@@ -32,12 +32,13 @@ CLANG=${CLANG:-/opt/swift/usr/bin/clang}
 export FRNER_LEXICONS=${FRNER_LEXICONS:-$ROOT/Lexicons}
 export SWIFT_BACKTRACE=enable=no
 
-TARGETS=(tokenizer tagger json conll brat lexicon)
+TARGETS=(tokenizer tagger json conll brat lexicon cache)
 
 # Largest input per target (libFuzzer -max_len).
 max_len() {
     case "$1" in
         conll) echo 8192 ;;
+        cache) echo 65536 ;;
         *) echo 4096 ;;
     esac
 }
