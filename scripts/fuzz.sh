@@ -59,10 +59,10 @@ build_library() {
     local sources
     mapfile -t sources < <(find Sources/FrenchNER -name '*.swift' | LC_ALL=C sort)
     [ ${#sources[@]} -gt 0 ] || die "no Swift sources under Sources/FrenchNER"
-    # Rebuild when any source, the shim or this script changed (content hash, not mtimes: git checkouts).
+    # Rebuild when any source, the shim or the module map changed (content hash, not mtimes: git checkouts).
     local stamp
     stamp=$(cat "${sources[@]}" Sources/CFrenchICU/CFrenchICU.c Sources/CFrenchICU/include/CFrenchICU.h \
-        Fuzz/include/module.modulemap "$0" | sha1sum | cut -c1-40)
+        Fuzz/include/module.modulemap | sha1sum | cut -c1-40)
     stamp="$stamp $(printf '%s\n' "${sources[@]}" | sha1sum | cut -c1-40)"
     if [ -f "$BUILD/lib/stamp" ] && [ "$(cat "$BUILD/lib/stamp")" = "$stamp" ] && [ -f "$BUILD/lib/FrenchNER.o" ]; then
         return 0
