@@ -23,4 +23,16 @@ struct FuzzRegressionTests {
         let documents = try? CoNLLReader.parse("New York\tB-LOC\n \t\nParis\tB-LOC\n", name: "f.conll")
         #expect(documents?.first?.entities.count == 2)
     }
+
+    @Test("a token whose key is longer than 65535 units keeps the hash of its stored (cut) key")
+    func longTokenKeyHash() throws {
+        let tokenizer = try Tokenizer()
+        for text in [String(repeating: "a", count: 70_000),
+                     "Voir https://www.example.org/" + String(repeating: "abc/", count: 20_000)] {
+            let doc = tokenizer.tokenize(text)
+            let token = try #require(doc.tokens.max { $0.end - $0.start < $1.end - $1.start })
+            #expect(token.keyLength == UInt16.max)
+            #expect(token.keyHash == KeyTable.hash(doc.keyUnits(of: token)))
+        }
+    }
 }
