@@ -191,8 +191,8 @@ enum Fuzz {
 
     // MARK: - Entities
 
-    /// Entities inside the text, ordered, not overlapping, on token boundaries, each slice equal to
-    /// `entity.text`, offsets in all three units agreeing, labels and sources valid.
+    /// Entities inside the text, ordered, not overlapping, on token boundaries, inside one sentence, each
+    /// slice equal to `entity.text`, offsets in all three units agreeing, labels and sources valid.
     static func checkEntities(_ tagged: TaggedText, reference: OffsetReference?, context: String) {
         let doc = tagged.tokens
         let units = doc.text.utf16
@@ -214,6 +214,12 @@ enum Fuzz {
             if tokensOK {
                 check(Int(doc.tokens[t.lowerBound].start) == r.lowerBound && Int(doc.tokens[t.upperBound - 1].end) == r.upperBound,
                       "entity-tokens", "\(what): tokens span \(doc.tokens[t.lowerBound].start)..<\(doc.tokens[t.upperBound - 1].end)")
+            }
+            if tokensOK {
+                // One sentence holds the whole entity (a line break always ends a sentence).
+                let sentence = doc.sentences.first { $0.tokens.contains(t.lowerBound) }
+                check(sentence.map { t.upperBound <= $0.tokens.upperBound } ?? false, "entity-sentence",
+                      "\(what) runs past the end of its sentence (tokens \(sentence.map { "\($0.tokens)" } ?? "none"))")
             }
             check(["PER", "ORG", "LOC"].contains(entity.label.rawValue), "entity-label", what)
             check(!entity.source.isEmpty, "entity-source", "\(what): empty source")
