@@ -57,6 +57,7 @@ for t in "${targets[@]}"; do
         echo "fuzz-ci: FAIL $t (exit $rc, ${runs:-?} runs)"
         grep -E 'INVARIANT FAILED|ERROR: AddressSanitizer|ERROR: libFuzzer|SUMMARY:|ALARM|Running: |fatal error|Fatal error' "$log" \
             | head -8 | cut -c1-600 | sed 's/^/    /'
+        grep -m3 -E '#[0-9]+ 0x[0-9a-f]+ in \$s9FrenchNER' "$log" | sed -E 's/ \(\/.*//; s/^ */    at /' | cut -c1-200
         if [ -n "$artifact" ]; then
             echo "    input ($work/$t-artifacts/$artifact):"
             python3 -c 'import sys; d=open(sys.argv[1],"rb").read(); print("    " + repr(d[:400]) + (" …" if len(d) > 400 else ""))' \
