@@ -215,9 +215,10 @@ enum Fuzz {
                 check(Int(doc.tokens[t.lowerBound].start) == r.lowerBound && Int(doc.tokens[t.upperBound - 1].end) == r.upperBound,
                       "entity-tokens", "\(what): tokens span \(doc.tokens[t.lowerBound].start)..<\(doc.tokens[t.upperBound - 1].end)")
             }
-            // No entity runs across a line or paragraph break (a lexicon entry cannot hold one; a name in
-            // running text does not). Sentence ends are not checked: a lexicon entry may hold `!` or `. `.
-            check(!entity.text.unicodeScalars.contains { [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains($0.value) },
+            // No entity runs across a line or paragraph break (ICU's sentence separators LF, CR, NEL, LS, PS): a
+            // lexicon entry cannot hold one, a name in running text does not. Sentence ends are not checked:
+            // a lexicon entry may hold `!` or `. `.
+            check(!entity.text.unicodeScalars.contains { [0x0A, 0x0D, 0x85, 0x2028, 0x2029].contains($0.value) },
                   "entity-line-break", "\(what) runs across a line break")
             check(["PER", "ORG", "LOC"].contains(entity.label.rawValue), "entity-label", what)
             check(!entity.source.isEmpty, "entity-source", "\(what): empty source")
