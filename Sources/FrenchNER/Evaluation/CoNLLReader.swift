@@ -45,6 +45,10 @@ public enum CoNLLReader {
                 finishDocument()
                 continue
             }
+            // `\tB-PER`: a tag with no token would be an empty gold span (or an empty word) in the text.
+            guard !token.allSatisfy({ $0 == " " }) else {
+                throw GoldFormatError(file: name, line: lineNumber, message: "empty token (first column)")
+            }
             guard columnsBySpace.count >= 2 || !requireTags else {
                 throw GoldFormatError(file: name, line: lineNumber, message: "expected TOKEN<TAB>TAG, found one column")
             }

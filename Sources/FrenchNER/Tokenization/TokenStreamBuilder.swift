@@ -259,6 +259,9 @@ struct TokenStreamBuilder {
         if keyLength > Int(UInt16.max) {
             count = keyStart &+ Int(UInt16.max)
             keyLength = Int(UInt16.max)
+            // The hash is the stored (cut) key's, as `KeyTable.hash` computes it for a look-up.
+            hash = 2_166_136_261
+            for k in keyStart..<count { hash = (hash ^ UInt32(keys[k])) &* 16_777_619 }
         }
         keyCount = count
         tokens.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
