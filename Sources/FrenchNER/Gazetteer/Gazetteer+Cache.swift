@@ -98,6 +98,7 @@ extension Gazetteer {
         entrySources = sources
         strings.bytes = stringBytes
         strings.offsets = stringOffsets
+        deriveLookupTables()
     }
 
     private func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {
