@@ -147,6 +147,25 @@ public struct Gazetteer: Sendable {
     func sourceID(ofEntry entry: Int) -> Int32 { entrySources[entry] }
     /// A source name by id (`sourceID(ofEntry:)`).
     func sourceName(_ id: Int32) -> String { strings.string(id) }
+    /// `lexicon:TYPE:SOURCE` (an entity's `source`), written in one go from the string pool.
+    func lexiconSourceName(type: EntryType, sourceID: Int32) -> String {
+        var typeName = type.description
+        return typeName.withUTF8 { typeBytes in
+            strings.bytes.withUnsafeBufferPointer { pool in
+                let start = Int(strings.offsets[Int(sourceID)]), end = Int(strings.offsets[Int(sourceID) + 1])
+                let prefix: StaticString = "lexicon:"
+                let count = prefix.utf8CodeUnitCount + typeBytes.count + 1 + (end - start)
+                return String(unsafeUninitializedCapacity: count) { out in
+                    var o = 0
+                    for byte in UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount) { out[o] = byte; o += 1 }
+                    for byte in typeBytes { out[o] = byte; o += 1 }
+                    out[o] = UInt8(ascii: ":"); o += 1
+                    for k in start..<end { out[o] = pool[k]; o += 1 }
+                    return o
+                }
+            }
+        }
+    }
     /// Whether an entry comes from the hand-curated lexicons (source `curated`); allocates nothing.
     func isCurated(entry: Int) -> Bool { strings.equals(entrySources[entry], "curated") }
 
