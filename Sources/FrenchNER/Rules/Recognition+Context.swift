@@ -146,7 +146,10 @@ extension Recognition {
 
 
     func letterCount(_ i: Int) -> Int {
-        doc.keyUnits(of: tokens[i]).filter { $0 != 0x2E }.count
+        let token = tokens[i]
+        var count = 0
+        for k in Int(token.keyStart)..<Int(token.keyStart) + Int(token.keyLength) where doc.keyPool[k] != 0x2E { count += 1 }
+        return count
     }
 
     /// `la société Renault`, `le constructeur automobile français Renault`, `le quotidien Le Monde`.
@@ -215,7 +218,7 @@ extension Recognition {
     /// `Saint-Xxx`, `Xxx-sur-Yyy`, `Xxx-en-Yyy`, `Xxx-lès-Yyy`.
     func hasPlaceShape(_ span: Range<Int>) -> Bool {
         let s = span.lowerBound
-        if span.count >= 3, ["saint", "sainte"].contains(doc.key(of: tokens[s])),
+        if span.count >= 3, doc.keyEquals(tokens[s], "saint") || doc.keyEquals(tokens[s], "sainte"),
            tokens[s + 1].flags.contains(.hyphen), tokens[s + 1].isJoinedToPrevious { return true }
         for i in span.dropFirst() where tokens[i].isLowercaseWord && tokens[i].isJoinedToPrevious && i > s
             && tokens[i - 1].flags.contains(.hyphen) && i + 1 < span.upperBound && tokens[i + 1].flags.contains(.hyphen) {

@@ -241,7 +241,11 @@ struct TokenStreamBuilder {
                         k &+= 1
                     }
                 } else {
-                    shape = TokenStreamBuilder.foldOutsideTable(codePoint, into: keys, at: &count, hash: &hash)
+                    // By value, not `inout`: the loop's count and hash stay in registers.
+                    let folded = TokenStreamBuilder.foldOutsideTable(codePoint, into: keys, at: count, hash: hash)
+                    shape = folded.shape
+                    count = folded.count
+                    hash = folded.hash
                 }
             }
             shapeBits |= shape
@@ -273,16 +277,17 @@ struct TokenStreamBuilder {
     /// appending at most 16 units; returns its shape bits. Kept out of `emit`'s loop.
     @inline(never)
     private static func foldOutsideTable(_ codePoint: UInt32, into keys: UnsafeMutablePointer<UInt16>,
-                                         at count: inout Int, hash: inout UInt32) -> UInt8 {
+                                         at count: Int, hash: UInt32) -> (shape: UInt8, count: Int, hash: UInt32) {
         let table = CharacterTable.shared
         var folded = ContiguousArray<UInt16>()
         table.appendFold(of: codePoint, to: &folded)
+        var count = count, hash = hash
         for unit in folded.prefix(16) {
             keys[count] = unit
             count += 1
             hash = (hash ^ UInt32(unit)) &* 16_777_619
         }
-        return CharacterTable.shape(ofProperties: table.properties(of: codePoint))
+        return (CharacterTable.shape(ofProperties: table.properties(of: codePoint)), count, hash)
     }
 
     // MARK: - Sentences
