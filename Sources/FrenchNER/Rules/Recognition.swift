@@ -108,13 +108,15 @@ struct Recognition {
             || unit == 0x3A
     }
 
-    /// Whether the text between two tokens holds a line break.
+    /// Whether the text between two tokens (from the end of `a` to the start of `b`) holds a line or
+    /// paragraph break: LF, CR, NEL, LS or PS, ICU's sentence separators.
     func lineBreakBetween(_ a: Int, _ b: Int) -> Bool {
         let units = doc.text.utf16
         var u = Int(tokens[a].end)
         let end = Int(tokens[b].start)
         while u < end {
-            if units[u] == 0x0A || units[u] == 0x0D { return true }
+            let unit = units[u]
+            if unit == 0x0A || unit == 0x0D || unit == 0x85 || unit == 0x2028 || unit == 0x2029 { return true }
             u += 1
         }
         return false
