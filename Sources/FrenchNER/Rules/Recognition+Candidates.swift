@@ -271,8 +271,9 @@ extension Recognition {
             let start = Int(match.start)
             guard typesOf(match) & Recognition.entityTypes != 0 else { continue }
             // The first token must be capitalised, unless the entry itself starts in lower case and
-            // the text has exactly its case (`ministère de l'Intérieur`).
-            if !nameLike[start] {
+            // the text has exactly its case (`ministère de l'Intérieur`). Text in capitals has no case
+            // to check: there an entry of two words or more is found as written (`UNION EUROPÉENNE`).
+            if !nameLike[start] && !(inHeadline[start] && tokens[start].isAllCaps) {
                 guard tokens[start].kind == .word, !tokens[start].flags.contains(.elision) else { continue }
                 let caseExact = gazetteer.entries(of: match).contains { position in
                     let entry = gazetteer.entryIndex(at: position)

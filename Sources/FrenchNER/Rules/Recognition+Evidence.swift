@@ -49,6 +49,12 @@ extension Recognition {
             case let .needsSupportBelow(score): bare = best.score < score
             }
         }
+        // In capitals, a lone word that no lexicon knows may be any word (`EN LIGNE`, `À TÊTE`): context
+        // alone types it only when it is strong; else the document must name it elsewhere.
+        if let best = evidence.best, wordCount == 1, lexiconWeight == 0, inHeadline[s],
+           best.score < RuleWeights.capitalsLoneWordNeeds {
+            bare = true
+        }
         // A capitalised common word whose only support is a minor place or name (`Grand`, the village,
         // in `Grand collisionneur`) needs the document to confirm it.
         if let best = evidence.best, wordCount == 1, best.score <= RuleWeights.minorLexiconSupport, best.source.isLexicon,

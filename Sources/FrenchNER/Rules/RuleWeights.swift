@@ -24,6 +24,9 @@ enum RuleWeights {
     static let sentenceOpenerNeeds = 4.0
     /// Context must outweigh a non-entity entry (`YouTube` the service) by this much to keep a name.
     static let contextOverNonEntity = 3.0
+    /// In text written in capitals, a lone word no lexicon knows needs the document's support below
+    /// this score (case cannot tell `EN LIGNE` from `EN TRANSNISTRIE`).
+    static let capitalsLoneWordNeeds = 3.0
     /// A lexicon vote at most this weak does not make a capitalised adjective or function word a name
     /// on its own (`Grand`, the village, in `Grand collisionneur`).
     static let minorLexiconSupport = 2.2
