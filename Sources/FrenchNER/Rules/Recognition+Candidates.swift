@@ -272,8 +272,11 @@ extension Recognition {
             guard typesOf(match) & Recognition.entityTypes != 0 else { continue }
             // The first token must be capitalised, unless the entry itself starts in lower case and
             // the text has exactly its case (`ministère de l'Intérieur`). Text in capitals has no case
-            // to check: there an entry of two words or more is found as written (`UNION EUROPÉENNE`).
-            if !nameLike[start] && !(inHeadline[start] && tokens[start].isAllCaps) {
+            // to check: there an entry of two words or more is found as written (`UNION EUROPÉENNE`),
+            // unless it opens with an article or another grammatical word (`LA PREMIÈRE`, `SUR LES`).
+            let capitals = inHeadline[start] && tokens[start].isAllCaps && !tokens[start].flags.contains(.elision)
+                && commonClasses(start).isDisjoint(with: [.function, .grammatical])
+            if !nameLike[start] && !capitals {
                 guard tokens[start].kind == .word, !tokens[start].flags.contains(.elision) else { continue }
                 let caseExact = gazetteer.entries(of: match).contains { position in
                     let entry = gazetteer.entryIndex(at: position)
