@@ -24,14 +24,17 @@ extension Recognition {
             if candidate.isSure, sureLabels[key].map({ $0.score < candidate.score }) ?? true {
                 sureLabels[key] = (candidate.label, candidate.score)
             }
-            let words = candidate.range.filter { !tokens[$0].flags.contains(.hyphen) }
-            if candidate.label == .person && words.count >= 2 && candidate.score >= RuleWeights.documentPersonSource {
-                // Every suffix after the first name: `Le Drian`, `Drian` for `Jean-Yves Le Drian`.
+            let words = wordCount(candidate.range)
+            if candidate.label == .person && words >= 2 && candidate.score >= RuleWeights.documentPersonSource {
+                // Every suffix after the first name: `Le Drian`, `Drian` for `Jean-Yves Le Drian` (one
+                // right-to-left pass: linear in the name's length).
                 var firstNameEnd = candidate.start + 1
                 while firstNameEnd < candidate.end && tokens[firstNameEnd].isJoinedToPrevious { firstNameEnd += 1 }
-                for suffixStart in firstNameEnd..<candidate.end where nameLike[suffixStart] {
-                    let part = nameKey(suffixStart..<candidate.end)
-                    personParts[part] = max(personParts[part] ?? 0, candidate.score)
+                var suffixes = NameKeySuffixes()
+                for suffixStart in stride(from: candidate.end - 1, through: firstNameEnd, by: -1) {
+                    suffixes.extend(tokens[suffixStart])
+                    guard nameLike[suffixStart] else { continue }
+                    personParts[suffixes.key] = max(personParts[suffixes.key] ?? 0, candidate.score)
                 }
                 // The first name alone (`Alistair` for `Alistair Brownlee`), weaker than a surname.
                 let first = nameKey(candidate.start..<firstNameEnd)
@@ -41,7 +44,7 @@ extension Recognition {
             }
             // `Organisation du traité de l'Atlantique nord (OTAN)`.
             let e = candidate.end
-            if words.count >= 2, e + 2 < tokens.count, doc.keyEquals(tokens[e], "("), doc.keyEquals(tokens[e + 2], ")"),
+            if words >= 2, e + 2 < tokens.count, doc.keyEquals(tokens[e], "("), doc.keyEquals(tokens[e + 2], ")"),
                tokens[e + 1].isAllCaps {
                 acronyms[nameKey((e + 1)..<(e + 2))] = candidate.label
             }
@@ -120,6 +123,13 @@ extension Recognition {
         if candidate.canonicalEntry >= 0, gazetteer.type(ofEntry: Int(candidate.canonicalEntry)).label != candidate.label {
             candidate.canonicalEntry = -1
         }
+    }
+
+    /// The tokens of a span that are not hyphens.
+    private func wordCount(_ range: Range<Int>) -> Int {
+        var count = 0
+        for i in range where !tokens[i].flags.contains(.hyphen) { count += 1 }
+        return count
     }
 
     private func letterCountOf(_ i: Int) -> Int { doc.keyUnits(of: tokens[i]).filter { $0 != 0x2E }.count }

@@ -1,0 +1,60 @@
+import Testing
+@testable import FrenchNER
+
+/// Document-level reasoning and the bounds that keep it linear (issues #12 and #14).
+@Suite("Document rules: bounds")
+struct DocumentBoundsTests {
+    private func recognition(_ text: String) -> Recognition {
+        let doc = sharedTagger.tokenizer.tokenize(text)
+        return Recognition(doc: doc, gazetteer: sharedTagger.gazetteer, roleTable: sharedTagger.roleTable)
+    }
+
+    @Test("the suffix keys of a name, built right to left, equal the keys of the suffixes", arguments: [
+        "Jean-Yves Le Drian", "Ursula von der Leyen", "SAINT ETIENNE", "Saint-Étienne", "a b c d e f g h",
+    ])
+    func suffixKeys(name: String) {
+        let r = recognition(name)
+        let end = r.tokens.count
+        var suffixes = Recognition.NameKeySuffixes()
+        for start in stride(from: end - 1, through: 0, by: -1) {
+            suffixes.extend(r.tokens[start])
+            #expect(suffixes.key == r.nameKey(start..<end), "suffix from token \(start)")
+        }
+    }
+
+    @Test("name keys fold case, accents and hyphens, and tell names apart", arguments: [
+        ("Saint-Étienne", "SAINT ETIENNE", true), ("Saint-Étienne", "saint-étienne", true),
+        ("Jean Dupont", "Dupont Jean", false), ("Le Drian", "Drian", false), ("Paris", "Lyon", false),
+    ])
+    func nameKeys(a: String, b: String, same: Bool) {
+        let ra = recognition(a), rb = recognition(b)
+        #expect((ra.nameKey(0..<ra.tokens.count) == rb.nameKey(0..<rb.tokens.count)) == same)
+    }
+
+    @Test("a run of capitalised words is cut after maxNameTokens tokens", arguments: [
+        "Jean Pierre Marie ", "Paris Lyon Marseille ", "PARIS LYON MARSEILLE ", "M. Jean Dupont Martin ",
+        "Zorglub de la Broufin de la ", "Jean-Pierre-",
+    ])
+    func runsAreCapped(unit: String) {
+        let text = String(repeating: unit, count: 120)
+        let r = recognition(text)
+        let runs = r.nameRuns()
+        #expect(!runs.isEmpty)
+        // A hyphen or particle chain may take a few tokens past the cap before the check.
+        #expect(runs.allSatisfy { $0.count <= Recognition.maxNameTokens + 8 }, "longest run \(runs.map(\.count).max() ?? 0)")
+        let entities = sharedTagger.entities(in: text)
+        #expect(entities.allSatisfy { $0.tokenRange.count <= Recognition.maxNameTokens + 8 })
+    }
+
+    @Test("splitting a run at particles gives what it gave before the running flag", arguments: [
+        ("Lunar Reconnaissance Orbiter de la NASA", ["Lunar Reconnaissance Orbiter", "NASA"]),
+        ("Stade de Reims", ["Stade de Reims"]),
+        ("Grandet de Saumur", ["Grandet de Saumur"]),
+    ])
+    func splitAtParticles(text: String, parts: [String]) {
+        let r = recognition(text)
+        let runs = r.nameRuns()
+        let split = runs.flatMap { r.splitAtParticles($0) }.map { r.doc.string(tokens: $0) }
+        #expect(split == parts)
+    }
+}
