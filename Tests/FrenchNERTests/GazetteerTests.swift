@@ -437,6 +437,67 @@ struct GazetteerCacheTests {
     }
 }
 
+@Suite("Lexicons that travel: embedded copy, entries from code")
+struct PortableLexiconTests {
+    @Test("the library carries every shipped file, byte for byte, under the same names")
+    func embeddedMatchesTheFolder() throws {
+        #expect(LexiconSet.hasEmbeddedLexicons)
+        let folder = LexiconSet(directory: packageRoot + "/Lexicons")
+        let embedded = LexiconSet(shipped: .embedded)
+        let prefix = packageRoot + "/Lexicons/"
+        #expect(embedded.entryFiles == folder.entryFiles.map { LexiconSet.embeddedPrefix + $0.dropFirst(prefix.count) })
+        #expect(embedded.commonWordsFile == LexiconSet.embeddedPrefix + "generated/common-words.tsv")
+        for (inFolder, inLibrary) in zip(folder.entryFiles + [folder.commonWordsFile!], embedded.entryFiles + [embedded.commonWordsFile!]) {
+            #expect(try embedded.text(ofFile: inLibrary) == String(contentsOfFile: inFolder, encoding: .utf8), "\(inLibrary)")
+            #expect(embedded.byteCount(ofFile: inLibrary) == folder.byteCount(ofFile: inFolder))
+        }
+        #expect(throws: LexiconError(file: LexiconSet.embeddedPrefix + "curated/nope.tsv", line: 0, message: "no such embedded lexicon")) {
+            try embedded.text(ofFile: LexiconSet.embeddedPrefix + "curated/nope.tsv")
+        }
+    }
+
+    @Test("without FRNER_LEXICONS or a folder beside the program, the embedded copy is used")
+    func findsEmbedded() {
+        // The test runner has no Lexicons/ beside it; FRNER_LEXICONS may be set by whoever runs the tests.
+        if ProcessInfo.processInfo.environment["FRNER_LEXICONS"] == nil {
+            #expect(LexiconSet.findShipped() == .embedded)
+            #expect(LexiconSet.shippedDirectory() == nil)
+        }
+        #expect(LexiconSet(shipped: .embedded).directory == nil)
+        var set = LexiconSet(shipped: .embedded)
+        set.directory = "/x"
+        #expect(set.shipped == .directory("/x"))
+    }
+
+    @Test("entries given in code are matched, come first, and are covered by the cache fingerprint")
+    func entriesFromCode() throws {
+        let cache = try TemporaryFolder()
+        let acme = LexiconEntry(surface: "Zorglub Industries", type: .company, canonical: "Zorglub Industries SA")
+        var set = LexiconSet(directory: nil, entries: [acme])
+        set.reservedKeys = Tagger.reservedKeys
+        let gazetteer = try set.loadGazetteer(tokenizer: tokenizer, cacheDirectory: cache.path)
+        #expect(gazetteer.entryCount == 1)
+        #expect(gazetteer.entry(0) == LexiconEntry(surface: "Zorglub Industries", type: .company, canonical: "Zorglub Industries SA", source: "user"))
+        let tagger = Tagger(gazetteer: gazetteer, tokenizer: tokenizer)
+        let entities = tagger.entities(in: "Il travaille chez Zorglub Industries depuis mai.")
+        #expect(entities.map(\.text) == ["Zorglub Industries"])
+        #expect(entities.first?.label == .organisation)
+        #expect(entities.first?.source == "lexicon:ORG.company:user")
+        #expect(entities.first?.canonical == "Zorglub Industries SA")
+        // Another entry list is another cache file.
+        let before = try set.fingerprint()
+        set.entries[0].canonical = "Zorglub"
+        #expect(try set.fingerprint() != before)
+        // In-memory entries come before the files.
+        let lexicons = try TemporaryFolder()
+        try lexicons.write("curated/orgs.tsv", "PSG\tORG.sport\n")
+        let both = LexiconSet(directory: lexicons.path, entries: [LexiconEntry(surface: "Orange", type: .company, source: "mine")])
+        let all = try both.loadEntries()
+        #expect(all.first?.source == "mine")
+        #expect(all.count == 1 + (try LexiconSet(directory: lexicons.path).loadEntries().count))
+    }
+}
+
 @Suite("Shipped lexicons: sanity")
 struct ShippedLexiconTests {
     static let set = LexiconSet(directory: packageRoot + "/Lexicons")
