@@ -58,3 +58,43 @@ struct DocumentBoundsTests {
         #expect(split == parts)
     }
 }
+
+@Suite("Long documents: tagged in pieces")
+struct LongDocumentTests {
+    @Test("pieces cut at line breaks give the entities, offsets and token indices of the whole text", arguments: [
+        "M. Jean Dupont est à Paris avec l'OTAN.\nLe président Emmanuel Macron a reçu Angela Merkel à l'Élysée.\n",
+        "Élysée 🇫🇷 : Mme Zorbak Quillifer à Vexholm-sur-Loire.\r\nLa Banque de France ferme.\n\n",
+    ])
+    func piecesAtLineBreaks(unit: String) throws {
+        let text = TextBuffer(String(repeating: unit, count: 30))
+        let whole = sharedTagger.tag(sharedTagger.tokenizer.tokenize(text))
+        let pieces = sharedTagger.tagInPieces(text, pieceUnits: 400)
+        #expect(pieces.entities == whole.entities)
+        #expect(pieces.tokens.tokens == whole.tokens.tokens)
+        #expect(pieces.text.utf16 == text.utf16)
+    }
+
+    @Test("a text without line breaks is cut after a sentence end, or at a space, or inside a long token")
+    func piecesWithoutLineBreaks() throws {
+        for unit in ["Le maire de Lyon parle. ", "Paris Lyon Marseille ", "🇫🇷abcdefgh"] {
+            let text = TextBuffer(String(repeating: unit, count: 200))
+            let tagged = sharedTagger.tagInPieces(text, pieceUnits: 300)
+            var previous = 0
+            for entity in tagged.entities {
+                #expect(entity.utf16Range.lowerBound >= previous)
+                previous = entity.utf16Range.upperBound
+                #expect(text.string(entity.utf16Range) == entity.text)
+                #expect(entity.start == text.codePointOffset(utf16: entity.utf16Range.lowerBound))
+                #expect(entity.byteEnd == text.utf8Offset(utf16: entity.utf16Range.upperBound))
+            }
+            var start = 0
+            while start < text.count {
+                let end = Tagger.pieceEnd(text.utf16, from: start, limit: 300)
+                #expect(end > start && end - start <= 300)
+                #expect(end == text.count || text.utf16[end] & 0xFC00 != 0xDC00, "cut inside a surrogate pair")
+                if unit.hasSuffix(". ") && end < text.count { #expect(text.string((end - 2)..<end) == ". ") }
+                start = end
+            }
+        }
+    }
+}

@@ -52,9 +52,11 @@ public struct Tagger: Sendable {
         tag(TextBuffer(text)).entities
     }
 
-    /// Tokenizes and tags a text.
+    /// Tokenizes and tags a text; a text of more than about 1 MB is tagged in pieces cut at line breaks
+    /// or sentence ends, each piece its own document (`Tagger+LongDocuments.swift`).
     public func tag(_ text: TextBuffer) -> TaggedText {
-        tag(tokenizer.tokenize(text))
+        if text.count > Tagger.longDocumentUnits { return tagInPieces(text) }
+        return tag(tokenizer.tokenize(text))
     }
 
     /// Tags an already tokenized text.
