@@ -42,7 +42,8 @@ public struct DocumentFormatter: Sendable {
                        tagged: TaggedText, entities: [Entity]) -> [UInt8] {
         switch format {
         case .jsonl:
-            var json = JSONWriter(capacity: 256 + entities.count * 160)
+            var json = JSONWriter(capacity: 256 + idJSON.count + passthrough.reduce(0) { $0 + $1.key.utf8.count + $1.raw.count + 8 }
+                                  + EntityRecord.estimatedBytes(entities))
             EntityRecord.write(id: idJSON, passthrough: passthrough, entities: entities, to: &json)
             return json.bytes
         case .spacy:
