@@ -98,3 +98,45 @@ struct LongDocumentTests {
         }
     }
 }
+
+@Suite("Document rules that cannot run away")
+struct DocumentScopeTests {
+    @Test("function words never lend or take a label; a known place is not a surname's; a minor town that is also a surname is", arguments: [
+        // `Pour` ends a person's name, but a preposition does not become a person elsewhere.
+        ("Mathilde Pour est arrivée. Pour Vexholm, la fête est finie.", "Pour", nil as EntityLabel?),
+        ("Jean Canada est venu. Il vit au Canada depuis hier.", "Canada", .location),
+        ("Manuel Valls est arrivé hier. Hier, Valls a parlé.", "Valls", .person),
+        ("Mathilde Quillifer est arrivée. Hier, Quillifer a souri.", "Quillifer", .person),
+    ])
+    func runaway(text: String, lone: String, label: EntityLabel?) {
+        let found = sharedTagger.entities(in: text).filter { $0.text == lone }
+        if let label {
+            #expect(found.last?.label == label, "\(describe(sharedTagger.entities(in: text)))")
+        } else {
+            #expect(found.isEmpty, "\(describe(sharedTagger.entities(in: text)))")
+        }
+    }
+
+    @Test("a mention lends its label along its chain of mentions, not across a long stretch without the name")
+    func scope() {
+        let near = "Mathilde Quillifer est arrivée.\n" + String(repeating: "Il pleut.\n", count: 10) + "Hier, Quillifer a souri.\n"
+        let far = "Mathilde Quillifer est arrivée.\n" + String(repeating: "Il pleut.\n", count: RuleWeights.documentScopeSentences + 5)
+            + "Hier, Quillifer a souri.\n"
+        // Mentions every few sentences keep the chain going (a novel's characters).
+        let chained = "Mathilde Quillifer est arrivée.\n"
+            + String(repeating: String(repeating: "Il pleut.\n", count: 50) + "Hier, Quillifer a souri.\n", count: 8)
+        #expect(sharedTagger.entities(in: near).filter { $0.text == "Quillifer" }.map(\.label) == [.person])
+        #expect(sharedTagger.entities(in: far).filter { $0.text == "Quillifer" }.isEmpty)
+        #expect(sharedTagger.entities(in: chained).filter { $0.text == "Quillifer" }.map(\.label) == Array(repeating: .person, count: 8))
+    }
+
+    @Test("a word written with a capital almost only where it opens a sentence is not a name there")
+    func openingWords() {
+        let text = "Le rapport de M. Zorbak Trambul est paru.\n" + String(repeating: "Trambul des communes de la Manche.\n", count: 10)
+        let found = sharedTagger.entities(in: text)
+        #expect(found.filter { $0.text == "Trambul" }.isEmpty, "\(describe(found))")
+        // A name used inside sentences too keeps its sentence-opening mentions.
+        let used = "M. Zorbak Trambul est venu. Il a vu Trambul hier. Trambul a souri.\n"
+        #expect(sharedTagger.entities(in: used).filter { $0.text == "Trambul" }.map(\.label) == [.person, .person])
+    }
+}
