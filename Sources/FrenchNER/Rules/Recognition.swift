@@ -231,16 +231,39 @@ struct Recognition {
         return types
     }
 
-    /// A key for "the same name": a 64-bit hash of the folded keys of the name's tokens (hyphens left
-    /// out), so that `Saint-Étienne`, `SAINT ETIENNE` and `saint-étienne` are the same name.
+    /// A key for "the same name": a 64-bit polynomial hash of the folded keys of the name's tokens
+    /// (hyphens left out), so that `Saint-Étienne`, `SAINT ETIENNE` and `saint-étienne` are the same name.
+    /// The key of `a b c` is `v(a)·B² + v(b)·B + v(c)`: the keys of all suffixes of a name come from one
+    /// right-to-left pass (`NameKeySuffixes`), and a key costs the name's length (capped, `maxNameTokens`).
     func nameKey(_ range: Range<Int>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash: UInt64 = 0
         for i in range where !tokens[i].flags.contains(.hyphen) {
-            let token = tokens[i]
-            hash = (hash ^ UInt64(token.keyHash)) &* 0x0000_0100_0000_01B3
-            hash = (hash ^ UInt64(token.keyLength)) &* 0x0000_0100_0000_01B3
-            hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3
+            hash = hash &* Recognition.nameKeyBase &+ Recognition.nameKeyValue(tokens[i])
         }
         return hash
+    }
+
+    static let nameKeyBase: UInt64 = 0x0000_0100_0000_01B3
+
+    /// One token's part of a name key: its folded key's hash and length, mixed (splitmix64's finaliser).
+    @inline(__always)
+    static func nameKeyValue(_ token: Token) -> UInt64 {
+        var v = (UInt64(token.keyHash) << 16 | UInt64(token.keyLength)) &+ 0x9E37_79B9_7F4A_7C15
+        v = (v ^ (v >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        v = (v ^ (v >> 27)) &* 0x94D0_49BB_1331_11EB
+        return v ^ (v >> 31)
+    }
+
+    /// The keys of the suffixes `i..<end` of a name, for `i` going down from `end - 1`: call `extend(i)`
+    /// for each `i` in that order; `key` is then `nameKey(i..<end)`.
+    struct NameKeySuffixes {
+        private(set) var key: UInt64 = 0
+        private var power: UInt64 = 1
+
+        mutating func extend(_ token: Token) {
+            guard !token.flags.contains(.hyphen) else { return }
+            key = key &+ Recognition.nameKeyValue(token) &* power
+            power = power &* Recognition.nameKeyBase
+        }
     }
 }

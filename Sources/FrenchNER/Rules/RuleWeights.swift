@@ -112,4 +112,9 @@ enum RuleWeights {
     static let documentPersonOverLexicon = 4.0
     /// The score an acronym defined in the text takes.
     static let documentAcronym = 3.0
+    /// A chain of mentions of one name breaks where two mentions are more than this many sentences apart.
+    static let documentScopeSentences = 200
+    /// A word opening sentences is not supported by a chain that names it inside a sentence less than
+    /// once per this many of those openings.
+    static let documentOpeningUsesPerInside = 4
 }
