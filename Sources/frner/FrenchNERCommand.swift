@@ -11,7 +11,7 @@ struct FrenchNERCommand: ParsableCommand {
     )
 }
 
-/// Exit statuses: 0 all good, 1 some records failed, 2 fatal or an input could not be read, 64 usage.
+/// Exit statuses: 0 all good, 1 some records (or unreadable files) failed, 2 fatal or an input failed while read, 64 usage.
 enum ExitStatus {
     static func finish(recordFailures: Int, inputFailed: Bool) throws {
         if inputFailed { throw ExitCode(2) }

@@ -2,24 +2,39 @@ import ArgumentParser
 import Foundation
 import FrenchNER
 
-extension OutputFormat: ExpressibleByArgument {}
+/// `--format`: the output formats, and `spacy`, the old name of `displacy`.
+enum FormatArgument: String, ExpressibleByArgument, CaseIterable {
+    case jsonl, conll, brat, tsv, csv, displacy, html
+    /// Deprecated: the name `displacy` had before (it is displaCy's format, not spaCy's `Doc` JSON).
+    case spacy
+
+    static var allValueStrings: [String] { allCases.filter { $0 != .spacy }.map(\.rawValue) }
+
+    var format: OutputFormat {
+        self == .spacy ? .displacy : OutputFormat(rawValue: rawValue)!
+    }
+}
 
 struct TagCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tag",
         abstract: "Find people, organisations and places; one output record per input document, in input order.",
         discussion: """
-        Formats: jsonl (default; see docs/FORMAT.md), conll, brat (needs --output-dir), tsv, spacy, html.
-        Exit status: 0 all records tagged, 1 some records failed (each gets an error record), 2 fatal \
-        (an input or a lexicon could not be read, output not writable), 64 usage error.
+        Formats (docs/FORMAT.md shows each): jsonl (default), conll, brat (needs --output-dir), tsv, csv, \
+        displacy (spaCy's displaCy "manual" format; `spacy` is its deprecated old name), html.
+        Exit status: 0 all records tagged, 1 some records or files failed (each gets an error record), 2 fatal \
+        (a lexicon could not be read, an input failed while read, output not writable), 64 usage error.
         """
     )
 
     @OptionGroup var input: InputOptions
     @OptionGroup var lexicons: LexiconOptions
 
-    @Option(help: "Output format: jsonl, conll, brat, tsv, spacy, html.")
-    var format: OutputFormat = .jsonl
+    @Option(help: "Output format: jsonl, conll, brat, tsv, csv, displacy, html.")
+    var format: FormatArgument = .jsonl
+
+    @Option(name: .customLong("keep-field"), help: ArgumentHelp("With --format tsv or csv: also write this field of each JSON Lines record as a column (repeatable).", valueName: "name"))
+    var keepFields: [String] = []
 
     @Option(help: ArgumentHelp("Folder for brat output (NAME.txt + NAME.ann per document).", valueName: "folder"))
     var outputDir: String?
@@ -40,6 +55,9 @@ struct TagCommand: ParsableCommand {
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if format == .brat && outputDir == nil { throw ValidationError("--format brat needs --output-dir") }
+        if !keepFields.isEmpty && format != .tsv && format != .csv {
+            throw ValidationError("--keep-field applies to --format tsv and csv (JSON Lines output keeps every field)")
+        }
         if TaggingConventions(name: personSpans) == nil {
             throw ValidationError("unknown --person-spans '\(personSpans)' (names-only, or titles, functions, appositions joined by +)")
         }
@@ -52,9 +70,16 @@ struct TagCommand: ParsableCommand {
         var configured = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
         configured.conventions = TaggingConventions(name: personSpans)!
         let tagger = configured
-        let formatter = DocumentFormatter(format: format)
+        if format == .spacy { Diagnostics.error("warning: --format spacy is now --format displacy (displaCy's format); the old name will go") }
+        let formatter = DocumentFormatter(format: format.format, keepFields: keepFields)
         let output = StandardOutput(lineBuffered: lineBuffered)
-        let brat = try outputDir.map { try BratWriter(folder: $0) }
+        let brat: BratWriter?
+        do {
+            brat = try outputDir.map { path throws(BratWriterError) in try BratWriter(folder: path) }
+        } catch {
+            Diagnostics.error(error.message)
+            throw ExitCode(2)
+        }
         let options = input.settings
         var source = input.source()
         let progress = ProgressLine(totalBytes: source.knownInputSize)
@@ -79,7 +104,7 @@ struct TagCommand: ParsableCommand {
                     Diagnostics.error("\(result.location): \(message)")
                 }
                 if let brat {
-                    brat.write(name: result.name, text: result.text, annotations: result.bytes)
+                    brat.write(id: result.id, name: result.name, text: result.text, annotations: result.bytes, error: result.error)
                 } else {
                     output.write(result.bytes)
                     output.endRecord()
@@ -98,7 +123,10 @@ struct TagCommand: ParsableCommand {
         output.write(formatter.footer())
         output.flush()
         progress.finish()
-        if let brat, brat.failed { throw ExitCode(2) }
+        if let brat, let error = brat.firstError {
+            Diagnostics.error(error)
+            throw ExitCode(2)
+        }
         try ExitStatus.finish(recordFailures: failures, inputFailed: source.inputFailed)
     }
 
@@ -106,6 +134,7 @@ struct TagCommand: ParsableCommand {
         var bytes: [UInt8]
         var error: String?
         var location: String
+        var id: String
         /// For brat: the file name (without extension) and the text.
         var name: String
         var text: [UInt8]
@@ -117,8 +146,9 @@ struct TagCommand: ParsableCommand {
         let name = record.format == .text ? record.file : document.id
         switch document.text {
         case .failure(let error):
-            return Result(bytes: formatter.errorRecord(idJSON: document.idJSON, id: document.id, message: error.message),
-                          error: error.message, location: document.location, name: name, text: [])
+            return Result(bytes: formatter.errorRecord(idJSON: document.idJSON, id: document.id, message: error.message,
+                                                       passthrough: document.passthrough.map { ($0.key, $0.raw) }),
+                          error: error.message, location: document.location, id: document.id, name: name, text: [])
         case .success(let text):
             let tagged = tagger.tag(text)
             let entities = labels.count == 3 ? tagged.entities : tagged.entities.filter { labels.contains($0.label) }
@@ -126,44 +156,7 @@ struct TagCommand: ParsableCommand {
                                          passthrough: document.passthrough.map { ($0.key, $0.raw) },
                                          tagged: tagged, entities: entities)
             let textBytes = formatter.format == .brat ? Array(text.string.utf8) : []
-            return Result(bytes: bytes, error: nil, location: document.location, name: name, text: textBytes)
-        }
-    }
-}
-
-/// Writes brat files (`NAME.txt` + `NAME.ann`) into a folder, making names unique.
-final class BratWriter {
-    let folder: String
-    private var used: Set<String> = []
-    private(set) var failed = false
-
-    init(folder: String) throws {
-        self.folder = folder
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            Diagnostics.error("\(folder): cannot create the output folder: \(error.localizedDescription)")
-            throw ExitCode(2)
-        }
-    }
-
-    func write(name: String, text: [UInt8], annotations: [UInt8]) {
-        var base = (name as NSString).lastPathComponent
-        if base.hasSuffix(".txt") { base = String(base.dropLast(4)) }
-        base = String(base.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
-        if base.isEmpty || base.hasPrefix(".") { base = "doc" + base }
-        var unique = base
-        var counter = 2
-        while used.contains(unique) {
-            unique = "\(base)-\(counter)"
-            counter += 1
-        }
-        used.insert(unique)
-        let path = folder + "/" + unique
-        if !FileManager.default.createFile(atPath: path + ".txt", contents: Data(text))
-            || !FileManager.default.createFile(atPath: path + ".ann", contents: Data(annotations)) {
-            if !failed { Diagnostics.error("\(path).ann: cannot write") }
-            failed = true
+            return Result(bytes: bytes, error: nil, location: document.location, id: document.id, name: name, text: textBytes)
         }
     }
 }

@@ -26,6 +26,18 @@ public struct RawRecord: Sendable {
     public var format: InputFormat
     /// Set when the record was larger than the limit (its bytes were not kept).
     public var oversizeBytes: Int?
+    /// Set when the input could not be opened or read (a missing file): the record is an error.
+    public var readError: String?
+
+    public init(bytes: ArraySlice<UInt8>, location: String, file: String, format: InputFormat,
+                oversizeBytes: Int? = nil, readError: String? = nil) {
+        self.bytes = bytes
+        self.location = location
+        self.file = file
+        self.format = format
+        self.oversizeBytes = oversizeBytes
+        self.readError = readError
+    }
 }
 
 /// A document read from the input, or the reason it could not be read.
@@ -95,6 +107,10 @@ extension InputSettings {
     public func decode(_ raw: RawRecord) -> InputDocument {
         var doc = InputDocument(idJSON: jsonString(raw.location), id: raw.location, location: raw.location,
                                 text: .failure(RecordError(message: "")))
+        if let message = raw.readError {
+            doc.text = .failure(RecordError(message: message))
+            return doc
+        }
         if let size = raw.oversizeBytes {
             doc.text = .failure(RecordError(message: "record of \(size) bytes is larger than --max-document-bytes (\(maxDocumentBytes))"))
             return doc
@@ -120,12 +136,28 @@ extension InputSettings {
     }
 
     private func decodeJSON(_ bytes: ArraySlice<UInt8>, into doc: inout InputDocument) {
-        let record: JSONRecord
+        var record: JSONRecord
         do {
             record = try JSONRecord(parsing: bytes)
         } catch {
-            doc.text = .failure(RecordError(message: error.description))
-            return
+            // Invalid UTF-8 inside a string: with --lossy the record is read with U+FFFD in its place;
+            // without, it is an error record that still carries the id when the id itself was readable.
+            guard error.message.hasPrefix("invalid UTF-8"),
+                  let repaired = try? JSONRecord(parsing: InputSettings.replacingInvalidUTF8(bytes)) else {
+                doc.text = .failure(RecordError(message: error.description))
+                return
+            }
+            if lossy {
+                record = repaired
+            } else {
+                if let id = repaired.fields.first(where: { $0.key == idField }),
+                   !String(decoding: id.raw, as: UTF8.self).unicodeScalars.contains("\u{FFFD}") {
+                    doc.idJSON = Array(id.raw)
+                    if case let .string(s) = id.value { doc.id = s } else { doc.id = String(decoding: id.raw, as: UTF8.self) }
+                }
+                doc.text = .failure(RecordError(message: error.description))
+                return
+            }
         }
         var text: JSONValue?
         for field in record.fields {
@@ -158,6 +190,21 @@ extension InputSettings {
         }
     }
 
+    /// The bytes with every invalid UTF-8 sequence replaced by U+FFFD (EF BF BD).
+    static func replacingInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): out.append(contentsOf: scalar)
+            case .error: out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            case .emptyInput: return out[...]
+            }
+        }
+    }
+
     private func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> Result<TextBuffer, RecordError> {
         bytes.withUnsafeBufferPointer { buffer in
             if let base = buffer.baseAddress, let nul = memchr(base, 0, buffer.count) {
@@ -184,9 +231,13 @@ public struct DocumentSource {
     /// Files or folders; `-` (or none) is standard input.
     public let inputs: [String]
     public let options: InputSettings
-    /// Called with a message for each input that cannot be opened or read (`file: reason`).
+    /// Called with a message for each input that fails while it is read (`file: reason`); an input
+    /// that cannot be opened at all is an error record instead (`RawRecord.readError`).
     public var report: (String) -> Void
-    /// Set when an input could not be opened or read at all (exit status 2).
+    /// When set, a file named `*.jsonl`, `*.ndjson` or `*.conll` is read in that format whatever
+    /// `options.format` says, and this is called with the file and the format chosen.
+    public var guessFormat: ((String, InputFormat) -> Void)?
+    /// Set when an input failed while it was read (exit status 2).
     public private(set) var inputFailed = false
     /// Bytes read so far (for progress).
     public private(set) var bytesRead = 0
@@ -218,20 +269,18 @@ public struct DocumentSource {
     public mutating func forEachRecord(_ body: (RawRecord) -> Void) {
         for input in inputs.isEmpty ? ["-"] : inputs {
             if input == "-" {
-                read(fd: 0, name: "<stdin>", body)
+                read(fd: 0, name: "<stdin>", format: options.format, body)
                 continue
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-                report("\(input): no such file or directory")
-                inputFailed = true
+                body(unreadable(input, "no such file or directory"))
                 continue
             }
             if isDirectory.boolValue {
                 let files = filesInFolder(input)
                 if files.isEmpty {
-                    report("\(input): folder has no readable files\(options.glob.map { " matching '\($0)'" } ?? "")")
-                    inputFailed = true
+                    body(unreadable(input, "folder has no readable files\(options.glob.map { " matching '\($0)'" } ?? "")"))
                 }
                 for file in files { readFile(file, body) }
             } else {
@@ -263,25 +312,32 @@ public struct DocumentSource {
         return files.sorted()
     }
 
+    /// The error record of an input that cannot be read at all: its id is the path.
+    private func unreadable(_ path: String, _ message: String) -> RawRecord {
+        RawRecord(bytes: [], location: path, file: path, format: .text, readError: message)
+    }
+
     private mutating func readFile(_ path: String, _ body: (RawRecord) -> Void) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            report("\(path): cannot open: \(String(cString: strerror(errno)))")
-            inputFailed = true
+            body(unreadable(path, "cannot open: \(String(cString: strerror(errno)))"))
             return
         }
         defer { close(fd) }
-        read(fd: fd, name: path, body)
+        var format = options.format
+        if let guessFormat, let guessed = InputFormat.guessed(for: path), guessed != format {
+            format = guessed
+            guessFormat(path, guessed)
+        }
+        read(fd: fd, name: path, format: format, body)
     }
 
-    private mutating func read(fd: Int32, name: String, _ body: (RawRecord) -> Void) {
-        let format = options.format
+    private mutating func read(fd: Int32, name: String, format: InputFormat, _ body: (RawRecord) -> Void) {
         switch format {
         case .text:
             let (bytes, error, tooLarge) = readAll(fd: fd, limit: options.maxDocumentBytes)
             if error != 0 {
-                report("\(name): cannot read: \(String(cString: strerror(error)))")
-                inputFailed = true
+                body(unreadable(name, "cannot read: \(String(cString: strerror(error)))"))
                 return
             }
             bytesRead += bytes.count
