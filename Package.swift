@@ -18,6 +18,8 @@ let package = Package(
             pkgConfig: "icu-i18n",
             providers: [.apt(["libicu-dev"])]
         ),
+        // zlib (apt zlib1g-dev), for reading .gz inputs directly.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // C shim: includes the ICU headers in its .c file only; its public header has plain C types.
         .target(
             name: "CFrenchICU",
@@ -32,7 +34,7 @@ let package = Package(
         .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["EmbedLexiconsTool"]),
         .target(name: "FrenchNERLexicons", plugins: ["EmbedLexicons"]),
         // Internal invariant checks (`FRENCHNER_INTERNAL_CHECKS`) run in debug builds only.
-        .target(name: "FrenchNER", dependencies: ["CFrenchICU", "FrenchNERLexicons"],
+        .target(name: "FrenchNER", dependencies: ["CFrenchICU", "CZlib", "FrenchNERLexicons"],
                 swiftSettings: [.define("FRENCHNER_INTERNAL_CHECKS", .when(configuration: .debug))]),
         .executableTarget(
             name: "frner",

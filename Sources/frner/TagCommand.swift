@@ -29,8 +29,9 @@ struct TagCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var lexicons: LexiconOptions
+    @OptionGroup var runOptions: RunOptions
 
-    @Option(help: "Output format: jsonl, conll, brat, tsv, csv, displacy, html.")
+    @Option(name: .shortAndLong, help: "Output format: jsonl, conll, brat, tsv, csv, displacy, html.")
     var format: FormatArgument = .jsonl
 
     @Option(name: .customLong("keep-field"), help: ArgumentHelp("With --format tsv or csv: also write this field of each JSON Lines record as a column (repeatable).", valueName: "name"))
@@ -42,19 +43,15 @@ struct TagCommand: ParsableCommand {
     @Option(help: "Labels to output, comma-separated.")
     var labels = "PER,LOC,ORG"
 
-    @Option(help: "Threads tagging documents (default: all cores). Output is identical for any value.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
     @Option(help: ArgumentHelp("Person spans: names-only (default), or titles, functions, appositions joined by + (titles+functions).", valueName: "convention"))
     var personSpans = "names-only"
 
-    @Flag(help: "Write each record as soon as it is tagged (default when standard output is a terminal).")
+    @Flag(help: "Write each record as soon as it is tagged (default when the output is a terminal).")
     var lineBuffered = false
 
-
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if format == .brat && outputDir == nil { throw ValidationError("--format brat needs --output-dir") }
+        if format == .brat && runOptions.output != nil { throw ValidationError("--format brat writes into --output-dir, not --output") }
         if !keepFields.isEmpty && format != .tsv && format != .csv {
             throw ValidationError("--keep-field applies to --format tsv and csv (JSON Lines output keeps every field)")
         }
@@ -65,14 +62,15 @@ struct TagCommand: ParsableCommand {
     }
 
     func run() throws {
+        Diagnostics.quiet = runOptions.quiet
         let labelSet = try parseLabels(labels)
         let tokenizer = try Tokenizer()
         var configured = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
         configured.conventions = TaggingConventions(name: personSpans)!
         let tagger = configured
-        if format == .spacy { Diagnostics.error("warning: --format spacy is now --format displacy (displaCy's format); the old name will go") }
+        if format == .spacy { Diagnostics.notice("warning: --format spacy is now --format displacy (displaCy's format); the old name will go") }
         let formatter = DocumentFormatter(format: format.format, keepFields: keepFields)
-        let output = StandardOutput(lineBuffered: lineBuffered)
+        let output = try StandardOutput(path: runOptions.output, lineBuffered: lineBuffered)
         let brat: BratWriter?
         do {
             brat = try outputDir.map { path throws(BratWriterError) in try BratWriter(folder: path) }
@@ -82,52 +80,33 @@ struct TagCommand: ParsableCommand {
         }
         let options = input.settings
         var source = input.source()
-        let progress = ProgressLine(totalBytes: source.knownInputSize)
-        // Records are tagged in batches on `jobs` threads and written in input order. Memory is bounded
-        // by one batch: at most `batchLimit` records and about `batchBytes` bytes of input.
-        let interactive = output.isLineBuffered
-        let batchLimit = interactive ? 1 : max(64, jobs * 32)
-        let batchBytes = 16 << 20
-        var batch: [RawRecord] = []
-        var pendingBytes = 0
-        var failures = 0
+        let progress = ProgressLine(totalBytes: source.knownInputSize, options: runOptions,
+                                    outputIsTerminal: brat == nil && output.isTerminal)
+        var summary = RunSummary()
 
         output.write(formatter.header())
-        func flush() {
-            let records = batch
-            let results = parallelMap(count: records.count, jobs: interactive ? 1 : jobs) { i in
-                TagCommand.process(records[i], options: options, tagger: tagger, formatter: formatter, labels: labelSet)
+        processInBatches(&source, jobs: runOptions.jobs, interactive: output.isLineBuffered, progress: progress) { record in
+            TagCommand.process(record, options: options, tagger: tagger, formatter: formatter, labels: labelSet)
+        } consume: { result in
+            if let message = result.error { Diagnostics.error("\(result.location): \(message)") }
+            summary.add(error: result.error != nil, labels: result.labels)
+            if let brat {
+                brat.write(id: result.id, name: result.name, text: result.text, annotations: result.bytes, error: result.error)
+            } else {
+                output.write(result.bytes)
+                output.endRecord()
             }
-            for result in results {
-                if let message = result.error {
-                    failures += 1
-                    Diagnostics.error("\(result.location): \(message)")
-                }
-                if let brat {
-                    brat.write(id: result.id, name: result.name, text: result.text, annotations: result.bytes, error: result.error)
-                } else {
-                    output.write(result.bytes)
-                    output.endRecord()
-                }
-            }
-            progress.update(documents: results.count, bytes: pendingBytes)
-            batch.removeAll(keepingCapacity: true)
-            pendingBytes = 0
         }
-        source.forEachRecord { record in
-            batch.append(record)
-            pendingBytes += record.bytes.count
-            if batch.count >= batchLimit || pendingBytes >= batchBytes { flush() }
-        }
-        flush()
         output.write(formatter.footer())
         output.flush()
         progress.finish()
+        summary.bytes = source.bytesRead
+        summary.print(options: runOptions)
         if let brat, let error = brat.firstError {
             Diagnostics.error(error)
             throw ExitCode(2)
         }
-        try ExitStatus.finish(recordFailures: failures, inputFailed: source.inputFailed)
+        try ExitStatus.finish(recordFailures: summary.errors, inputFailed: source.inputFailed)
     }
 
     struct Result: Sendable {
@@ -135,6 +114,8 @@ struct TagCommand: ParsableCommand {
         var error: String?
         var location: String
         var id: String
+        /// The labels of the entities written (for the summary).
+        var labels: [EntityLabel] = []
         /// For brat: the file name (without extension) and the text.
         var name: String
         var text: [UInt8]
@@ -156,39 +137,9 @@ struct TagCommand: ParsableCommand {
                                          passthrough: document.passthrough.map { ($0.key, $0.raw) },
                                          tagged: tagged, entities: entities)
             let textBytes = formatter.format == .brat ? Array(text.string.utf8) : []
-            return Result(bytes: bytes, error: nil, location: document.location, id: document.id, name: name, text: textBytes)
+            return Result(bytes: bytes, error: nil, location: document.location, id: document.id, labels: entities.map(\.label),
+                          name: name, text: textBytes)
         }
     }
 }
 
-/// A progress line on standard error, only when it is a terminal and the input size is known.
-final class ProgressLine {
-    private let totalBytes: Int?
-    private let enabled: Bool
-    private let start = Date()
-    private var lastPrint = Date.distantPast
-    private var documents = 0
-    private var bytes = 0
-
-    init(totalBytes: Int?) {
-        self.totalBytes = totalBytes
-        self.enabled = Diagnostics.standardErrorIsTerminal && (totalBytes ?? 0) > 0
-    }
-
-    func update(documents count: Int, bytes read: Int) {
-        documents += count
-        bytes += read
-        guard enabled, Date().timeIntervalSince(lastPrint) >= 0.5, let totalBytes else { return }
-        lastPrint = Date()
-        let seconds = max(Date().timeIntervalSince(start), 1e-6)
-        let rate = Double(bytes) / seconds
-        let eta = rate > 0 ? Double(max(totalBytes - bytes, 0)) / rate : 0
-        let line = String(format: "\r%d documents, %.1f/%.1f MB, %.1f MB/s, ETA %.0f s ",
-                          documents, Double(bytes) / 1e6, Double(totalBytes) / 1e6, rate / 1e6, eta)
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    func finish() {
-        if enabled && lastPrint != .distantPast { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    }
-}

@@ -17,15 +17,18 @@ struct TokenizeCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: tsv or jsonl.")
+    @Option(name: .shortAndLong, help: "Output format: tsv or jsonl.")
     var format: Format = .tsv
 
     @Flag(help: "Flush standard output after every document.")
     var lineBuffered = false
 
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the output to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
     func run() throws {
         let tokenizer = try Tokenizer()
-        let output = StandardOutput(lineBuffered: lineBuffered)
+        let output = try StandardOutput(path: self.output, lineBuffered: lineBuffered)
         var source = input.source()
         var failures = 0
         source.forEach { document in

@@ -95,6 +95,7 @@ public struct InputSettings: Sendable {
 extension InputFormat {
     /// The format a file name announces (`.jsonl`, `.ndjson`, `.conll`), if any.
     public static func guessed(for path: String) -> InputFormat? {
+        let path = path.hasSuffix(".gz") ? String(path.dropLast(3)) : path
         if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") { return .jsonl }
         if path.hasSuffix(".conll") { return .conll }
         return nil
@@ -256,7 +257,7 @@ public struct DocumentSource {
             if input == "-" {
                 guard fstat(0, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
                 total += Int(info.st_size)
-            } else if stat(input, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+            } else if !input.hasSuffix(".gz"), stat(input, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
                 total += Int(info.st_size)
             } else {
                 return nil
@@ -269,7 +270,7 @@ public struct DocumentSource {
     public mutating func forEachRecord(_ body: (RawRecord) -> Void) {
         for input in inputs.isEmpty ? ["-"] : inputs {
             if input == "-" {
-                read(fd: 0, name: "<stdin>", format: options.format, body)
+                read(stream: FileDescriptorStream(fd: 0), name: "<stdin>", format: options.format, body)
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -329,22 +330,23 @@ public struct DocumentSource {
             format = guessed
             guessFormat(path, guessed)
         }
-        read(fd: fd, name: path, format: format, body)
+        let file = FileDescriptorStream(fd: fd)
+        read(stream: path.hasSuffix(".gz") ? GzipStream(source: file) : file, name: path, format: format, body)
     }
 
-    private mutating func read(fd: Int32, name: String, format: InputFormat, _ body: (RawRecord) -> Void) {
+    private mutating func read(stream: ByteStream, name: String, format: InputFormat, _ body: (RawRecord) -> Void) {
         switch format {
         case .text:
-            let (bytes, error, tooLarge) = readAll(fd: fd, limit: options.maxDocumentBytes)
-            if error != 0 {
-                body(unreadable(name, "cannot read: \(String(cString: strerror(error)))"))
+            let (bytes, failed, tooLarge) = stream.readAll(limit: options.maxDocumentBytes)
+            if failed {
+                body(unreadable(name, "cannot read: \(stream.failure ?? "read error")"))
                 return
             }
             bytesRead += bytes.count
             body(RawRecord(bytes: bytes[...], location: name, file: name, format: .text,
                            oversizeBytes: tooLarge ? options.maxDocumentBytes + 1 : nil))
         case .lines, .jsonl:
-            let reader = LineReader(fd: fd, maximumLineBytes: options.maxDocumentBytes)
+            let reader = LineReader(stream: stream, maximumLineBytes: options.maxDocumentBytes)
             var lineNumber = 0
             while let line = reader.next() {
                 lineNumber += 1
@@ -360,10 +362,10 @@ public struct DocumentSource {
                     body(RawRecord(bytes: bytes, location: location, file: name, format: format))
                 }
             }
-            reportReadError(reader.readError, name)
+            reportReadError(reader, name)
         case .conll:
             // One record per `-DOCSTART-` section (the whole file when there is none).
-            let reader = LineReader(fd: fd, maximumLineBytes: options.maxDocumentBytes)
+            let reader = LineReader(stream: stream, maximumLineBytes: options.maxDocumentBytes)
             var lineNumber = 0
             var document: [UInt8] = []
             var documentLine = 1
@@ -391,13 +393,13 @@ public struct DocumentSource {
                 document.append(0x0A)
             }
             flush()
-            reportReadError(reader.readError, name)
+            reportReadError(reader, name)
         }
     }
 
-    private mutating func reportReadError(_ error: Int32, _ name: String) {
-        if error != 0 {
-            report("\(name): read error: \(String(cString: strerror(error)))")
+    private mutating func reportReadError(_ reader: LineReader, _ name: String) {
+        if reader.readError != 0 {
+            report("\(name): read error: \(reader.failure ?? "unknown")")
             inputFailed = true
         }
     }
