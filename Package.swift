@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation --target FrenchNER` (the DocC catalogue in Sources/FrenchNER/FrenchNER.docc).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // System ICU (apt libicu-dev), used only for its pkg-config flags: Swift never imports it,
