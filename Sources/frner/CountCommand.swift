@@ -39,13 +39,6 @@ struct CountCommand: ParsableCommand {
         _ = try parseLabels(labels)
     }
 
-    struct Result: Sendable {
-        var names: [(label: EntityLabel, name: String)] = []
-        var group: String?
-        var error: String?
-        var location: String
-    }
-
     func run() throws {
         Diagnostics.quiet = runOptions.quiet
         let labelSet = try parseLabels(labels)
@@ -56,22 +49,11 @@ struct CountCommand: ParsableCommand {
         let by = self.by
         var source = input.source()
         let progress = ProgressLine(totalBytes: source.knownInputSize, options: runOptions, outputIsTerminal: false)
-        var summary = RunSummary()
+        var summary = RunStatistics()
         var counts = EntityCounts()
-        processInBatches(&source, jobs: runOptions.jobs, interactive: false, progress: progress) { record in
-            let document = options.decode(record)
-            var result = Result(location: document.location)
-            if let by {
-                result.group = document.passthrough.first { $0.key == by }.map { PassthroughValue.text($0.raw) } ?? ""
-            }
-            switch document.text {
-            case .failure(let error):
-                result.error = error.message
-            case .success(let text):
-                result.names = tagger.tag(text).entities.filter { labelSet.contains($0.label) }
-                    .map { (label: $0.label, name: EntityCounts.name(of: $0)) }
-            }
-            return result
+        processInBatches(&source, jobs: runOptions.jobs, interactive: false,
+                         progress: { progress.update(documents: $0, bytes: $1) }) { record in
+            EntityCounts.Tally(record, settings: options, tagger: tagger, labels: labelSet, groupField: by)
         } consume: { result in
             if let message = result.error {
                 Diagnostics.error("\(result.location): \(message)")
@@ -84,7 +66,7 @@ struct CountCommand: ParsableCommand {
         output.write(EntityCounts.format(counts.rows(top: top), as: format, groupField: by))
         output.flush()
         summary.bytes = source.bytesRead
-        summary.print(options: runOptions)
+        printSummary(summary, options: runOptions)
         try ExitStatus.finish(recordFailures: summary.errors, inputFailed: source.inputFailed)
     }
 }

@@ -2,17 +2,14 @@ import ArgumentParser
 import Foundation
 import FrenchNER
 
-/// `--format`: the output formats, and `spacy`, the old name of `displacy`.
-enum FormatArgument: String, ExpressibleByArgument, CaseIterable {
-    case jsonl, conll, brat, tsv, csv, displacy, html
-    /// Deprecated: the name `displacy` had before (it is displaCy's format, not spaCy's `Doc` JSON).
-    case spacy
-
-    static var allValueStrings: [String] { allCases.filter { $0 != .spacy }.map(\.rawValue) }
-
-    var format: OutputFormat {
-        self == .spacy ? .displacy : OutputFormat(rawValue: rawValue)!
+/// `--format`: the output formats, and `spacy`, the deprecated old name of `displacy` (`OutputFormat(name:)`).
+struct FormatArgument: ExpressibleByArgument, Equatable {
+    let format: OutputFormat, isDeprecatedName: Bool
+    init?(argument: String) {
+        guard let format = OutputFormat(name: argument) else { return nil }
+        (self.format, isDeprecatedName) = (format, argument != format.rawValue)
     }
+    static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
 }
 
 struct TagCommand: ParsableCommand {
@@ -32,7 +29,7 @@ struct TagCommand: ParsableCommand {
     @OptionGroup var runOptions: RunOptions
 
     @Option(name: .shortAndLong, help: "Output format: jsonl, conll, brat, tsv, csv, displacy, html.")
-    var format: FormatArgument = .jsonl
+    var format = FormatArgument(argument: "jsonl")!
 
     @Option(name: .customLong("keep-field"), help: ArgumentHelp("With --format tsv or csv: also write this field of each JSON Lines record as a column (repeatable).", valueName: "name"))
     var keepFields: [String] = []
@@ -50,9 +47,9 @@ struct TagCommand: ParsableCommand {
     var lineBuffered = false
 
     func validate() throws {
-        if format == .brat && outputDir == nil { throw ValidationError("--format brat needs --output-dir") }
-        if format == .brat && runOptions.output != nil { throw ValidationError("--format brat writes into --output-dir, not --output") }
-        if !keepFields.isEmpty && format != .tsv && format != .csv {
+        if format.format == .brat && outputDir == nil { throw ValidationError("--format brat needs --output-dir") }
+        if format.format == .brat && runOptions.output != nil { throw ValidationError("--format brat writes into --output-dir, not --output") }
+        if !keepFields.isEmpty && format.format != .tsv && format.format != .csv {
             throw ValidationError("--keep-field applies to --format tsv and csv (JSON Lines output keeps every field)")
         }
         if TaggingConventions(name: personSpans) == nil {
@@ -68,7 +65,7 @@ struct TagCommand: ParsableCommand {
         var configured = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
         configured.conventions = TaggingConventions(name: personSpans)!
         let tagger = configured
-        if format == .spacy { Diagnostics.notice("warning: --format spacy is now --format displacy (displaCy's format); the old name will go") }
+        if format.isDeprecatedName { Diagnostics.notice("warning: --format spacy is now --format displacy (displaCy's format); the old name will go") }
         let formatter = DocumentFormatter(format: format.format, keepFields: keepFields)
         let output = try StandardOutput(path: runOptions.output, lineBuffered: lineBuffered)
         let brat: BratWriter?
@@ -82,11 +79,12 @@ struct TagCommand: ParsableCommand {
         var source = input.source()
         let progress = ProgressLine(totalBytes: source.knownInputSize, options: runOptions,
                                     outputIsTerminal: brat == nil && output.isTerminal)
-        var summary = RunSummary()
+        var summary = RunStatistics()
 
         output.write(formatter.header())
-        processInBatches(&source, jobs: runOptions.jobs, interactive: output.isLineBuffered, progress: progress) { record in
-            TagCommand.process(record, options: options, tagger: tagger, formatter: formatter, labels: labelSet)
+        processInBatches(&source, jobs: runOptions.jobs, interactive: output.isLineBuffered,
+                         progress: { progress.update(documents: $0, bytes: $1) }) { record in
+            FormattedRecord(record, settings: options, tagger: tagger, formatter: formatter, labels: labelSet)
         } consume: { result in
             if let message = result.error { Diagnostics.error("\(result.location): \(message)") }
             summary.add(error: result.error != nil, labels: result.labels)
@@ -101,45 +99,11 @@ struct TagCommand: ParsableCommand {
         output.flush()
         progress.finish()
         summary.bytes = source.bytesRead
-        summary.print(options: runOptions)
+        printSummary(summary, options: runOptions)
         if let brat, let error = brat.firstError {
             Diagnostics.error(error)
             throw ExitCode(2)
         }
         try ExitStatus.finish(recordFailures: summary.errors, inputFailed: source.inputFailed)
     }
-
-    struct Result: Sendable {
-        var bytes: [UInt8]
-        var error: String?
-        var location: String
-        var id: String
-        /// The labels of the entities written (for the summary).
-        var labels: [EntityLabel] = []
-        /// For brat: the file name (without extension) and the text.
-        var name: String
-        var text: [UInt8]
-    }
-
-    static func process(_ record: RawRecord, options: InputSettings, tagger: Tagger, formatter: DocumentFormatter,
-                        labels: Set<EntityLabel>) -> Result {
-        let document = options.decode(record)
-        let name = record.format == .text ? record.file : document.id
-        switch document.text {
-        case .failure(let error):
-            return Result(bytes: formatter.errorRecord(idJSON: document.idJSON, id: document.id, message: error.message,
-                                                       passthrough: document.passthrough.map { ($0.key, $0.raw) }),
-                          error: error.message, location: document.location, id: document.id, name: name, text: [])
-        case .success(let text):
-            let tagged = tagger.tag(text)
-            let entities = labels.count == 3 ? tagged.entities : tagged.entities.filter { labels.contains($0.label) }
-            let bytes = formatter.record(idJSON: document.idJSON, id: document.id,
-                                         passthrough: document.passthrough.map { ($0.key, $0.raw) },
-                                         tagged: tagged, entities: entities)
-            let textBytes = formatter.format == .brat ? Array(text.string.utf8) : []
-            return Result(bytes: bytes, error: nil, location: document.location, id: document.id, labels: entities.map(\.label),
-                          name: name, text: textBytes)
-        }
-    }
 }
-

@@ -18,6 +18,13 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case html
 }
 
+extension OutputFormat {
+    /// A format by name; `spacy`, the old name of `displacy`, is still understood.
+    public init?(name: String) {
+        if name == "spacy" { self = .displacy } else if let format = OutputFormat(rawValue: name) { self = format } else { return nil }
+    }
+}
+
 /// Formats tagged documents. Pure and `Sendable`: workers format in parallel, the writer concatenates.
 public struct DocumentFormatter: Sendable {
     public let format: OutputFormat

@@ -62,14 +62,8 @@ final class ProgressLine {
         let interval = mode == .terminal ? 0.25 : 1.0
         guard mode != .off, Date().timeIntervalSince(lastPrint) >= interval else { return }
         lastPrint = Date()
-        let seconds = max(Date().timeIntervalSince(start), 1e-6)
-        let rate = Double(bytes) / seconds
-        var line = String(format: "%d documents, %.1f MB, %.1f MB/s", documents, Double(bytes) / 1e6, rate / 1e6)
-        if let totalBytes, totalBytes > 0 {
-            let eta = rate > 0 ? Double(max(totalBytes - bytes, 0)) / rate : 0
-            line += String(format: ", %.0f%% of %.1f MB, ETA %.0f s", min(100, 100 * Double(bytes) / Double(totalBytes)),
-                           Double(totalBytes) / 1e6, eta)
-        }
+        let line = RunStatistics.progressLine(documents: documents, bytes: bytes, seconds: Date().timeIntervalSince(start),
+                                              totalBytes: totalBytes)
         if mode == .terminal {
             FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
             ProgressLine.shown = true
@@ -95,56 +89,8 @@ private func clearProgressAndInterrupt(_ signalNumber: Int32) {
     raise(signalNumber)
 }
 
-/// The one-line summary at the end of a run, on standard error when it is a terminal (or `--stats`):
-/// documents, errors, entities per label, time and MB/s.
-struct RunSummary {
-    var documents = 0
-    var errors = 0
-    var entities: [EntityLabel: Int] = [:]
-    var bytes = 0
-    let start = Date()
-
-    mutating func add(error: Bool, labels: [EntityLabel]) {
-        documents += 1
-        if error { errors += 1 }
-        for label in labels { entities[label, default: 0] += 1 }
-    }
-
-    var line: String {
-        let seconds = Date().timeIntervalSince(start)
-        let total = entities.values.reduce(0, +)
-        let perLabel = [EntityLabel.person, .organisation, .location].map { "\($0.rawValue) \(entities[$0] ?? 0)" }.joined(separator: ", ")
-        return String(format: "%d documents, %d errors, %d entities (%@) in %.2f s, %.1f MB/s",
-                      documents, errors, total, perLabel, seconds, Double(bytes) / 1e6 / max(seconds, 1e-6))
-    }
-
-    func print(options: RunOptions) {
-        guard !options.quiet, options.stats || Diagnostics.standardErrorIsTerminal else { return }
-        FileHandle.standardError.write(Data("frner: \(line)\n".utf8))
-    }
-}
-
-/// Reads records, processes them in batches on `jobs` threads (`process` runs in parallel) and hands
-/// the results to `consume` in input order. Memory is bounded by one batch: at most `batchLimit` records
-/// (1 when interactive) and about 16 MB of input.
-func processInBatches<T: Sendable>(_ source: inout DocumentSource, jobs: Int, interactive: Bool, progress: ProgressLine,
-                                   process: @escaping @Sendable (RawRecord) -> T, consume: (T) -> Void) {
-    let batchLimit = interactive ? 1 : max(64, jobs * 32)
-    let batchBytes = 16 << 20
-    var batch: [RawRecord] = []
-    var pendingBytes = 0
-    func flush() {
-        let records = batch
-        let results = parallelMap(count: records.count, jobs: interactive ? 1 : jobs) { i in process(records[i]) }
-        for result in results { consume(result) }
-        progress.update(documents: results.count, bytes: pendingBytes)
-        batch.removeAll(keepingCapacity: true)
-        pendingBytes = 0
-    }
-    source.forEachRecord { record in
-        batch.append(record)
-        pendingBytes += record.bytes.count
-        if batch.count >= batchLimit || pendingBytes >= batchBytes { flush() }
-    }
-    flush()
+/// The one-line summary at the end of a run, on standard error when it is a terminal (or `--stats`).
+func printSummary(_ statistics: RunStatistics, options: RunOptions) {
+    guard !options.quiet, options.stats || Diagnostics.standardErrorIsTerminal else { return }
+    FileHandle.standardError.write(Data("frner: \(statistics.line)\n".utf8))
 }

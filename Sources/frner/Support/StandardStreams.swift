@@ -17,13 +17,8 @@ final class StandardOutput {
     let isTerminal: Bool
     private let capacity = 1 << 16
 
-    init(lineBuffered: Bool = false) {
-        signal(SIGPIPE, SIG_IGN)
-        fd = 1
-        name = "standard output"
-        isTerminal = isatty(1) != 0
-        self.lineBuffered = lineBuffered || isTerminal
-        buffer.reserveCapacity(capacity)
+    convenience init(lineBuffered: Bool = false) {
+        self.init(fd: 1, name: "standard output", lineBuffered: lineBuffered)
     }
 
     /// Writes to a file (`-o FILE`; `-` is standard output), created or truncated.
