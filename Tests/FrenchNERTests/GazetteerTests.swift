@@ -369,6 +369,33 @@ struct GazetteerCacheTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == good)
     }
 
+    @Test("a cache whose values index past their arrays, or whose tables have no empty slot, is rejected", arguments: [
+        "slot past the keys", "slots full", "key offset past the pool", "key offsets going back", "edge to no node",
+        "edge table full", "root to no node", "node offset past the entries", "string offset past the bytes",
+        "surface past the strings", "canonical past the strings", "source negative", "node count huge",
+    ])
+    func damagedCacheValues(damage: String) throws {
+        var g = Gazetteer(compiling: entries, tokenizer: tokenizer)
+        #expect(Gazetteer(cacheData: g.cacheData(fingerprint: 7), fingerprint: 7) != nil)
+        let last = { (array: ContiguousArray<Int32>) in array.count - 1 }
+        switch damage {
+        case "slot past the keys": g.keys.slots[g.keys.slots.firstIndex(of: 0)!] = Int32(g.keys.count + 1)
+        case "slots full": for i in g.keys.slots.indices where g.keys.slots[i] == 0 { g.keys.slots[i] = 1 }
+        case "key offset past the pool": g.keys.offsets[1] = Int32(g.keys.pool.count + 10)
+        case "key offsets going back": g.keys.offsets[2] = g.keys.offsets[1] - 1
+        case "edge to no node": g.edges.values[g.edges.keys.firstIndex { $0 != .max }!] = g.nodeCount
+        case "edge table full": for i in g.edges.keys.indices where g.edges.keys[i] == .max { g.edges.keys[i] = UInt64(i) << 40 }
+        case "root to no node": g.rootChildren[0] = g.nodeCount + 5
+        case "node offset past the entries": g.nodeEntryOffsets[1] = Int32(g.nodeEntries.count + 1)
+        case "string offset past the bytes": g.strings.offsets[1] = Int32(g.strings.bytes.count + 1)
+        case "surface past the strings": g.entrySurfaces[0] = Int32(last(g.strings.offsets))
+        case "canonical past the strings": g.entryCanonicals[0] = Int32.max
+        case "source negative": g.entrySources[0] = -1
+        default: g.nodeCount = -2 // written as 0xFFFF_FFFE nodes
+        }
+        #expect(Gazetteer(cacheData: g.cacheData(fingerprint: 7), fingerprint: 7) == nil)
+    }
+
     @Test("a cache of another fingerprint is not read")
     func wrongFingerprint() throws {
         let g = Gazetteer(compiling: entries, tokenizer: tokenizer)
