@@ -62,14 +62,7 @@ struct EvalCommand: ParsableCommand {
         }
         if dumpText {
             let output = StandardOutput()
-            for document in documents {
-                var writer = JSONWriter()
-                writer.objectStart()
-                writer.key("id"); writer.string(document.id)
-                writer.key("text"); writer.string(document.text)
-                writer.objectEnd(); writer.newline()
-                output.write(writer.bytes)
-            }
+            for document in documents { output.write(document.textRecord()) }
             output.flush()
             return
         }
@@ -85,13 +78,7 @@ struct EvalCommand: ParsableCommand {
                 Diagnostics.error(error.description)
                 throw ExitCode(2)
             }
-            var missing = 0
-            for document in documents {
-                let spans = predictions[document.id]
-                if spans == nil { missing += 1 }
-                scorer.add(gold: document.entities, predicted: spans?.map(\.span) ?? [], text: document.text,
-                           id: document.id, sentences: document.sentenceCount, sources: spans?.map(\.source))
-            }
+            let missing = scorer.add(documents, predictions: predictions)
             if missing > 0 { Diagnostics.error("\(predicted): no prediction for \(missing) of \(documents.count) documents (scored as empty)") }
         } else {
             guard personSpans == "auto" || TaggingConventions(name: personSpans) != nil else {

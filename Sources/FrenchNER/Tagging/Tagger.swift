@@ -5,9 +5,11 @@
 /// for entity in tagger.entities(in: "M. Antony Blinken est arrivé à Kiev.") {
 ///     print(entity.label, entity.text, entity.start, entity.end, entity.source)
 /// }
-/// // PER Antony Blinken 3 17 person.title
-/// // LOC Kiev 30 34 lexicon:LOC.city:geonames
+/// // PER Antony Blinken 3 17 lexicon:PER.full:curated
+/// // LOC Kiev 31 35 lexicon:LOC.city:world-countries
 /// ```
+///
+/// (`Tests/FrenchNERTests/DocExampleTests.swift` runs this example and checks its output.)
 ///
 /// The stages are: tokenize (ICU + French rules) → match the gazetteer → find candidates (runs of
 /// capitalised words, lexicon entries, lower-case organisation heads) → weigh each candidate's evidence
@@ -22,7 +24,9 @@ public struct Tagger: Sendable {
     /// Span conventions (default: names only, as in modern news gold).
     public var conventions = TaggingConventions.namesOnly
 
-    /// Loads the shipped lexicons (and user lexicons), from the compiled cache when it is current.
+    /// Loads the shipped lexicons (and user lexicons, and entries given in code: `LexiconSet.entries`), from
+    /// the compiled cache when it is current. The shipped lexicons are compiled into the library: no
+    /// checkout or data folder is needed (`LexiconSet.findShipped()`).
     /// - Throws: `LexiconError` for a missing or malformed lexicon; an error if ICU cannot start.
     public init(lexicons: LexiconSet? = nil, useCache: Bool = true) throws {
         let tokenizer = try Tokenizer()
