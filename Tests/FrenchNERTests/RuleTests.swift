@@ -169,14 +169,29 @@ enum RuleTable {
             .yes("Hier, la Banque Quillifer prête de l'argent.", "Banque Quillifer", .organisation,
                  bug: "`prête` (listed adj/noun only) extends the name: `Banque Quillifer prête`"),
             .yes("Il prie à la Grande Mosquée de Vexholm chaque jour.", "Grande Mosquée de Vexholm", .organisation),
+            // Long administrative names: coordinated adjectives and nouns, three complements.
+            .yes("Selon l'Agence européenne océanique et atmosphérique, il pleut.",
+                 "Agence européenne océanique et atmosphérique", .organisation),
+            .yes("La Direction des examens et concours a publié les résultats.", "Direction des examens et concours", .organisation),
+            .yes("La Fédération internationale des ligues des droits de l'homme proteste.",
+                 "Fédération internationale des ligues des droits de l'homme", .organisation),
+            .no("La Banque Quillifer et les banques ont parlé.", "Banque Quillifer et les banques", .organisation),
             ]
-        case .organisationLowercaseHead: // organisation.lowercase-head: ministère/armée/gouvernement/université + demonym or de
+        case .organisationLowercaseHead: // organisation.lowercase-head: ministère/armée/diocèse/opéra… + demonym or de; hôpital/collège + name
             [
             .yes("Hier, l'armée syrienne a attaqué.", "armée syrienne", .organisation),
             .yes("Il étudie à l'université de Vexholm depuis hier.", "université de Vexholm", .organisation),
             .yes("Hier, le gouvernement ukrainien a décidé.", "gouvernement ukrainien", .organisation),
             .yes("Hier, le ministère de la Pêche a répondu.", "ministère de la Pêche", .organisation),
             .yes("Le ministère de la Pêche avant midi a répondu.", "ministère de la Pêche", .organisation),
+            .yes("Hier, l'opéra de Vexholm a présenté sa saison.", "opéra de Vexholm", .organisation),
+            .yes("L'orchestre philharmonique de Vexholm jouera demain.", "orchestre philharmonique de Vexholm", .organisation),
+            .yes("Le diocèse de Trambulac a un nouvel évêque.", "diocèse de Trambulac", .organisation),
+            .yes("Il a été soigné à l'hôpital Quillifer de Vexholm hier.", "hôpital Quillifer de Vexholm", .organisation),
+            .yes("Il a été élève au collège Brusquelin hier.", "collège Brusquelin", .organisation),
+            .no("Hier, l'orchestre de Mathilde Quillifer a joué.", "orchestre de Mathilde Quillifer", .organisation),
+            .no("Le diocèse de Trambulac ferme hier.", "diocèse de Trambulac ferme", .organisation),
+            .no("Hier, le ministère russe de la Pêche a répondu.", "ministère russe de la Pêche", .organisation),
             .none("L'armée a attaqué hier."),
             .none("Le gouvernement a décidé hier."),
             .none("Hier, l'université a fermé."),
@@ -193,6 +208,11 @@ enum RuleTable {
             .yes("Le ministre de la Santé a parlé hier.", "Santé", .organisation),
             .yes("Hier, Zorbak Quillifer, ministre de la Culture, est venu.", "Culture", .organisation),
             .no("Hier, le ministre du Canada a parlé.", "Canada", .organisation),
+            .yes("Le ministre des Affaires étrangères a parlé hier.", "Affaires étrangères", .organisation),
+            .yes("La ministre des Outre-mer Mathilde Quillifer est arrivée.", "Outre-mer", .organisation),
+            .yes("Hier, le ministère russe de la Défense a parlé.", "Défense", .organisation),
+            .no("Le ministre de la Justice de Mathilde Quillifer a parlé.", "Justice de Mathilde Quillifer", .organisation),
+            .no("Le ministre de l'Intérieur turc a parlé hier.", "Intérieur turc", .organisation),
             .none("Le ministre a parlé hier."),
             ]
         case .organisationTeam: // organisation.team: a capitalised plural, `de`, a city
@@ -228,6 +248,10 @@ enum RuleTable {
             .yes("Hier, la ville de Vexholm a voté.", "Vexholm", .location),
             .yes("Les rebelles tiennent la province de Trambulac.", "Trambulac", .location),
             .yes("Il est maire de la commune de Vexholm depuis hier.", "Vexholm", .location),
+            // A capitalised place noun right before a known place: the place alone.
+            .yes("La Région Occitanie finance le projet.", "Occitanie", .location),
+            .yes("La région Occitanie finance le projet.", "Occitanie", .location),
+            .no("La Région Occitanie finance le projet.", "Région Occitanie", .organisation),
             .none("La ville est calme hier."),
             .no("Le maire de la ville, Zorbak Quillifer, a parlé hier.", "Zorbak Quillifer", .location),
             ]
@@ -293,6 +317,26 @@ enum RuleTable {
 /// The exact entities of a text, as `text|LABEL`.
 func labelled(_ text: String, tagger: Tagger = sharedTagger) -> [String] {
     tagger.entities(in: text).map { "\($0.text)|\($0.label.rawValue)" }
+}
+
+@Suite("Compound names: two names in one run")
+struct CompoundNameTests {
+    @Test("a party, union or medium glued to a person is two names", arguments: [
+        ("Le député LR Mathilde Quillifer a voté contre.", ["LR|ORG", "Mathilde Quillifer|PER"]),
+        ("Le patron de la CGT Ludovic Brusquelin a parlé.", ["CGT|ORG", "Ludovic Brusquelin|PER"]),
+        ("La sénatrice EELV Mathilde Quillifer a voté.", ["EELV|ORG", "Mathilde Quillifer|PER"]),
+    ])
+    func gluedPrefix(text: String, expected: [String]) {
+        #expect(labelled(text) == expected)
+    }
+
+    @Test("a place or a first name before a person is not cut off", arguments: [
+        "Hier, Paris Hilton est venue.",
+        "Hier, Mathilde Ludovic Quillifer est venue.",
+    ])
+    func notGlued(text: String) {
+        #expect(labelled(text).count == 1)
+    }
 }
 
 @Suite("Tagger: what is not an entity")

@@ -80,16 +80,43 @@ extension Recognition {
         var j = s - 1
         if roles[j].contains(.secondParticle) { j -= 1 }
         guard j >= 1, roles[j].contains(.complement) || doc.keyEquals(tokens[j], "a") else { return nil }
-        let head = tokens[j - 1]
-        guard doc.keyEquals(head, "ministre") || doc.keyEquals(head, "ministres")
+        var head = tokens[j - 1]
+        // `ministère russe de la Défense`: after a ministry and its nationality, the portfolio.
+        if j >= 2, tokens[j - 1].isLowercaseWord, has(singleTypes[j - 1], .demonym), doc.keyEquals(tokens[j - 2], "ministere") {
+            head = tokens[j - 2]
+        }
+        guard doc.keyEquals(head, "ministre") || doc.keyEquals(head, "ministres") || doc.keyEquals(head, "ministere")
+                && j >= 2 && has(singleTypes[j - 1], .demonym)
                 || doc.keyEquals(head, "etat") && j >= 3 && doc.keyEquals(tokens[j - 3], "secretaire")
         else { return nil }
         var e = s + 1
-        // The portfolio is a name joined by hyphens, particles or adjectives; a person may follow it
-        // directly (`ministre de l'Intérieur Bernard Cazeneuve`).
-        while e < tokens.count, !(nameLike[e] && !tokens[e].isJoinedToPrevious), let next = extendName(from: e),
-              !tokens[e].flags.contains(.sentenceStart) { e = next }
+        // The portfolio is one word, a hyphen chain (`Outre-mer`) and lower-case adjectives
+        // (`Affaires étrangères`, `Transition écologique`); a person may follow it directly (`ministre de
+        // l'Intérieur Bernard Cazeneuve`). It takes no `de` complement (`Justice de Dilma Rousseff`,
+        // `Défense de la Corée du Nord`) and no nationality (`Intérieur turc`).
+        let n = tokens.count
+        while e < n, !tokens[e].flags.contains(.sentenceStart) {
+            if tokens[e].flags.contains(.hyphen), tokens[e].isJoinedToPrevious, e + 1 < n, tokens[e + 1].isJoinedToPrevious,
+               tokens[e + 1].kind == .word {
+                e += 2
+            } else if tokens[e].isLowercaseWord, !has(singleTypes[e], .demonym),
+                      isNameAdjective(e) || isPluralAdjectiveAgreeing(e, with: s) {
+                e += 1
+            } else {
+                break
+            }
+        }
         return e
+    }
+
+    /// `Affaires étrangères`: a plural adjective after a plural noun, even one the word list also
+    /// knows as a verb form (`étrangères`), which after a plural noun is the adjective.
+    func isPluralAdjectiveAgreeing(_ i: Int, with noun: Int) -> Bool {
+        guard roles[i].isEmpty, commonClasses(i).contains(.adjective), !commonClasses(i).contains(.grammatical) else {
+            return false
+        }
+        let s = UInt16(UInt8(ascii: "s"))
+        return doc.keyUnits(of: tokens[i]).last == s && doc.keyUnits(of: tokens[noun]).last == s
     }
 
     // MARK: - Persons
@@ -154,14 +181,16 @@ extension Recognition {
         cue(.organisationHead, endingAt: s - 1, lowercaseOnly: true)
     }
 
-    /// Extends an organisation name after its head: adjectives, then up to two `de` complements
-    /// (`Banque centrale européenne`, `Conseil de sécurité des Nations unies`).
+    /// Extends an organisation name after its head: adjectives, then up to three `de` complements
+    /// (`Banque centrale européenne`, `Conseil de sécurité des Nations unies`, `Fédération
+    /// internationale des ligues des droits de l'homme`); adjectives and plural nouns may be
+    /// coordinated (`Agence américaine océanique et atmosphérique`, `Direction des examens et concours`).
     func extendOrganisation(from end: Int) -> Int {
         var e = end
         let n = tokens.count
-        while e < n, tokens[e].isLowercaseWord, isNameAdjective(e), !lineBreakBetween(e - 1, e) { e += 1 }
+        e = extendAdjectives(from: e, coordinated: false)
         var complements = 0
-        while complements < 2, e < n, roles[e].contains(.complement), tokens[e].isLowercaseWord {
+        while complements < 3, e < n, roles[e].contains(.complement), tokens[e].isLowercaseWord {
             var j = e + 1
             if j < n, roles[j].contains(.secondParticle), tokens[j].isLowercaseWord { j += 1 }
             guard j < n else { break }
@@ -171,14 +200,40 @@ extension Recognition {
                 while k < n, nameLike[k] || tokens[k].flags.contains(.hyphen), let next = extendName(from: k) { k = next }
                 e = k
                 break
-            } else if j <= e + 2, tokens[j].isLowercaseWord, tokens[j].kind == .word,
-                      roles[j].isEmpty, !commonClasses(j).contains(.verb), !commonClasses(j).contains(.function) {
+            } else if j <= e + 2, isComplementNoun(j) {
                 e = j + 1
+                // `des examens et concours`: plural nouns joined by `et`.
+                if e + 1 < n, doc.keyEquals(tokens[e], "et"), isComplementNoun(e + 1), isPlural(j), isPlural(e + 1) { e += 2 }
             } else {
                 break
             }
-            while e < n, tokens[e].isLowercaseWord, isNameAdjective(e) { e += 1 }
+            e = extendAdjectives(from: e, coordinated: true)
             complements += 1
+        }
+        return e
+    }
+
+    /// A lower-case noun that may be an organisation's complement (`sécurité`, `droits`).
+    private func isComplementNoun(_ i: Int) -> Bool {
+        guard tokens[i].isLowercaseWord, tokens[i].kind == .word, roles[i].isEmpty else { return false }
+        let classes = commonClasses(i)
+        return !classes.contains(.grammatical) && (classes.isEmpty || classes.contains(.noun))
+    }
+
+    private func isPlural(_ i: Int) -> Bool {
+        let last = doc.keyUnits(of: tokens[i]).last
+        return last == UInt16(UInt8(ascii: "s")) || last == UInt16(UInt8(ascii: "x"))
+    }
+
+    /// Lower-case adjectives after `e`, on the same line; two of them may be joined by `et`
+    /// (`océanique et atmosphérique`).
+    private func extendAdjectives(from start: Int, coordinated: Bool) -> Int {
+        var e = start
+        let n = tokens.count
+        while e < n, tokens[e].isLowercaseWord, isNameAdjective(e), !lineBreakBetween(e - 1, e) { e += 1 }
+        if e > start, e + 1 < n, doc.keyEquals(tokens[e], "et"), tokens[e + 1].isLowercaseWord, isNameAdjective(e + 1),
+           !has(singleTypes[e + 1], .demonym) || has(singleTypes[e - 1], .demonym) {
+            e += 2
         }
         return e
     }
@@ -204,6 +259,15 @@ extension Recognition {
             candidates.append(Array(key.dropLast(2)) + [UInt16(UInt8(ascii: "a")), UInt16(UInt8(ascii: "l"))])
         }
         return candidates.contains { gazetteer.commonWordClasses(keyID: gazetteer.keys.lookup($0)).contains(.adjective) }
+    }
+
+    /// `philharmonique`, `symphoniques`: a word the word list does not know, ending as learned
+    /// adjectives do (`-ique`).
+    func hasAdjectiveSuffix(_ i: Int) -> Bool {
+        guard roles[i].isEmpty, commonClasses(i).isEmpty else { return false }
+        var key = doc.keyUnits(of: tokens[i])
+        if key.last == UInt16(UInt8(ascii: "s")) { key = key.dropLast() }
+        return key.count > 5 && key.suffix(4).elementsEqual("ique".utf16)
     }
 
     // MARK: - Locations

@@ -25,13 +25,15 @@ public enum RuleName: String, Sendable, CaseIterable {
     /// `Banque mondiale`, `Université de Strasbourg`, `Grande Mosquée de Valence` → ORG (outermost).
     case organisationHead = "organisation.head"
     /// A lower-case head with a demonym or a `de` complement: `ministère de l'Intérieur`,
-    /// `armée syrienne`, `université de Kyoto` → ORG (head included).
+    /// `armée syrienne`, `opéra de Lyon`, `orchestre philharmonique de Vienne`; an institution head
+    /// and its name: `hôpital Pasteur de Nice`, `collège Lucie-Aubrac` → ORG (head included).
     case organisationLowercaseHead = "organisation.lowercase-head"
     /// A common noun naming a kind of organisation before the name: `la société Renault`,
     /// `le quotidien Le Monde` → ORG (noun excluded).
     case organisationApposition = "organisation.apposition"
-    /// A minister's portfolio after `ministre de`/`secrétaire d'État à`: `ministre de l'Intérieur` →
-    /// `Intérieur` ORG (the ministry), as news annotation does.
+    /// A minister's portfolio after `ministre de`/`secrétaire d'État à`/`ministère russe de`:
+    /// `ministre de l'Intérieur` → `Intérieur`, `ministre des Affaires étrangères` → `Affaires
+    /// étrangères`, `ministre des Outre-mer` → `Outre-mer` ORG (the ministry), as news annotation does.
     case organisationPortfolio = "organisation.portfolio"
     /// A team named after its city in the French way: `Penguins de Pittsburgh`, `Braves d'Atlanta`,
     /// `Canadiens de Montréal` → ORG (a capitalised plural, `de`, a known city).

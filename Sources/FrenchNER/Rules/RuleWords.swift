@@ -31,6 +31,9 @@ struct RuleWords {
         static let lowercaseOrganisationHead = Role(rawValue: 1 << 11)
         /// `chez`: before a person or company.
         static let chez = Role(rawValue: 1 << 12)
+        /// Lower-case heads of institutions named after a person or a place, the head inside the
+        /// name: `hôpital Pasteur`, `collège Lucie-Aubrac`, `université DePaul`.
+        static let institutionHead = Role(rawValue: 1 << 13)
     }
 
     static let words: [(String, Role)] = [
@@ -58,7 +61,13 @@ struct RuleWords {
         ("nouvelle", .functionModifier), ("actuel", .functionModifier), ("actuelle", .functionModifier),
         ("et", .coordination), ("ou", .coordination),
         ("ministère", .lowercaseOrganisationHead), ("armée", .lowercaseOrganisationHead),
-        ("gouvernement", .lowercaseOrganisationHead), ("université", .lowercaseOrganisationHead),
+        ("gouvernement", .lowercaseOrganisationHead), ("université", [.lowercaseOrganisationHead, .institutionHead]),
+        ("hôpital", .institutionHead), ("opéra", .lowercaseOrganisationHead),
+        ("orchestre", .lowercaseOrganisationHead), ("diocèse", .lowercaseOrganisationHead),
+        ("archidiocèse", .lowercaseOrganisationHead), ("parlement", .lowercaseOrganisationHead),
+        ("fédération", .lowercaseOrganisationHead), ("gendarmerie", .lowercaseOrganisationHead),
+        ("académie", .lowercaseOrganisationHead), ("paroisse", .lowercaseOrganisationHead),
+        ("clinique", .institutionHead), ("collège", .institutionHead), ("école", .institutionHead),
         ("chez", .chez),
     ]
 

@@ -78,6 +78,8 @@ extension RuleCatalogue {
         let tokens = r.tokens, n = tokens.count
         for i in 0..<n where tokens[i].isLowercaseWord && r.has(r.singleTypes[i], .placeHead) {
             guard headIncludedPlaceHeads.contains(r.doc.key(of: tokens[i])) else { continue }
+            // `Outre-mer`: a head inside a hyphenated word is no head.
+            if tokens[i].isJoinedToPrevious, i > 0, tokens[i - 1].flags.contains(.hyphen) { continue }
             if r.doc.keyEquals(tokens[i], "place"), i >= 2, r.roles[i - 1].contains(.article), r.doc.keyEquals(tokens[i - 2], "a") {
                 continue
             }
