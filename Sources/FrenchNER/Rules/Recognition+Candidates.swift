@@ -137,7 +137,9 @@ extension Recognition {
 
     /// `Penguins de Pittsburgh`: one capitalised plural word, `de`/`d'`, then a city.
     func isTeamName(_ run: Range<Int>, particle: Int) -> Bool {
+        // A lower-case `de` after a word that is no first name (`Thomas De Gendt` is a person).
         guard particle == run.lowerBound + 1, doc.keyEquals(tokens[particle], "de") || doc.keyEquals(tokens[particle], "d'"),
+              tokens[particle].isLowercaseWord, !has(singleTypes[run.lowerBound], .personFirst),
               particle + 1 < run.upperBound, has(startingTypes[particle + 1], .city) else { return false }
         let nickname = tokens[run.lowerBound]
         let last = doc.text.utf16[Int(nickname.end) - 1]

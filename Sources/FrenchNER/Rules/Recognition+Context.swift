@@ -72,6 +72,17 @@ extension Recognition {
         return false
     }
 
+    /// A name right after a lower-case noun for a work, a vessel, a storm or an operation, with at most
+    /// one adjective and an opening quote between: `le film Jules et Jim`, `la tempête tropicale Alex`,
+    /// `l'opération Sentinelle`, `la sonde « Rosetta »`.
+    func isThingName(_ span: Range<Int>) -> Bool {
+        var j = span.lowerBound - 1
+        if j >= 0, tokens[j].kind == .punctuation, isOpeningPunctuation(j) { j -= 1 }
+        if j >= 1, tokens[j].isLowercaseWord, roles[j].isEmpty, commonClasses(j).contains(.adjective),
+           roles[j - 1].contains(.thingNoun) { j -= 1 }
+        return j >= 0 && tokens[j].isLowercaseWord && roles[j].contains(.thingNoun)
+    }
+
     /// When `s` starts a minister's portfolio (`ministre de l'Intérieur`, `ministre des Affaires
     /// étrangères`), the end of the portfolio.
     func portfolio(at s: Int) -> Int? {
@@ -120,6 +131,15 @@ extension Recognition {
     }
 
     // MARK: - Persons
+
+    /// `II`, `XIV`, `Ier`, `Ire`, `1er`: a regnal number (not `I` alone, which may be a pronoun or an
+    /// initial).
+    func isRomanNumeral(_ i: Int) -> Bool {
+        let key = doc.keyUnits(of: tokens[i])
+        if key.elementsEqual("ier".utf16) || key.elementsEqual("ire".utf16) || key.elementsEqual("1er".utf16) { return true }
+        guard tokens[i].isAllCaps, key.count >= 2, key.count <= 6 else { return false }
+        return key.allSatisfy { $0 == 0x69 || $0 == 0x76 || $0 == 0x78 || $0 == 0x6C }
+    }
 
 
     func firstNameIsAmbiguous(_ i: Int) -> Bool {
@@ -271,6 +291,32 @@ extension Recognition {
     }
 
     // MARK: - Locations
+
+    /// A road code at token `i`: `A7`, `E40`, `N7`, `RN7`, `D906` as one token, or `RN 20`, `D 906`
+    /// as letters and a number; returns the end, the letters (folded) and the number of digits.
+    func roadCode(at i: Int) -> (end: Int, letters: String, digits: Int)? {
+        let token = tokens[i]
+        guard token.flags.contains(.startsUppercase), !token.flags.contains(.hasLowercase) else { return nil }
+        let key = Array(doc.keyUnits(of: token))
+        let letterCount = key.prefix { $0 >= 0x61 && $0 <= 0x7A }.count
+        guard letterCount >= 1, letterCount <= 2 else { return nil }
+        let letters = String(decoding: key[..<letterCount], as: UTF16.self)
+        guard Recognition.roadLetters.contains(letters) else { return nil }
+        let rest = key[letterCount...]
+        if !rest.isEmpty {
+            guard rest.count <= 4, rest.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return (i + 1, letters, rest.count)
+        }
+        // `RN 20`, `D 906`: the number as the next token.
+        guard i + 1 < tokens.count, tokens[i + 1].kind == .number, !tokens[i + 1].isJoinedToPrevious,
+              doc.keyUnits(of: tokens[i + 1]).count <= 4,
+              doc.keyUnits(of: tokens[i + 1]).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return (i + 2, letters, doc.keyUnits(of: tokens[i + 1]).count)
+    }
+
+    /// Letters of French and European road codes (folded): motorways, national, departmental and
+    /// European roads.
+    static let roadLetters: Set<String> = ["a", "n", "d", "e", "rn", "rd"]
 
 
     /// Folded keys (`lès` folds to `les`).

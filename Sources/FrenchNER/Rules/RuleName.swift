@@ -21,6 +21,9 @@ public enum RuleName: String, Sendable, CaseIterable {
     case personAccording = "person.according"
     /// `chez` before the name: `chez Dupont` → PER.
     case personChez = "person.chez"
+    /// A regnal name: a name and a Roman numeral (`Ramsès II`, `Childéric Ier`), or a first name,
+    /// `le`/`la` and an epithet (`Charles le Chauve`, `Jeanne la Folle`) → PER.
+    case personRegnal = "person.regnal"
     /// A capitalised organisation head starts the name, with its adjectives and `de` complements:
     /// `Banque mondiale`, `Université de Strasbourg`, `Grande Mosquée de Valence` → ORG (outermost).
     case organisationHead = "organisation.head"
@@ -51,6 +54,8 @@ public enum RuleName: String, Sendable, CaseIterable {
     case locationPreposition = "location.preposition"
     /// A place-name shape: `Saint-Xxx`, `Xxx-sur-Yyy`, `Xxx-en-Yyy`, `Xxx-lès-Yyy` → LOC.
     case locationShape = "location.shape"
+    /// A road code: `l'A7`, `la RN 20`, `la D 906`, `l'autoroute A7` (head included) → LOC.
+    case locationRoad = "location.road"
     /// No cue: a name of several words is taken for a person.
     case defaultMultiword = "default.multiword"
     /// No cue: a single unknown word is taken for a place.

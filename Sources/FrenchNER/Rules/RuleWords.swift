@@ -34,6 +34,9 @@ struct RuleWords {
         /// Lower-case heads of institutions named after a person or a place, the head inside the
         /// name: `hôpital Pasteur`, `collège Lucie-Aubrac`, `université DePaul`.
         static let institutionHead = Role(rawValue: 1 << 13)
+        /// Nouns for things named like people or places: works, vessels, spacecraft, storms,
+        /// operations (`le film`, `la sonde`, `la tempête`, `l'opération`).
+        static let thingNoun = Role(rawValue: 1 << 14)
     }
 
     static let words: [(String, Role)] = [
@@ -69,6 +72,13 @@ struct RuleWords {
         ("académie", .lowercaseOrganisationHead), ("paroisse", .lowercaseOrganisationHead),
         ("clinique", .institutionHead), ("collège", .institutionHead), ("école", .institutionHead),
         ("chez", .chez),
+        ("film", .thingNoun), ("album", .thingNoun), ("livre", .thingNoun), ("roman", .thingNoun),
+        ("chanson", .thingNoun), ("série", .thingNoun), ("feuilleton", .thingNoun), ("émission", .thingNoun),
+        ("jeu", .thingNoun), ("logiciel", .thingNoun), ("opération", .thingNoun),
+        ("navire", .thingNoun), ("paquebot", .thingNoun),
+        ("frégate", .thingNoun), ("sonde", .thingNoun), ("satellite", .thingNoun), ("fusée", .thingNoun),
+        ("rover", .thingNoun), ("vaisseau", .thingNoun), ("tempête", .thingNoun), ("ouragan", .thingNoun),
+        ("cyclone", .thingNoun), ("typhon", .thingNoun), ("spectacle", .thingNoun), ("tableau", .thingNoun),
     ]
 
     /// The words with their folded keys (`à` → `a`), as the tokenizer folds tokens.

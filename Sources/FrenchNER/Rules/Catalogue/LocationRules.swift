@@ -1,11 +1,39 @@
 /// Rules that vote for a place (LOC). Weights: `RuleWeights`, "Location rules".
 extension RuleCatalogue {
-    static let locationCandidates: [CandidateRule] = [locationHeadSpan]
+    static let locationCandidates: [CandidateRule] = [locationHeadSpan, locationRoad]
 
     static let location: [EvidenceRule] = [
         locationCue, locationPreposition, locationHeadBefore, locationHeadInName, locationShape,
         locationCueOpeningName,
     ]
+
+    /// `l'A7`, `la RN 20`, `la D 906`, `l'E40` (after `la`/`l'`: roads are feminine, `le RN` is a
+    /// party), `l'autoroute A7`, `la départementale 31` (head included): a road code is a place. An `A`
+    /// with three digits after an article is an aircraft (`l'A320`), not a motorway.
+    static let locationRoad = CandidateRule(name: .locationRoad, label: .location, weight: RuleWeights.locationRoad) { r in
+        var found: [(span: Range<Int>, weight: Double)] = []
+        let tokens = r.tokens, n = tokens.count
+        for i in 0..<n {
+            let head = i > 0 && tokens[i - 1].isLowercaseWord && roadHeads.contains(r.doc.key(of: tokens[i - 1]))
+            // `départementale 31`, `nationale 7`: the head and the number.
+            if head, tokens[i].kind == .number, ["departementale", "nationale"].contains(r.doc.key(of: tokens[i - 1])),
+               r.doc.keyUnits(of: tokens[i]).count <= 4 {
+                found.append(((i - 1)..<(i + 1), RuleWeights.locationRoad))
+                continue
+            }
+            guard let (end, letters, digits) = r.roadCode(at: i) else { continue }
+            if head {
+                found.append(((i - 1)..<end, RuleWeights.locationRoad))
+            } else if i > 0, r.doc.keyEquals(tokens[i - 1], "la") || r.doc.keyEquals(tokens[i - 1], "l'"),
+                      !(letters == "a" && digits >= 3) {
+                found.append((i..<end, RuleWeights.locationRoad))
+            }
+        }
+        return found
+    }
+
+    /// Lower-case road nouns that stay in a road code's span (folded keys).
+    static let roadHeads: Set<String> = ["autoroute", "route", "nationale", "departementale", "rocade", "voie"]
 
     /// `la ville de Bron`, `la province de Hama`, `la région Bretagne`: a noun announcing a place just
     /// before the name, or before its `de`.

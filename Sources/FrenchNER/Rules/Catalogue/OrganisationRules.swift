@@ -7,16 +7,21 @@ extension RuleCatalogue {
     ]
 
     /// `Banque mondiale`, `Grande Mosquée de Valence`, `l'Assemblée`: a capitalised organisation head
-    /// opens the name (`organisationHeadInName`; alone, not opening a sentence: `organisationHeadAlone`),
+    /// opens the name (`organisationHeadInName`; alone, not opening a sentence: `organisationHeadAlone`,
+    /// and with no adjective or complement after it `organisationHeadBare`, which needs the document),
     /// or is its second word (`Emirates Airlines`… `organisationHeadSecond`) or its last
     /// (`organisationHeadLast`). The name then extends over adjectives and `de` complements.
     static let organisationHead = EvidenceRule(.organisationHead, votes: .organisation,
                                                weight: RuleWeights.organisationHeadInName,
+                                               loneWord: .notOnCommonNoun,
                                                extendsOrganisationName: true) { r, span in
         let s = span.start, e = span.end
         if r.has(r.singleTypes[s], .organisationHead) && !r.isSentenceInitial(s)
             || (span.wordCount >= 2 && r.has(r.singleTypes[s], .organisationHead)) {
-            return span.wordCount >= 2 ? RuleWeights.organisationHeadInName : RuleWeights.organisationHeadAlone
+            if span.wordCount >= 2 { return RuleWeights.organisationHeadInName }
+            // `l'Institut`, `l'Ordre`, `l'Église` with nothing after: a capitalised common noun that
+            // needs the document's support (`EvidenceRule.LoneWord.notOnCommonNoun`).
+            return r.extendOrganisation(from: e) > e ? RuleWeights.organisationHeadAlone : RuleWeights.organisationHeadBare
         }
         if span.wordCount >= 2, s + 1 < e, r.has(r.singleTypes[s + 1], .organisationHead), r.nameLike[s + 1] {
             return RuleWeights.organisationHeadSecond

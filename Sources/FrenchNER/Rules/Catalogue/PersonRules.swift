@@ -2,8 +2,34 @@
 extension RuleCatalogue {
     static let person: [EvidenceRule] = [
         personTitle, personFunction, personDemonym, personApposition, personFirstName, personSpeech,
-        personAccording, personChez,
+        personAccording, personChez, personRegnalNumeral,
     ]
+
+    static let personCandidates: [CandidateRule] = [personRegnalEpithet]
+
+    /// `Ramsès II`, `Childéric Ier`: a capitalised word and a Roman numeral (two words in all), the
+    /// word no known place or organisation (`Vatican II`, `Paris VIII` are not persons).
+    static let personRegnalNumeral = EvidenceRule(.personRegnal, votes: .person, weight: RuleWeights.personRegnalNumeral) { r, span in
+        span.span.count == 2 && r.tokens[span.start].isCapitalized && r.isRomanNumeral(span.end - 1)
+            && r.singleTypes[span.start] & (Recognition.locationTypes | Recognition.organisationTypes) == 0
+    }
+
+    /// `Charles le Chauve`, `Jeanne la Folle`, `Philippe le Bel`: a known first name, `le` or `la`, and
+    /// a capitalised common word (the epithet) make one person, not a place named like the epithet.
+    static let personRegnalEpithet = CandidateRule(name: .personRegnal, label: .person,
+                                                   weight: RuleWeights.personRegnalEpithet) { r in
+        var found: [(span: Range<Int>, weight: Double)] = []
+        let tokens = r.tokens, n = tokens.count
+        for i in 0..<max(0, n - 2) where r.nameLike[i] && tokens[i].isCapitalized && r.has(r.singleTypes[i], .personFirst) {
+            let article = tokens[i + 1]
+            guard article.isLowercaseWord, r.doc.keyEquals(article, "le") || r.doc.keyEquals(article, "la"),
+                  r.nameLike[i + 2], tokens[i + 2].isCapitalized, !tokens[i + 2].flags.contains(.sentenceStart),
+                  !r.commonClasses(i + 2).isEmpty, !r.commonClasses(i + 2).contains(.grammatical),
+                  i + 3 >= n || !r.nameLike[i + 3] else { continue }
+            found.append((i..<(i + 3), RuleWeights.personRegnalEpithet))
+        }
+        return found
+    }
 
     /// `M. Antony Blinken`, `Mme Hidalgo`, `Dr Dupont`: a title just before the name (outside the span).
     static let personTitle = EvidenceRule(.personTitle, votes: .person, weight: RuleWeights.personTitle) { r, span in
