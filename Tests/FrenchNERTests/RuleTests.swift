@@ -110,6 +110,7 @@ enum RuleTable {
             .yes("L'entraîneur Zorbak Quillifer a changé l'équipe.", "Zorbak Quillifer", .person),
             .yes("Hier, le président américain Zorbak Quillifer est venu.", "Zorbak Quillifer", .person),
             .yes("Le ministre de l'Intérieur, Zorbak Quillifer, a parlé hier.", "Zorbak Quillifer", .person),
+            .yes("Selon le maire de Vexholm, Zorbak Quillifer, il pleut.", "Zorbak Quillifer", .person),
             .none("Le président a parlé hier."),
             .no("Le ministre de la Santé a parlé hier.", "Santé", .person),
             ]
@@ -155,6 +156,13 @@ enum RuleTable {
             .yes("Hier, il a dîné chez Quillifer avec des amis.", "Quillifer", .person),
             .none("Hier, il a dîné chez lui."),
             .no("Il travaille chez Quillifer plc depuis hier.", "Quillifer", .person),
+            ]
+        case .personInitial: // person.initial: an initial and a surname, or a surname and an initial
+            [
+            .yes("Hier, Z. Quillifer a parlé.", "Z. Quillifer", .person),
+            .yes("Buteurs : Quillifer Z. (2/3) et Brusquelin.", "Quillifer Z.", .person),
+            .no("Hier, M. Quillifer a parlé.", "M. Quillifer", .person),
+            .none("Hier, il a lu le tome A. Puis il est parti."),
             ]
         case .personRegnal: // person.regnal: a name and a Roman numeral, or a first name, le/la and an epithet
             [
@@ -352,6 +360,8 @@ struct CompoundNameTests {
         ("Le député LR Mathilde Quillifer a voté contre.", ["LR|ORG", "Mathilde Quillifer|PER"]),
         ("Le patron de la CGT Ludovic Brusquelin a parlé.", ["CGT|ORG", "Ludovic Brusquelin|PER"]),
         ("La sénatrice EELV Mathilde Quillifer a voté.", ["EELV|ORG", "Mathilde Quillifer|PER"]),
+        ("Hier, le maire de Nice Mathilde Quillifer a parlé.", ["Nice|LOC", "Mathilde Quillifer|PER"]),
+        ("Hier, les Zorbaks de Mathilde Quillifer ont perdu.", ["Mathilde Quillifer|PER"]),
     ])
     func gluedPrefix(text: String, expected: [String]) {
         #expect(labelled(text) == expected)

@@ -20,6 +20,17 @@ extension Recognition {
             if isGluedPrefix(start..<k) {
                 return [part.lowerBound..<k, k..<part.upperBound]
             }
+            // `le maire de Nice Christian Estrosi`: the function's place, then its holder.
+            if functionAndComplementBefore(start), entityMatch(exactly: start..<k).map({ typesOf($0) & Recognition.locationTypes != 0 }) ?? false {
+                return [part.lowerBound..<k, k..<part.upperBound]
+            }
+            // `les Bleus de Laurent Blanc`: a `de` before a person's first name, after a name that
+            // takes no complement (not `Maison de Jean Monnet`), ends that name.
+            if k - start >= 2, tokens[k - 1].isLowercaseWord, roles[k - 1].contains(.complement),
+               !(start..<(k - 1)).contains(where: { singleTypes[$0] & Recognition.complementTakingTypes != 0 }),
+               entityMatch(exactly: start..<part.upperBound) == nil {
+                return [part.lowerBound..<(k - 1), k..<part.upperBound]
+            }
         }
         return [part]
     }

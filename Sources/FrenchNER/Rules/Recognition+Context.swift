@@ -152,10 +152,30 @@ extension Recognition {
 
     /// A function just before the name, possibly with nationality adjectives and a comma between:
     /// `le président américain Joe Biden`, `le ministre de l'Intérieur, Bernard Cazeneuve`.
+    /// Also with the function's place between, before a comma: `le maire d'Ankara, Melih Gökçek`.
     func functionBefore(_ s: Int) -> Bool {
         var j = s - 1
-        if j >= 0, tokens[j].kind == .punctuation, doc.keyEquals(tokens[j], ",") { j -= 1 }
-        return cue(.function, endingAt: j, lowercaseOnly: false)
+        let comma = j >= 0 && tokens[j].kind == .punctuation && doc.keyEquals(tokens[j], ",")
+        if comma { j -= 1 }
+        if cue(.function, endingAt: j, lowercaseOnly: false) { return true }
+        guard comma, j >= 2, nameLike[j] else { return false }
+        // Back over the place's name (at most four tokens) to its `de`.
+        var k = j
+        while k > j - 4, k > 0, nameLike[k] || tokens[k].flags.contains(.hyphen) || tokens[k].isJoinedToPrevious { k -= 1 }
+        return k >= 1 && k < j && roles[k].contains(.complement) && tokens[k].isLowercaseWord
+            && cue(.function, endingAt: k - 1, lowercaseOnly: false)
+    }
+
+    /// `le maire de Nice Christian Estrosi`: a function and `de` before token `i`.
+    func functionAndComplementBefore(_ i: Int) -> Bool {
+        i >= 2 && roles[i - 1].contains(.complement) && tokens[i - 1].isLowercaseWord
+            && cue(.function, endingAt: i - 2, lowercaseOnly: false)
+    }
+
+    /// `E.`, `L.`: one capital letter and its period.
+    func isInitial(_ i: Int) -> Bool {
+        let token = tokens[i]
+        return token.flags.contains(.abbreviation) && token.isAllCaps && token.end - token.start == 2
     }
 
     /// Whether a cue of `type` ends at token `j`, or just before at most two lower-case adjectives or

@@ -11,6 +11,8 @@ public enum RuleName: String, Sendable, CaseIterable {
     case personFunction = "person.function"
     /// An apposition after the name: `X, ministre de…`, `X, 45 ans,` → PER.
     case personApposition = "person.apposition"
+    /// An initial and a surname, or a surname and an initial: `E. Macron`, `Karabatic L.` → PER.
+    case personInitial = "person.initial"
     /// A known first name followed by a capitalised word: `Mathilde Panot` → PER.
     case personFirstName = "person.first-name"
     /// A demonym noun before a name: `l'Espagnol Mario Mola` → PER (demonym excluded).

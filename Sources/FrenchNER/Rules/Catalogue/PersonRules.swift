@@ -2,8 +2,21 @@
 extension RuleCatalogue {
     static let person: [EvidenceRule] = [
         personTitle, personFunction, personDemonym, personApposition, personFirstName, personSpeech,
-        personAccording, personChez, personRegnalNumeral,
+        personAccording, personChez, personRegnalNumeral, personInitial,
     ]
+
+    /// `E. Macron`, `J. Quillifer`, `Karabatic L.`: a capital initial and its period before a
+    /// capitalised surname, or after it (score sheets); two words in all.
+    static let personInitial = EvidenceRule(.personInitial, votes: .person, weight: RuleWeights.personInitial,
+                                            halvedWhenKnownOther: true) { r, span in
+        guard span.wordCount == 2, !span.prefix.title else { return false }
+        let s = span.start, last = span.end - 1
+        // Not a function word, which after a letter's period opens the next sentence (`tome A. Puis`).
+        if r.isInitial(s) {
+            return r.tokens[last].isCapitalized && !r.isInitial(last) && !r.commonClasses(last).contains(.function)
+        }
+        return r.isInitial(last) && r.tokens[s].isCapitalized
+    }
 
     static let personCandidates: [CandidateRule] = [personRegnalEpithet]
 
