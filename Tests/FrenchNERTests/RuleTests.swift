@@ -133,9 +133,17 @@ enum RuleTable {
             [
             .yes("Hier, l'Espagnol Zorbak Quillifer a gagné.", "Zorbak Quillifer", .person),
             .yes("Le Français Zorbak Quillifer a gagné hier.", "Zorbak Quillifer", .person),
+            .yes("Hier, l'américain Zorbak Quillifer a gagné.", "Zorbak Quillifer", .person),
             .no("Hier, l'Espagnol Zorbak Quillifer a gagné.", "Espagnol Zorbak Quillifer", .person),
             .no("Il vit en Suisse depuis hier.", "Suisse", .person),
             .none("L'Espagnol a gagné hier."),
+            ]
+        case .personList: // person.list: a name listed beside a person named in full
+            [
+            .yes("Hier, Mathilde Quillifer, Zorbak Brusquelin et Ludovic Morvaneau ont fini.", "Zorbak Brusquelin", .person),
+            .yes("Hier, Quentale et Mathilde Quillifer ont parlé.", "Quentale", .person),
+            .no("Hier, Vexholm et Trambulac ont gagné.", "Vexholm", .person),
+            .no("Il est allé à Lyon et Mathilde Quillifer est venue.", "Lyon", .person),
             ]
         case .personSpeech: // person.speech: a speech verb right after the name
             [

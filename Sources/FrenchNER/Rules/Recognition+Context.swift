@@ -166,6 +166,31 @@ extension Recognition {
             && cue(.function, endingAt: k - 1, lowercaseOnly: false)
     }
 
+    /// A list separator: `,`, `et`, `ou`.
+    private func isListSeparator(_ i: Int) -> Bool {
+        doc.keyEquals(tokens[i], ",") || roles[i].contains(.coordination)
+    }
+
+    /// A first name (not ambiguous) and a capitalised word starting at `i`.
+    private func startsFullName(_ i: Int) -> Bool {
+        i + 1 < tokens.count && nameLike[i] && has(singleTypes[i], .personFirst) && !firstNameIsAmbiguous(i)
+            && nameLike[i + 1] && !tokens[i + 1].flags.contains(.sentenceStart)
+            && singleTypes[i] & Recognition.locationTypes == 0
+    }
+
+    /// `X, Matt Hall`, `X et Véronique Roy`: a full name after a list separator right after `e`.
+    func listNeighbourIsPerson(after e: Int) -> Bool {
+        e + 1 < tokens.count && isListSeparator(e) && startsFullName(e + 1)
+    }
+
+    /// `Matt Hall, X`: a full name ending right before a list separator before `s`.
+    func listNeighbourIsPerson(before s: Int) -> Bool {
+        guard s >= 3, isListSeparator(s - 1), nameLike[s - 2] else { return false }
+        var start = s - 2
+        while start > 0, s - 2 - start < 3, nameLike[start - 1] || tokens[start].flags.contains(.hyphen) { start -= 1 }
+        return start < s - 2 && startsFullName(start) && !tokens[s - 1].flags.contains(.sentenceStart)
+    }
+
     /// `le maire de Nice Christian Estrosi`: a function and `de` before token `i`.
     func functionAndComplementBefore(_ i: Int) -> Bool {
         i >= 2 && roles[i - 1].contains(.complement) && tokens[i - 1].isLowercaseWord

@@ -17,6 +17,9 @@ public enum RuleName: String, Sendable, CaseIterable {
     case personFirstName = "person.first-name"
     /// A demonym noun before a name: `l'Espagnol Mario Mola` → PER (demonym excluded).
     case personDemonym = "person.demonym"
+    /// A name listed beside a person named in full: `Matt Hall, Aliy Zirkle`, `Thierry et Véronique
+    /// Roy` → PER.
+    case personList = "person.list"
     /// A speech verb after the name: `X a déclaré`, `X estime` → PER.
     case personSpeech = "person.speech"
     /// `selon` or `d'après` before the name: `selon X` → PER.

@@ -62,6 +62,7 @@ enum RuleWeights {
     static let personAccording = 1.2
     static let personChez = 1.0
     static let personInitial = 3.0
+    static let personList = 1.5
     static let personRegnalNumeral = 3.0
     static let personRegnalEpithet = 3.5
     /// Clues that only suggest a person count this fraction when a lexicon knows the span as an

@@ -2,7 +2,7 @@
 extension RuleCatalogue {
     static let person: [EvidenceRule] = [
         personTitle, personFunction, personDemonym, personApposition, personFirstName, personSpeech,
-        personAccording, personChez, personRegnalNumeral, personInitial,
+        personAccording, personChez, personRegnalNumeral, personInitial, personList,
     ]
 
     /// `E. Macron`, `J. Quillifer`, `Karabatic L.`: a capital initial and its period before a
@@ -56,10 +56,19 @@ extension RuleCatalogue {
     }
 
     /// `l'Espagnol Mario Mola`: a capitalised demonym noun before the name (outside the span).
+    /// Also written in lower case right after an article (`l'américain River Radamus`).
     static let personDemonym = EvidenceRule(.personDemonym, votes: .person, weight: RuleWeights.personDemonym) { r, span in
-        span.prefix.demonym
-            || (span.start > 0 && r.has(r.singleTypes[span.start - 1], .demonym)
-                && r.tokens[span.start - 1].flags.contains(.startsUppercase))
+        let s = span.start
+        return span.prefix.demonym
+            || (s > 0 && r.has(r.singleTypes[s - 1], .demonym)
+                && (r.tokens[s - 1].flags.contains(.startsUppercase) || s > 1 && r.roles[s - 2].contains(.article)))
+    }
+
+    /// `Matt Hall, Aliy Zirkle et Ed Hopkins`, `Thierry et Véronique Roy`: a name in a list whose
+    /// neighbour across `,`, `et` or `ou` opens with a known first name and has a surname.
+    static let personList = EvidenceRule(.personList, votes: .person, weight: RuleWeights.personList,
+                                         halvedWhenKnownOther: true, loneWord: .notOnCommonNoun) { r, span in
+        r.listNeighbourIsPerson(after: span.end) || r.listNeighbourIsPerson(before: span.start)
     }
 
     /// `X, ministre de…`, `X, l'ancien président`, `X, 45 ans,`: an apposition after the name.
