@@ -293,6 +293,8 @@ enum RuleTable {
             .yes("Hier, il a gravi le Mont Trambulac.", "Mont Trambulac", .location),
             .none("Hier, le lac a gelé."),
             .yes("Hier, il a vu le lac Vexholm gelé.", "Vexholm", .location),
+            .yes("La course part de Vexholm Lodge hier.", "Vexholm Lodge", .location),
+            .no("Hier, Mathilde Lodge a parlé.", "Mathilde Lodge", .location),
             ]
         case .locationPreposition: // location.preposition: a preposition of place before the name
             [
@@ -312,6 +314,20 @@ enum RuleTable {
             .yes("Il est venu à Vexholm-lès-Bains hier.", "Vexholm-lès-Bains", .location),
             .no("Hier, Jean-Vexholm Quillifer a voté.", "Jean-Vexholm Quillifer", .location),
             .none("Hier, Zorbak-Quillifer a voté."),
+            ]
+        case .locationList: // location.list: a name listed beside a known place
+            [
+            .yes("Il a visité Lisbonne, Vexholm et Madrid hier.", "Vexholm", .location),
+            .yes("Hier, il a visité Vexholm et Lisbonne.", "Vexholm", .location),
+            .no("Hier, Mathilde Quillifer et Lisbonne ont gagné.", "Mathilde Quillifer", .location),
+            .none("Hier, Vexholm et Trambulac ont gagné."),
+            ]
+        case .organisationList: // organisation.list: a name listed beside a known organisation
+            [
+            .yes("Il publie sur Facebook, Instagram et Vexholmgram.", "Vexholmgram", .organisation),
+            .yes("Hier, Vexholmgram et Facebook ont signé.", "Vexholmgram", .organisation),
+            .no("Hier, Mathilde Quillifer et Facebook ont signé.", "Mathilde Quillifer", .organisation),
+            .none("Hier, Vexholmgram et Trambulac ont signé."),
             ]
         case .locationRoad: // location.road: a road code, head included after a road noun
             [

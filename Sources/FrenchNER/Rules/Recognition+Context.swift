@@ -167,7 +167,7 @@ extension Recognition {
     }
 
     /// A list separator: `,`, `et`, `ou`.
-    private func isListSeparator(_ i: Int) -> Bool {
+    func isListSeparator(_ i: Int) -> Bool {
         doc.keyEquals(tokens[i], ",") || roles[i].contains(.coordination)
     }
 
@@ -189,6 +189,32 @@ extension Recognition {
         var start = s - 2
         while start > 0, s - 2 - start < 3, nameLike[start - 1] || tokens[start].flags.contains(.hyphen) { start -= 1 }
         return start < s - 2 && startsFullName(start) && !tokens[s - 1].flags.contains(.sentenceStart)
+    }
+
+    /// The label of a known name (an entry that is not ambiguous, of one label only) just after the
+    /// list separator at `e`, or just before the one at `s - 1`: `Faial, Pico`, `Facebook, Instagram`.
+    func listNeighbourLabel(after e: Int) -> EntityLabel? {
+        guard e + 1 < tokens.count, isListSeparator(e), nameLike[e + 1],
+              let known = longestMatch(startingAt: e + 1, types: Recognition.entityTypes),
+              Int(known.end) >= tokens.count || !nameLike[Int(known.end)] else { return nil }
+        return soleLabel(of: known)
+    }
+
+    func listNeighbourLabel(before s: Int) -> EntityLabel? {
+        guard s >= 2, isListSeparator(s - 1), let known = matchEnding(at: s - 2, types: Recognition.entityTypes),
+              known.start == 0 || !nameLike[Int(known.start) - 1] else { return nil }
+        return soleLabel(of: known)
+    }
+
+    private func soleLabel(of match: GazetteerMatch) -> EntityLabel? {
+        var label: EntityLabel?
+        for position in gazetteer.entries(of: match) {
+            let entry = gazetteer.entryIndex(at: position)
+            guard let entryLabel = gazetteer.type(ofEntry: entry).label else { continue }
+            if gazetteer.flags(ofEntry: entry).contains(.ambiguous) || label.map({ $0 != entryLabel }) ?? false { return nil }
+            label = entryLabel
+        }
+        return label
     }
 
     /// `le maire de Nice Christian Estrosi`: a function and `de` before token `i`.

@@ -48,15 +48,20 @@ public enum RuleName: String, Sendable, CaseIterable {
     case organisationTeam = "organisation.team"
     /// A legal form after the name: `Dupont SA`, `Acme Inc.` → ORG.
     case organisationLegalForm = "organisation.legal-form"
+    /// A name listed beside a known organisation: `Facebook, Instagram` → ORG.
+    case organisationList = "organisation.list"
     /// An unknown acronym: `CGT`, `O.N.U.` → ORG.
     case organisationAcronym = "organisation.acronym"
     /// A noun announcing a place before the name: `la ville de Bron`, `la province de Hama` → LOC.
     case locationCue = "location.cue"
     /// A place head starts the name, in capitals or not: `Lac Léman`, `mont Ventoux`,
-    /// `place de la République`, `vallée de Joux` → LOC (head included).
+    /// `place de la République`, `vallée de Joux` → LOC (head included); or an English place noun
+    /// ends it: `Gakona Lodge`, `Big Island`.
     case locationHead = "location.head"
     /// A preposition of place before the name: `à Bron`, `en Savoie`, `dans le Var` → LOC.
     case locationPreposition = "location.preposition"
+    /// A name listed beside a known place: `Faial, Pico, Graciosa et Terceira` → LOC.
+    case locationList = "location.list"
     /// A place-name shape: `Saint-Xxx`, `Xxx-sur-Yyy`, `Xxx-en-Yyy`, `Xxx-lès-Yyy` → LOC.
     case locationShape = "location.shape"
     /// A road code: `l'A7`, `la RN 20`, `la D 906`, `l'autoroute A7` (head included) → LOC.

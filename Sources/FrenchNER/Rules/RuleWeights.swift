@@ -80,6 +80,7 @@ enum RuleWeights {
     static let organisationLegalForm = 4.0
     static let organisationApposition = 3.0
     static let organisationAcronym = 1.2
+    static let organisationList = 1.5
     static let organisationAcronymAfterArticle = 2.0
     /// A bare acronym below this needs the document's support.
     static let organisationAcronymAlone = 1.5
@@ -101,6 +102,8 @@ enum RuleWeights {
     static let locationHeadInName = 4.0
     static let locationHeadSpan = 3.5
     static let locationShape = 2.0
+    static let locationList = 1.5
+    static let locationHeadLast = 3.0
     static let locationRoad = 3.5
 
     // MARK: Defaults (`Catalogue/DefaultRules.swift`)

@@ -4,7 +4,27 @@ extension RuleCatalogue {
 
     static let location: [EvidenceRule] = [
         locationCue, locationPreposition, locationHeadBefore, locationHeadInName, locationShape,
-        locationCueOpeningName,
+        locationCueOpeningName, locationList, locationHeadLast,
+    ]
+
+    /// `Faial, Pico, Graciosa et Terceira`: a name in a list whose neighbour across `,`, `et` or `ou`
+    /// is a known place (an entry of no other label, not ambiguous).
+    static let locationList = EvidenceRule(.locationList, votes: .location, weight: RuleWeights.locationList,
+                                           loneWord: .notOnCommonNoun) { r, span in
+        r.listNeighbourLabel(after: span.end) == .location || r.listNeighbourLabel(before: span.start) == .location
+    }
+
+    /// `Gakona Lodge`, `Mendeltna Creek`, `Big Island`: an English place noun ends a name of two words
+    /// or more, not a first name and a surname (`Mathilde Lodge`; a second trigger of `location.head`).
+    static let locationHeadLast = EvidenceRule(.locationHead, votes: .location, weight: RuleWeights.locationHeadLast) { r, span in
+        span.wordCount >= 2 && r.tokens[span.end - 1].isCapitalized && englishPlaceHeads.contains(r.doc.key(of: r.tokens[span.end - 1]))
+            && !(span.wordCount == 2 && r.has(r.singleTypes[span.start], .personFirst))
+    }
+
+    /// English place nouns that end a place's name (folded keys).
+    static let englishPlaceHeads: Set<String> = [
+        "lodge", "creek", "lake", "river", "island", "islands", "mountain", "mountains", "bay", "beach", "valley",
+        "falls", "springs", "heights", "hills", "canyon", "peak", "coast", "county", "street", "avenue", "square",
     ]
 
     /// `l'A7`, `la RN 20`, `la D 906`, `l'E40` (after `la`/`l'`: roads are feminine, `le RN` is a

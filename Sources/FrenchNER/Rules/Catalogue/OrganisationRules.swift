@@ -3,8 +3,15 @@ extension RuleCatalogue {
     static let organisationCandidates: [CandidateRule] = [organisationLowercaseHead]
 
     static let organisation: [EvidenceRule] = [
-        organisationHead, organisationLegalForm, organisationApposition, organisationAcronym,
+        organisationHead, organisationLegalForm, organisationApposition, organisationAcronym, organisationList,
     ]
+
+    /// `Facebook, Instagram`, `Snecma et Zorbak`: a name in a list whose neighbour across `,`, `et` or
+    /// `ou` is a known organisation (an entry of no other label, not ambiguous).
+    static let organisationList = EvidenceRule(.organisationList, votes: .organisation, weight: RuleWeights.organisationList,
+                                               loneWord: .notOnCommonNoun) { r, span in
+        r.listNeighbourLabel(after: span.end) == .organisation || r.listNeighbourLabel(before: span.start) == .organisation
+    }
 
     /// `Banque mondiale`, `Grande Mosquée de Valence`, `l'Assemblée`: a capitalised organisation head
     /// opens the name (`organisationHeadInName`; alone, not opening a sentence: `organisationHeadAlone`,
