@@ -64,6 +64,10 @@ enum RuleWeights {
     static let personSpeech = 1.5
     static let personAccording = 1.2
     static let personChez = 1.0
+    static let personInitial = 3.0
+    static let personList = 1.5
+    static let personRegnalNumeral = 3.0
+    static let personRegnalEpithet = 3.5
     /// Clues that only suggest a person count this fraction when a lexicon knows the span as an
     /// organisation or a place (`EvidenceRule.halvedWhenKnownOther`).
     static let knownOtherFactor = 0.5
@@ -72,11 +76,14 @@ enum RuleWeights {
 
     static let organisationHeadInName = 4.0
     static let organisationHeadAlone = 2.5
+    /// A lone capitalised head with nothing after it (`l'Institut`): below `loneWordDoubt`.
+    static let organisationHeadBare = 2.0
     static let organisationHeadSecond = 3.5
     static let organisationHeadLast = 3.0
     static let organisationLegalForm = 4.0
     static let organisationApposition = 3.0
     static let organisationAcronym = 1.2
+    static let organisationList = 1.5
     static let organisationAcronymAfterArticle = 2.0
     /// A bare acronym below this needs the document's support.
     static let organisationAcronymAlone = 1.5
@@ -98,6 +105,9 @@ enum RuleWeights {
     static let locationHeadInName = 4.0
     static let locationHeadSpan = 3.5
     static let locationShape = 2.0
+    static let locationList = 1.5
+    static let locationHeadLast = 3.0
+    static let locationRoad = 3.5
 
     // MARK: Defaults (`Catalogue/DefaultRules.swift`)
 
