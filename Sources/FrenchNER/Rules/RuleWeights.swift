@@ -109,4 +109,9 @@ enum RuleWeights {
     static let documentPersonOverLexicon = 4.0
     /// The score an acronym defined in the text takes.
     static let documentAcronym = 3.0
+
+    // MARK: Corpus rules (`Catalogue/CorpusRules.swift`)
+
+    /// A name the corpus typed surely elsewhere: outweighs prepositions and defaults, not a sure cue.
+    static let corpusSameName = 2.5
 }

@@ -21,6 +21,8 @@ public struct Tagger: Sendable {
     let roleTable: ContiguousArray<RuleWords.Role>
     /// Span conventions (default: names only, as in modern news gold).
     public var conventions = TaggingConventions.namesOnly
+    /// What a corpus taught, for batch runs (`withCorpusMemory(_:)`, `Learning/`).
+    public internal(set) var corpusMemory: CorpusMemory?
 
     /// Loads the shipped lexicons (and user lexicons), from the compiled cache when it is current.
     /// - Throws: `LexiconError` for a missing or malformed lexicon; an error if ICU cannot start.
@@ -61,7 +63,8 @@ public struct Tagger: Sendable {
     public func tag(_ doc: TokenizedText) -> TaggedText {
         let recognition = Recognition(doc: doc, gazetteer: gazetteer, roleTable: roleTable)
         let candidates = recognition.candidates()
-        let resolved = OverlapResolution.resolve(candidates, tokenCount: doc.tokens.count)
+        var resolved = OverlapResolution.resolve(candidates, tokenCount: doc.tokens.count)
+        if let corpusMemory { resolved = recognition.applyCorpusMemory(corpusMemory, to: resolved) }
         var consistent = recognition.applyDocumentConsistency(resolved)
         if conventions != .namesOnly { recognition.applyConventions(conventions, to: &consistent) }
         let entities = consistent.map { candidate in
