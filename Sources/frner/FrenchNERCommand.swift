@@ -7,7 +7,7 @@ struct FrenchNERCommand: ParsableCommand {
         commandName: "frner",
         abstract: "French named-entity recognition: people (PER), organisations (ORG) and places (LOC).",
         version: FrenchNER.version,
-        subcommands: [TagCommand.self, TokenizeCommand.self, EvalCommand.self, LexiconCommand.self, BenchCommand.self]
+        subcommands: [TagCommand.self, TokenizeCommand.self, EvalCommand.self, LexiconCommand.self, BenchCommand.self, LearnCommand.self]
     )
 }
 

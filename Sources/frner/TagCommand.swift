@@ -36,6 +36,9 @@ struct TagCommand: ParsableCommand {
     @Flag(help: "Write each record as soon as it is tagged (default when standard output is a terminal).")
     var lineBuffered = false
 
+    @Flag(help: "Two passes: learn the names the whole input types surely, then tag with them (corpus.same-name). Files are read twice; standard input is spooled to a temporary file. At most 2^20 names (about 40 MB).")
+    var corpusMemory = false
+
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -51,7 +54,8 @@ struct TagCommand: ParsableCommand {
         let tokenizer = try Tokenizer()
         var configured = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
         configured.conventions = TaggingConventions(name: personSpans)!
-        let tagger = configured
+        let (tagger, input, spool) = corpusMemory ? try LearnCommand.remembering(configured, input: input, jobs: jobs) : (configured, input, nil)
+        defer { if let spool { try? FileManager.default.removeItem(atPath: spool) } }
         let formatter = DocumentFormatter(format: format)
         let output = StandardOutput(lineBuffered: lineBuffered)
         let brat = try outputDir.map { try BratWriter(folder: $0) }
@@ -90,6 +94,8 @@ struct TagCommand: ParsableCommand {
             pendingBytes = 0
         }
         source.forEachRecord { record in
+            var record = record
+            if let spool, record.file == spool { (record.file, record.location) = ("<stdin>", "<stdin>" + record.location.dropFirst(spool.count)) }
             batch.append(record)
             pendingBytes += record.bytes.count
             if batch.count >= batchLimit || pendingBytes >= batchBytes { flush() }
