@@ -1,7 +1,8 @@
 import Foundation
 
 /// Mines candidate lexicon entries and context patterns from unlabelled text (`frner learn`): names
-/// typed with sure evidence (a strong cue, a definition; names a lexicon already knows are left out),
+/// typed with sure evidence (a strong cue, a definition, the surname of a person named in full; names a
+/// lexicon already knows and single common words such as `Santé` are left out),
 /// with their label counts, the rules that typed them, how often all their mentions agree, and two
 /// example contexts. Nothing is applied: the user reviews the list and passes it back with `--lexicon`.
 ///
@@ -23,6 +24,7 @@ public struct LexiconLearner: Sendable {
         var sources: [EntityLabel: [String: Int]] = [:]
         var examples: [EntityLabel: [String]] = [:]
         var known = false
+        var commonWord = false
     }
 
     public let capacity: Int
@@ -43,6 +45,7 @@ public struct LexiconLearner: Sendable {
             var name = names[observation.name]!
             if counted.insert(observation.key).inserted { name.sure[observation.label] += 1 }
             name.known = name.known || observation.known || observation.source == "lexicon"
+            name.commonWord = name.commonWord || observation.commonWord
             name.spellings[observation.text, default: 0] += 1
             name.sources[observation.label, default: [:]][observation.source, default: 0] += 1
             if name.examples[observation.label, default: []].count < 2 {
@@ -72,11 +75,13 @@ public struct LexiconLearner: Sendable {
     /// confident first (`LearnedEntry.confidence`).
     public func entries(minimumCount: Int = 2, minimumAgreement: Double = 0.9) -> [LearnedEntry] {
         var entries: [LearnedEntry] = []
-        for name in names.values where !name.known {
+        for name in names.values where !name.known && !name.commonWord {
             let best = name.sure.best
             guard best.count >= minimumCount,
                   let text = name.spellings.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key,
-                  text.first?.isUppercase == true else { continue }
+                  text.first?.isUppercase == true,
+                  // A short word that is no acronym is too ambiguous (`Di` of `Lady Di`, `Ier`).
+                  text.contains(" ") || text.count > 3 || LexiconLearner.isAcronym(text) else { continue }
             let total = max(name.all.total, name.sure.total)
             let agreeing = min(max(name.all[best.label], best.count), total)
             let agreement = Double(agreeing) / Double(max(total, 1))
@@ -120,7 +125,9 @@ public struct LexiconLearner: Sendable {
             let sources = entry.sources.map { "\($0.source):\($0.count)" }.joined(separator: ",")
             let stats = String(format: "# documents=%d mentions=%d agreement=%.2f confidence=%.3f",
                                entry.documents, entry.mentions, entry.agreement, entry.confidence)
-            out += ([entry.text, type, "", "learned", "", "B", stats, sources] + entry.examples).joined(separator: "\t") + "\n"
+            // An acronym matches only in capitals (`STC`, not `Stc`).
+            let flags = LexiconLearner.isAcronym(entry.text) ? "exact" : ""
+            out += ([entry.text, type, "", "learned", flags, "B", stats, sources] + entry.examples).joined(separator: "\t") + "\n"
         }
         return out
     }
@@ -133,6 +140,11 @@ public struct LexiconLearner: Sendable {
             out += "\(p.word)\t\(p.side.rawValue)\t\(p.label.rawValue)\t\(p.documents)\t\(String(format: "%.2f", p.agreement))\n"
         }
         return out
+    }
+
+    /// One word in capitals: `STC`, `OTAN`.
+    static func isAcronym(_ text: String) -> Bool {
+        !text.contains(" ") && text.contains { $0.isUppercase } && !text.contains { $0.isLowercase }
     }
 
     /// The lower bound of the 95 % Wilson interval of a proportion.

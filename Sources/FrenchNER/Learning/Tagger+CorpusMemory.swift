@@ -29,7 +29,9 @@ extension Tagger {
             if candidate.isSure && !candidate.needsDocumentSupport {
                 let source = candidate.source.isLexicon ? "lexicon" : candidate.source.rule?.rawValue ?? ""
                 result.sure.append(recognition.observation(of: candidate.range, candidate.label, source: source, detail: detail))
-                if detail { recognition.addNeighbours(of: candidate, to: &result.neighbours) }
+                if detail && candidate.source.rule != .organisationPortfolio {
+                    recognition.addNeighbours(of: candidate, to: &result.neighbours)
+                }
             }
             // The surnames of a person named in full: `Quillifer` for `Mathilde Quillifer`, every suffix
             // after the first name (`De Gendt`, `Gendt`), unless a common word or a known place or organisation.
@@ -37,7 +39,9 @@ extension Tagger {
             if candidate.label == .person && words >= 2 && candidate.score >= RuleWeights.documentPersonSource {
                 var firstNameEnd = candidate.start + 1
                 while firstNameEnd < candidate.end && doc.tokens[firstNameEnd].isJoinedToPrevious { firstNameEnd += 1 }
-                for start in firstNameEnd..<candidate.end where recognition.isUnknownSurname(start..<candidate.end) {
+                // `frner learn` keeps only the whole surname (`Le Drian`, not `Drian`; not `Gaulle` of `de Gaulle`).
+                for start in firstNameEnd..<(detail ? min(firstNameEnd + 1, candidate.end) : candidate.end)
+                    where recognition.isUnknownSurname(start..<candidate.end) {
                     result.sure.append(recognition.observation(of: start..<candidate.end, .person, source: "person-part", detail: detail))
                 }
             }
@@ -52,11 +56,24 @@ extension Recognition {
         var observation = NameObservation(name: nameKey(range), label: label, source: source)
         guard detail else { return observation }
         observation.text = doc.string(tokens: range)
-        if let match = match(exactly: range) {
-            observation.known = typesOf(match) & EntryType.allCases.filter { $0.label == label }.reduce(0) { $0 | Recognition.bit($1) } != 0
-        }
+        observation.commonWord = range.count == 1 && !commonClasses(range.lowerBound).isEmpty
+        // Known to a lexicon as anything (an entity, an event, a product…), or opening with a function word.
+        observation.known = match(exactly: range).map { typesOf($0) != 0 } ?? false
+        let first = commonClasses(range.lowerBound)
+        observation.known = observation.known || first.contains(.function) || first.contains(.grammatical)
+            || startsWithPlaceThenPerson(range)
         observation.context = context(of: range)
         return observation
+    }
+
+    /// A place, organisation or portfolio glued to a person by the rules: `Paris Anne Hidalgo` (`la maire
+    /// de Paris Anne Hidalgo`), `Santé Jérôme Salomon`; `frner learn` leaves it out.
+    func startsWithPlaceThenPerson(_ range: Range<Int>) -> Bool {
+        let s = range.lowerBound
+        if range.count >= 3 && !commonClasses(s).isEmpty && has(singleTypes[s + 1], .personFirst) { return true }
+        let others = Recognition.entityTypes & ~EntryType.allCases.filter { $0.label == .person }.reduce(0) { $0 | Recognition.bit($1) }
+        guard let place = longestMatch(startingAt: range.lowerBound, types: others), Int(place.end) < range.upperBound else { return false }
+        return has(singleTypes[Int(place.end)], .personFirst)
     }
 
     /// The sentence around a span on one line, at most about 60 characters each side, the span in brackets.
@@ -77,10 +94,12 @@ extension Recognition {
     func isUnknownSurname(_ range: Range<Int>) -> Bool {
         let s = range.lowerBound
         let others = Recognition.entityTypes & ~EntryType.allCases.filter { $0.label == .person }.reduce(0) { $0 | Recognition.bit($1) }
-        return nameLike[s] && (range.count > 1 || commonClasses(s).isEmpty) && startingTypes[s] & others == 0
+        // Not a roman numeral or an initial (`II` of `Elizabeth II`, `J.`).
+        let shortCapitals = range.count == 1 && tokens[s].isAllCaps && letterCount(s) <= 3
+        return nameLike[s] && !shortCapitals && (range.count > 1 || commonClasses(s).isEmpty) && startingTypes[s] & others == 0
     }
 
-    /// The lower-case words just before and after a sure name that no lexicon or rule word knows.
+    /// The lower-case nouns just before and after a sure name that no lexicon or rule word knows.
     func addNeighbours(of candidate: Candidate, to neighbours: inout [ContextWord]) {
         for (i, side) in [(candidate.start - 1, ContextWord.Side.before), (candidate.end, .after)]
             where i >= 0 && i < tokens.count && isUnknownContextWord(i) {
@@ -93,6 +112,7 @@ extension Recognition {
         guard token.kind == .word, token.isLowercaseWord, !token.flags.contains(.hasDigit), token.keyLength >= 3,
               roles[i].isEmpty, singleTypes[i] == 0 else { return false }
         let classes = commonClasses(i)
-        return !classes.contains(.function) && !classes.contains(.grammatical) && (classes.contains(.noun) || !classes.contains(.verb))
+        return classes.contains(.noun) && !classes.contains(.adjective) && !classes.contains(.function)
+            && !classes.contains(.grammatical)
     }
 }
