@@ -26,8 +26,13 @@ let package = Package(
                 .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
             ]
         ),
+        // The shipped lexicons (Lexicons/curated, Lexicons/generated) compiled into the library as
+        // string constants by the EmbedLexicons build plugin: a program using FrenchNER needs no checkout.
+        .executableTarget(name: "EmbedLexiconsTool"),
+        .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["EmbedLexiconsTool"]),
+        .target(name: "FrenchNERLexicons", plugins: ["EmbedLexicons"]),
         // Internal invariant checks (`FRENCHNER_INTERNAL_CHECKS`) run in debug builds only.
-        .target(name: "FrenchNER", dependencies: ["CFrenchICU"],
+        .target(name: "FrenchNER", dependencies: ["CFrenchICU", "FrenchNERLexicons"],
                 swiftSettings: [.define("FRENCHNER_INTERNAL_CHECKS", .when(configuration: .debug))]),
         .executableTarget(
             name: "frner",

@@ -7,7 +7,7 @@ struct LexiconOptions: ParsableArguments {
     @Option(name: .customLong("lexicon"), help: ArgumentHelp("Add a user lexicon (TSV, see Lexicons/README.md); repeatable.", valueName: "file"))
     var userLexicons: [String] = []
 
-    @Option(help: ArgumentHelp("The shipped lexicon folder (default: found next to the program or in $FRNER_LEXICONS).", valueName: "folder"))
+    @Option(help: ArgumentHelp("The shipped lexicon folder (default: $FRNER_LEXICONS, else Lexicons/ next to the program, else the lexicons compiled into the program).", valueName: "folder"))
     var lexiconDir: String?
 
     @Flag(help: "Compile the lexicons instead of using the cached compiled form.")
@@ -104,7 +104,7 @@ struct LexiconCommand: ParsableCommand {
             var bytes = 0
             for file in set.entryFiles {
                 do {
-                    for entry in try LexiconFile.load(path: file) {
+                    for entry in try LexiconFile.parse(try set.text(ofFile: file), name: file) {
                         byType[entry.type.description, default: 0] += 1
                         bySource[entry.source, default: 0] += 1
                         total += 1
@@ -113,7 +113,7 @@ struct LexiconCommand: ParsableCommand {
                     Diagnostics.error(error.description)
                     throw ExitCode(2)
                 }
-                bytes += (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+                bytes += set.byteCount(ofFile: file) ?? 0
             }
             print("type\tentries")
             for (type, count) in byType.sorted(by: { $0.key < $1.key }) { print("\(type)\t\(count)") }
@@ -121,10 +121,11 @@ struct LexiconCommand: ParsableCommand {
             for (source, count) in bySource.sorted(by: { $0.value > $1.value }) { print("\(source)\t\(count)") }
             print("\ntotal\t\(total) entries in \(set.entryFiles.count) files, \(bytes / 1024) KiB")
             if let common = set.commonWordsFile {
-                let size = (try? FileManager.default.attributesOfItem(atPath: common)[.size] as? Int) ?? 0
-                let count = ((try? String(contentsOfFile: common, encoding: .utf8)) ?? "").split(separator: "\n").filter { !$0.hasPrefix("#") }.count
+                let size = set.byteCount(ofFile: common) ?? 0
+                let count = ((try? set.text(ofFile: common)) ?? "").split(separator: "\n").filter { !$0.hasPrefix("#") }.count
                 print("common words\t\(count) (\(size / 1024) KiB)")
             }
+            print("shipped lexicons\t\(set.shipped)")
         }
     }
 }

@@ -58,7 +58,7 @@ extension Gazetteer {
                         var end = start + 1
                         while true {
                             if offsets[Int(node)] != offsets[Int(node) + 1] {
-                                found.append(GazetteerMatch(start: Int32(start), end: Int32(end), node: node))
+                                found.append(GazetteerMatch(start: Int32(start), end: Int32(end), node: node, index: Int32(found.count)))
                             }
                             // Hyphens inside a compound are transparent.
                             var next = end

@@ -168,6 +168,8 @@ public struct GazetteerMatch: Sendable, Hashable {
     public var end: Int32
     /// The trie node (gives the entries).
     var node: Int32
+    /// The match's position in the list `matches(in:keyIDs:)` returned (for arrays kept beside it).
+    var index: Int32
 
     public var tokenRange: Range<Int> { Int(start)..<Int(end) }
 }

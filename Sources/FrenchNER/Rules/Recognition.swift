@@ -14,21 +14,25 @@ struct Recognition {
     let matches: [GazetteerMatch]
     /// Index of the first match starting at each token (or `matches.count`).
     let firstMatch: ContiguousArray<Int32>
+    /// Case-checked entry types of each match (`typesOf`), beside `matches`.
+    let matchTypes: ContiguousArray<UInt64>
     /// Entry types (bit per `EntryType`) of matches starting / ending at each token; case-checked.
-    var startingTypes: ContiguousArray<UInt64>
-    var endingTypes: ContiguousArray<UInt64>
+    let startingTypes: ContiguousArray<UInt64>
+    let endingTypes: ContiguousArray<UInt64>
     /// Types of the single-token matches of each token.
-    var singleTypes: ContiguousArray<UInt64>
+    let singleTypes: ContiguousArray<UInt64>
     /// Whether a token can be part of a name (a capitalised word, or an acronym).
-    var nameLike: ContiguousArray<Bool>
+    let nameLike: ContiguousArray<Bool>
     /// Whether a token lies in an all-capitals headline sentence.
-    var inHeadline: ContiguousArray<Bool>
+    let inHeadline: ContiguousArray<Bool>
 
     static func bit(_ type: EntryType) -> UInt64 { 1 << UInt64(type.rawValue) }
     static let entityTypes: UInt64 = EntryType.allCases.filter { $0.label != nil }.reduce(0) { $0 | bit($1) }
     static let nonEntityTypes: UInt64 = EntryType.allCases.filter(\.isNonEntity).reduce(0) { $0 | bit($1) }
     static let locationTypes: UInt64 = EntryType.allCases.filter { $0.label == .location }.reduce(0) { $0 | bit($1) }
 
+    /// Every per-token and per-match array is built in locals and stored once: a method called on
+    /// `self` while `self` is being mutated would copy the whole value for each token.
     init(doc: TokenizedText, gazetteer: Gazetteer, roleTable: ContiguousArray<RuleWords.Role>) {
         self.doc = doc
         self.gazetteer = gazetteer
@@ -44,23 +48,30 @@ struct Recognition {
         var starting = ContiguousArray<UInt64>(repeating: 0, count: n)
         var ending = ContiguousArray<UInt64>(repeating: 0, count: n)
         var single = ContiguousArray<UInt64>(repeating: 0, count: n)
+        var matchTypes = ContiguousArray<UInt64>(repeating: 0, count: matches.count)
         for (index, match) in matches.enumerated().reversed() {
             first[Int(match.start)] = Int32(index)
         }
-        for match in matches {
+        for (index, match) in matches.enumerated() {
             let types = Recognition.types(of: match, gazetteer: gazetteer, doc: doc)
+            matchTypes[index] = types
             starting[Int(match.start)] |= types
             ending[Int(match.end) - 1] |= types
             if match.end - match.start == 1 { single[Int(match.start)] |= types }
         }
         firstMatch = first
+        self.matchTypes = matchTypes
         startingTypes = starting
         endingTypes = ending
         singleTypes = single
-        nameLike = ContiguousArray(repeating: false, count: n)
-        inHeadline = ContiguousArray(repeating: false, count: n)
-        markHeadlines()
-        for i in 0..<n { nameLike[i] = isNameLike(i) }
+        let inHeadline = Recognition.headlines(doc)
+        self.inHeadline = inHeadline
+        var nameLike = ContiguousArray<Bool>(repeating: false, count: n)
+        for i in 0..<n {
+            nameLike[i] = Recognition.isNameLike(i, doc: doc, gazetteer: gazetteer, keyIDs: ids, singleTypes: single,
+                                                 inHeadline: inHeadline)
+        }
+        self.nameLike = nameLike
     }
 
     var tokens: ContiguousArray<Token> { doc.tokens }
@@ -71,7 +82,9 @@ struct Recognition {
     func has(_ types: UInt64, _ type: EntryType) -> Bool { types & Recognition.bit(type) != 0 }
 
     /// Sentences written in capitals (headlines): there, a capitalised common word is not a name.
-    private mutating func markHeadlines() {
+    private static func headlines(_ doc: TokenizedText) -> ContiguousArray<Bool> {
+        let tokens = doc.tokens
+        var inHeadline = ContiguousArray<Bool>(repeating: false, count: tokens.count)
         for sentence in doc.sentences {
             var words = 0
             var capitals = 0
@@ -83,38 +96,48 @@ struct Recognition {
                 for i in sentence.tokens { inHeadline[i] = true }
             }
         }
+        return inHeadline
     }
 
-    private func isNameLike(_ i: Int) -> Bool {
+    private static func isNameLike(_ i: Int, doc: TokenizedText, gazetteer: Gazetteer, keyIDs: ContiguousArray<Int32>,
+                                   singleTypes: ContiguousArray<UInt64>, inHeadline: ContiguousArray<Bool>) -> Bool {
+        let tokens = doc.tokens
         let token = tokens[i]
         guard token.kind == .word, token.flags.contains(.startsUppercase) else { return false }
         if token.flags.contains(.elision) {
             // A capital elision inside a sentence belongs to the name: `N'Golo`, `L'Oréal`, `M'Tima`.
             return !token.flags.contains(.sentenceStart) && i + 1 < tokens.count && tokens[i + 1].isJoinedToPrevious
-                && tokens[i + 1].flags.contains(.startsUppercase) && (i == 0 || !isOpeningPunctuation(i - 1))
+                && tokens[i + 1].flags.contains(.startsUppercase) && (i == 0 || !isOpeningPunctuation(i - 1, in: doc))
         }
         if inHeadline[i] && token.isAllCaps {
             // In a headline, a common word in capitals is just a word; known entities still count.
-            if !commonClasses(i).isEmpty && singleTypes[i] & Recognition.entityTypes == 0 { return false }
+            if !gazetteer.commonWordClasses(keyID: keyIDs[i]).isEmpty && singleTypes[i] & Recognition.entityTypes == 0 {
+                return false
+            }
         }
         return true
     }
 
     /// `«`, `"`, `(`, `—`, `:`: after these a capital may open a quoted sentence.
-    func isOpeningPunctuation(_ i: Int) -> Bool {
-        guard tokens[i].kind == .punctuation else { return false }
-        let unit = doc.text.utf16[Int(tokens[i].start)]
+    func isOpeningPunctuation(_ i: Int) -> Bool { Recognition.isOpeningPunctuation(i, in: doc) }
+
+    private static func isOpeningPunctuation(_ i: Int, in doc: TokenizedText) -> Bool {
+        let token = doc.tokens[i]
+        guard token.kind == .punctuation else { return false }
+        let unit = doc.text.utf16[Int(token.start)]
         return unit == 0xAB || unit == 0x22 || unit == 0x201C || unit == 0x28 || unit == 0x2014 || unit == 0x2013
             || unit == 0x3A
     }
 
-    /// Whether the text between two tokens holds a line break.
+    /// Whether the text between two tokens (from the end of `a` to the start of `b`) holds a line or
+    /// paragraph break: LF, CR, NEL, LS or PS, ICU's sentence separators.
     func lineBreakBetween(_ a: Int, _ b: Int) -> Bool {
         let units = doc.text.utf16
         var u = Int(tokens[a].end)
         let end = Int(tokens[b].start)
         while u < end {
-            if units[u] == 0x0A || units[u] == 0x0D { return true }
+            let unit = units[u]
+            if unit == 0x0A || unit == 0x0D || unit == 0x85 || unit == 0x2028 || unit == 0x2029 { return true }
             u += 1
         }
         return false
@@ -154,10 +177,9 @@ struct Recognition {
         return best
     }
 
-    /// Case-checked entry types of a match.
-    func typesOf(_ match: GazetteerMatch) -> UInt64 {
-        Recognition.types(of: match, gazetteer: gazetteer, doc: doc)
-    }
+    /// Case-checked entry types of a match (of `matches`), computed once per match.
+    @inline(__always)
+    func typesOf(_ match: GazetteerMatch) -> UInt64 { matchTypes[Int(match.index)] }
 
     /// The types of a match's entries, leaving out exact-case entries whose case the text does not have.
     static func types(of match: GazetteerMatch, gazetteer: Gazetteer, doc: TokenizedText) -> UInt64 {

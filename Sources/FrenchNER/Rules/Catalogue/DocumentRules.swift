@@ -82,11 +82,16 @@ extension Recognition {
                 candidate.label = .person
                 candidate.source = .rule(.documentPersonPart)
             }
-            // `De Gendt` opening a sentence after `Thomas De Gendt`: the particle belongs to the name.
+            // `De Gendt` opening a sentence after `Thomas De Gendt`: the particle belongs to the name, when
+            // it is in the same sentence and line and no kept entity holds it.
             if candidate.label == .person, candidate.start > 0, tokens[candidate.start - 1].flags.contains(.startsUppercase),
-               isSentenceInitial(candidate.start - 1), personParts[nameKey((candidate.start - 1)..<candidate.end)] != nil {
+               isSentenceInitial(candidate.start - 1), !tokens[candidate.start].flags.contains(.sentenceStart),
+               !lineBreakBetween(candidate.start - 1, candidate.start), updated.last.map({ $0.end < candidate.start }) ?? true,
+               personParts[nameKey((candidate.start - 1)..<candidate.end)] != nil {
                 candidate.start -= 1
+                candidate.canonicalEntry = -1
             }
+            keepCanonicalOnlyIfItsLabel(&candidate)
             if candidate.needsDocumentSupport { continue }
             if !candidate.isSure {
                 var tally = votes[key] ?? [0, 0, 0]
@@ -103,9 +108,18 @@ extension Recognition {
             if label != updated[i].label && tally[bestIndex] > tally[Recognition.index(updated[i].label)] {
                 updated[i].label = label
                 updated[i].source = .rule(.documentSameName)
+                keepCanonicalOnlyIfItsLabel(&updated[i])
             }
         }
         return updated
+    }
+
+    /// A relabelled name does not carry the canonical form of an entry of another label (`Dupont` the
+    /// person is not the company `DuPont`).
+    private func keepCanonicalOnlyIfItsLabel(_ candidate: inout Candidate) {
+        if candidate.canonicalEntry >= 0, gazetteer.type(ofEntry: Int(candidate.canonicalEntry)).label != candidate.label {
+            candidate.canonicalEntry = -1
+        }
     }
 
     private func letterCountOf(_ i: Int) -> Int { doc.keyUnits(of: tokens[i]).filter { $0 != 0x2E }.count }
