@@ -45,6 +45,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Person-span conventions: auto (inferred from the gold), names-only, or titles, functions, appositions joined by + (titles+functions).", valueName: "convention"))
     var personSpans = "auto"
 
+    @Flag(help: "Tag with a corpus memory collected first over all the gold documents' text (as tag --corpus-memory).")
+    var corpusMemory = false
+
     enum GoldFormatArgument: String, ExpressibleByArgument, CaseIterable { case conll, brat }
 
     func run() throws {
@@ -85,7 +88,8 @@ struct EvalCommand: ParsableCommand {
                 throw ValidationError("unknown --person-spans '\(personSpans)'")
             }
             let tokenizer = try Tokenizer()
-            let tagger = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
+            var tagger = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
+            if corpusMemory { tagger = tagger.withCorpusMemory(tagger.corpusMemory(of: documents.map(\.text))) }
             let report = tagger.evaluate(documents, labels: labelSet, conventions: TaggingConventions(name: personSpans),
                                          keepErrors: errors != nil)
             conventionsUsed = report.conventions

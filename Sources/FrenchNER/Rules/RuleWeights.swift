@@ -127,4 +127,9 @@ enum RuleWeights {
     /// A word opening sentences is not supported by a chain that names it inside a sentence less than
     /// once per this many of those openings.
     static let documentOpeningUsesPerInside = 4
+
+    // MARK: Corpus rules (`Catalogue/CorpusRules.swift`)
+
+    /// A name the corpus typed surely elsewhere: outweighs prepositions and defaults, not a sure cue.
+    static let corpusSameName = 2.5
 }

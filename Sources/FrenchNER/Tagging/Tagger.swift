@@ -23,6 +23,8 @@ public struct Tagger: Sendable {
     let roleTable: ContiguousArray<RuleWords.Role>
     /// Span conventions (default: names only, as in modern news gold).
     public var conventions = TaggingConventions.namesOnly
+    /// What a corpus taught, for batch runs (`withCorpusMemory(_:)`, `Learning/`).
+    public internal(set) var corpusMemory: CorpusMemory?
 
     /// Loads the shipped lexicons (and user lexicons, and entries given in code: `LexiconSet.entries`), from
     /// the compiled cache when it is current. The shipped lexicons are compiled into the library: no
@@ -67,7 +69,8 @@ public struct Tagger: Sendable {
     public func tag(_ doc: TokenizedText) -> TaggedText {
         let recognition = Recognition(doc: doc, gazetteer: gazetteer, roleTable: roleTable)
         let candidates = recognition.candidates()
-        let resolved = OverlapResolution.resolve(candidates, tokenCount: doc.tokens.count)
+        var resolved = OverlapResolution.resolve(candidates, tokenCount: doc.tokens.count)
+        if let corpusMemory { resolved = recognition.applyCorpusMemory(corpusMemory, to: resolved) }
         var consistent = recognition.applyDocumentConsistency(resolved)
         if conventions != .namesOnly { recognition.applyConventions(conventions, to: &consistent) }
         // Entities of one source (or canonical form) share one string's storage: a long document's
