@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation --target FrenchNER` (the DocC catalogue in Sources/FrenchNER/FrenchNER.docc).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // System ICU (apt libicu-dev), used only for its pkg-config flags: Swift never imports it,
@@ -18,6 +20,8 @@ let package = Package(
             pkgConfig: "icu-i18n",
             providers: [.apt(["libicu-dev"])]
         ),
+        // zlib (apt zlib1g-dev), for reading .gz inputs directly.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // C shim: includes the ICU headers in its .c file only; its public header has plain C types.
         .target(
             name: "CFrenchICU",
@@ -26,8 +30,13 @@ let package = Package(
                 .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
             ]
         ),
+        // The shipped lexicons (Lexicons/curated, Lexicons/generated) compiled into the library as
+        // string constants by the EmbedLexicons build plugin: a program using FrenchNER needs no checkout.
+        .executableTarget(name: "EmbedLexiconsTool"),
+        .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["EmbedLexiconsTool"]),
+        .target(name: "FrenchNERLexicons", plugins: ["EmbedLexicons"]),
         // Internal invariant checks (`FRENCHNER_INTERNAL_CHECKS`) run in debug builds only.
-        .target(name: "FrenchNER", dependencies: ["CFrenchICU"],
+        .target(name: "FrenchNER", dependencies: ["CFrenchICU", "CZlib", "FrenchNERLexicons"],
                 swiftSettings: [.define("FRENCHNER_INTERNAL_CHECKS", .when(configuration: .debug))]),
         .executableTarget(
             name: "frner",

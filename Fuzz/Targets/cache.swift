@@ -43,7 +43,7 @@ public func fuzzCache(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         seedWritten = true
         let entries = try! LexiconFile.parse(seedLexicon, name: "seed.tsv")
         let words: [(word: String, classes: CommonWordClass)] = [("le", [.function, .grammatical]), ("ministre", .noun), ("est", .verb)]
-        let gazetteer = Gazetteer(entries: entries, commonWords: words, tokenizer: tokenizer)
+        let gazetteer = Gazetteer(compiling: entries, commonWords: words, reservedKeys: Tagger.reservedKeys, tokenizer: tokenizer)
         try! gazetteer.cacheData(fingerprint: 0x0123_4567_89AB_CDEF).write(to: URL(fileURLWithPath: path))
         fputs("fuzz-cache: wrote \(path)\n", stderr)
         exit(0)

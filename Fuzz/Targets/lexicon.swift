@@ -37,7 +37,7 @@ public func fuzzLexicon(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     // entry matches across a line break by its own text, so it is left out of the tagging checks.
     entries = entries.filter { !$0.surface.unicodeScalars.contains { [0x0D, 0x85, 0x2028, 0x2029].contains($0.value) } }
     guard !entries.isEmpty, entries.count <= 64, commonWords.count <= 256 else { return 0 }
-    let gazetteer = Gazetteer(entries: entries, commonWords: commonWords, tokenizer: tokenizer)
+    let gazetteer = Gazetteer(compiling: entries, commonWords: commonWords, reservedKeys: Tagger.reservedKeys, tokenizer: tokenizer)
     let tagger = Tagger(gazetteer: gazetteer, tokenizer: tokenizer)
     // A text that names every entry, in sentences and in a run.
     let sample = entries.map { "Hier, \($0.surface) a parlé." }.joined(separator: " ") + "\n"

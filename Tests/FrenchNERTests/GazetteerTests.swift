@@ -207,6 +207,15 @@ struct LexiconFileTests {
         ])
     }
 
+    @Test("columns after the sixth are comments when the seventh starts with '#' (frner learn's output)")
+    func commentColumns() throws {
+        let text = "Quillifer\tORG.other\t\tlearned\t\tB\t# documents=3\torganisation.apposition:3\tla société [Quillifer]\n"
+        #expect(try LexiconFile.parse(text, name: "learned.tsv") == [
+            LexiconEntry(surface: "Quillifer", type: .otherOrganisation, source: "learned", importance: .notable),
+        ])
+        #expect(throws: LexiconError.self) { try LexiconFile.parse("Quillifer\tORG.other\t\tlearned\t\tB\tnote\n", name: "x.tsv") }
+    }
+
     @Test("Windows line ends (CRLF) are read like LF")
     func crlf() throws {
         // "\r\n" is one Character in Swift: lines are split on scalars (regression test).
@@ -222,7 +231,7 @@ struct LexiconFileTests {
          "unknown type 'LOC.town' (known: PER, ORG, LOC, \(EntryType.allCases.map(\.description).joined(separator: ", ")))"),
         ("# c\nParis\tLOC.city\t\tx\tambiguous", 2, "unknown flag 'ambiguous' (known: amb, exact, alias)"),
         ("Paris\tLOC.city\t\tx\t\tA\textra", 1,
-         "expected at most 6 tab-separated columns (surface, type, canonical, source, flags, importance), found 7"),
+         "expected at most 6 tab-separated columns (surface, type, canonical, source, flags, importance), found 7 (a seventh column starting with '#' and the rest are comments)"),
         ("\n\n \tLOC.city", 3, "empty surface form"),
         ("Paris", 1, "expected at least 2 tab-separated columns (surface, type), found 1"),
         ("Lyon\tLOC.city\nParis\tLOC.city\t\tx\t\tD", 2, "unknown importance 'D' (known: A, B, C)"),
@@ -369,6 +378,35 @@ struct GazetteerCacheTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == good)
     }
 
+    @Test("a cache whose values index past their arrays, or whose tables have no empty slot, is rejected", arguments: [
+        "slot past the keys", "slots full", "key offset past the pool", "key offsets going back", "edge to no node",
+        "edge table full", "root to no node", "node offset past the entries", "string offset past the bytes",
+        "surface past the strings", "canonical past the strings", "source negative", "node count huge",
+        "empty canonical",
+    ])
+    func damagedCacheValues(damage: String) throws {
+        var g = Gazetteer(compiling: entries, tokenizer: tokenizer)
+        #expect(Gazetteer(cacheData: g.cacheData(fingerprint: 7), fingerprint: 7) != nil)
+        let last = { (array: ContiguousArray<Int32>) in array.count - 1 }
+        switch damage {
+        case "slot past the keys": g.keys.slots[g.keys.slots.firstIndex(of: 0)!] = Int32(g.keys.count + 1)
+        case "slots full": for i in g.keys.slots.indices where g.keys.slots[i] == 0 { g.keys.slots[i] = 1 }
+        case "key offset past the pool": g.keys.offsets[1] = Int32(g.keys.pool.count + 10)
+        case "key offsets going back": g.keys.offsets[2] = g.keys.offsets[1] - 1
+        case "edge to no node": g.edges.values[g.edges.keys.firstIndex { $0 != .max }!] = g.nodeCount
+        case "edge table full": for i in g.edges.keys.indices where g.edges.keys[i] == .max { g.edges.keys[i] = UInt64(i) << 40 }
+        case "root to no node": g.rootChildren[0] = g.nodeCount + 5
+        case "node offset past the entries": g.nodeEntryOffsets[1] = Int32(g.nodeEntries.count + 1)
+        case "string offset past the bytes": g.strings.offsets[1] = Int32(g.strings.bytes.count + 1)
+        case "surface past the strings": g.entrySurfaces[0] = Int32(last(g.strings.offsets))
+        case "canonical past the strings": g.entryCanonicals[0] = Int32.max
+        case "source negative": g.entrySources[0] = -1
+        case "empty canonical": g.entryCanonicals[0] = g.strings.append("")
+        default: g.nodeCount = -2 // written as 0xFFFF_FFFE nodes
+        }
+        #expect(Gazetteer(cacheData: g.cacheData(fingerprint: 7), fingerprint: 7) == nil)
+    }
+
     @Test("a cache of another fingerprint is not read")
     func wrongFingerprint() throws {
         let g = Gazetteer(compiling: entries, tokenizer: tokenizer)
@@ -407,6 +445,67 @@ struct GazetteerCacheTests {
             #expect(error.message.hasPrefix("unknown type 'LOC.cty'"))
         }
         #expect(cacheFiles(cache.path).isEmpty)
+    }
+}
+
+@Suite("Lexicons that travel: embedded copy, entries from code")
+struct PortableLexiconTests {
+    @Test("the library carries every shipped file, byte for byte, under the same names")
+    func embeddedMatchesTheFolder() throws {
+        #expect(LexiconSet.hasEmbeddedLexicons)
+        let folder = LexiconSet(directory: packageRoot + "/Lexicons")
+        let embedded = LexiconSet(shipped: .embedded)
+        let prefix = packageRoot + "/Lexicons/"
+        #expect(embedded.entryFiles == folder.entryFiles.map { LexiconSet.embeddedPrefix + $0.dropFirst(prefix.count) })
+        #expect(embedded.commonWordsFile == LexiconSet.embeddedPrefix + "generated/common-words.tsv")
+        for (inFolder, inLibrary) in zip(folder.entryFiles + [folder.commonWordsFile!], embedded.entryFiles + [embedded.commonWordsFile!]) {
+            #expect(try embedded.text(ofFile: inLibrary) == String(contentsOfFile: inFolder, encoding: .utf8), "\(inLibrary)")
+            #expect(embedded.byteCount(ofFile: inLibrary) == folder.byteCount(ofFile: inFolder))
+        }
+        #expect(throws: LexiconError(file: LexiconSet.embeddedPrefix + "curated/nope.tsv", line: 0, message: "no such embedded lexicon")) {
+            try embedded.text(ofFile: LexiconSet.embeddedPrefix + "curated/nope.tsv")
+        }
+    }
+
+    @Test("without FRNER_LEXICONS or a folder beside the program, the embedded copy is used")
+    func findsEmbedded() {
+        // The test runner has no Lexicons/ beside it; FRNER_LEXICONS may be set by whoever runs the tests.
+        if ProcessInfo.processInfo.environment["FRNER_LEXICONS"] == nil {
+            #expect(LexiconSet.findShipped() == .embedded)
+            #expect(LexiconSet.shippedDirectory() == nil)
+        }
+        #expect(LexiconSet(shipped: .embedded).directory == nil)
+        var set = LexiconSet(shipped: .embedded)
+        set.directory = "/x"
+        #expect(set.shipped == .directory("/x"))
+    }
+
+    @Test("entries given in code are matched, come first, and are covered by the cache fingerprint")
+    func entriesFromCode() throws {
+        let cache = try TemporaryFolder()
+        let acme = LexiconEntry(surface: "Zorglub Industries", type: .company, canonical: "Zorglub Industries SA")
+        var set = LexiconSet(directory: nil, entries: [acme])
+        set.reservedKeys = Tagger.reservedKeys
+        let gazetteer = try set.loadGazetteer(tokenizer: tokenizer, cacheDirectory: cache.path)
+        #expect(gazetteer.entryCount == 1)
+        #expect(gazetteer.entry(0) == LexiconEntry(surface: "Zorglub Industries", type: .company, canonical: "Zorglub Industries SA", source: "user"))
+        let tagger = Tagger(gazetteer: gazetteer, tokenizer: tokenizer)
+        let entities = tagger.entities(in: "Il travaille chez Zorglub Industries depuis mai.")
+        #expect(entities.map(\.text) == ["Zorglub Industries"])
+        #expect(entities.first?.label == .organisation)
+        #expect(entities.first?.source == "lexicon:ORG.company:user")
+        #expect(entities.first?.canonical == "Zorglub Industries SA")
+        // Another entry list is another cache file.
+        let before = try set.fingerprint()
+        set.entries[0].canonical = "Zorglub"
+        #expect(try set.fingerprint() != before)
+        // In-memory entries come before the files.
+        let lexicons = try TemporaryFolder()
+        try lexicons.write("curated/orgs.tsv", "PSG\tORG.sport\n")
+        let both = LexiconSet(directory: lexicons.path, entries: [LexiconEntry(surface: "Orange", type: .company, source: "mine")])
+        let all = try both.loadEntries()
+        #expect(all.first?.source == "mine")
+        #expect(all.count == 1 + (try LexiconSet(directory: lexicons.path).loadEntries().count))
     }
 }
 

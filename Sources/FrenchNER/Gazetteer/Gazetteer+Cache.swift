@@ -62,19 +62,31 @@ extension Gazetteer {
               let sources = reader.array(Int32.self), let stringBytes = reader.array(UInt8.self),
               let stringOffsets = reader.array(Int32.self), reader.atEnd
         else { return nil }
-        // Structural checks, so that a damaged file is rejected rather than trusted.
-        let entryCount = types.count
-        guard keyOffsets.count == keyHashes.count + 1, wordClasses.count == keyHashes.count,
+        // Structural checks, so that a damaged file is rejected rather than trusted: lengths agree, every
+        // value that indexes another array is inside it, offsets never go back, and each open-addressing
+        // table keeps an empty slot (a look-up of a missing key ends there: probes are bounded).
+        guard nodes < UInt64(Int32.max), edgeCount <= UInt64(edgeKeys.count) else { return nil }
+        let entryCount = types.count, keyCount = keyHashes.count, nodeCount = Int32(nodes)
+        let stringCount = Int32(clamping: stringOffsets.count - 1)
+        guard keyOffsets.count == keyCount + 1, wordClasses.count == keyCount,
+              keyCount < Int(Int32.max), entryCount < Int(Int32.max),
               slots.count.nonzeroBitCount == 1, edgeKeys.count == edgeValues.count,
               edgeKeys.count.nonzeroBitCount == 1, nodeOffsets.count == Int(nodes) + 1,
-              roots.count == keyHashes.count, roots.allSatisfy({ $0 < Int32(nodes) }),
+              roots.count == keyCount, Gazetteer.all(roots, in: -1..<nodeCount),
               [flags.count, importance.count, tokenCounts.count, shapes.count, surfaces.count,
                canonicals.count, sources.count].allSatisfy({ $0 == entryCount }),
-              keyOffsets.last.map({ Int($0) == keyPool.count }) ?? false,
-              nodeOffsets.last.map({ Int($0) == nodeEntries.count }) ?? false,
-              stringOffsets.last.map({ Int($0) == stringBytes.count }) ?? false,
+              Gazetteer.isOffsetTable(keyOffsets, length: keyPool.count),
+              Gazetteer.isOffsetTable(nodeOffsets, length: nodeEntries.count),
+              Gazetteer.isOffsetTable(stringOffsets, length: stringBytes.count),
               types.allSatisfy({ EntryType(rawValue: $0) != nil }),
-              nodeEntries.allSatisfy({ $0 >= 0 && Int($0) < entryCount })
+              Gazetteer.all(nodeEntries, in: 0..<Int32(entryCount)),
+              Gazetteer.all(slots, in: 0..<Int32(keyCount + 1)), slots.contains(0),
+              Gazetteer.edgesInRange(edgeKeys, edgeValues, nodeCount: nodeCount),
+              edgeKeys.contains(.max),
+              Gazetteer.all(surfaces, in: 0..<stringCount),
+              Gazetteer.all(canonicals, in: -1..<stringCount),
+              Gazetteer.all(sources, in: 0..<stringCount),
+              Gazetteer.nonEmpty(surfaces, offsets: stringOffsets), Gazetteer.nonEmpty(canonicals, offsets: stringOffsets)
         else { return nil }
         keys.pool = keyPool
         keys.offsets = keyOffsets
@@ -84,7 +96,7 @@ extension Gazetteer {
         edges.keys = edgeKeys
         edges.values = edgeValues
         edges.count = Int(edgeCount)
-        nodeCount = Int32(nodes)
+        self.nodeCount = nodeCount
         rootChildren = roots
         nodeEntryOffsets = nodeOffsets
         self.nodeEntries = nodeEntries
@@ -99,6 +111,50 @@ extension Gazetteer {
         strings.bytes = stringBytes
         strings.offsets = stringOffsets
         deriveLookupTables()
+    }
+
+    /// Offsets into an array of `length` elements: starting at 0, never decreasing, ending at `length`.
+    private static func isOffsetTable(_ offsets: ContiguousArray<Int32>, length: Int) -> Bool {
+        guard offsets.first == 0, offsets.last.map({ Int($0) == length }) ?? false else { return false }
+        return offsets.withUnsafeBufferPointer { offsets in
+            var decreases = false
+            for i in 1..<offsets.count { decreases = decreases || offsets[i] < offsets[i - 1] }
+            return !decreases
+        }
+    }
+
+    /// Whether every value lies in `range` (a branch-free scan: millions of values at each start).
+    private static func all(_ values: ContiguousArray<Int32>, in range: Range<Int32>) -> Bool {
+        values.withUnsafeBufferPointer { values in
+            var low = Int32.max, high = Int32.min
+            for value in values {
+                low = min(low, value)
+                high = max(high, value)
+            }
+            return values.isEmpty || (low >= range.lowerBound && high < range.upperBound)
+        }
+    }
+
+    /// Whether every string id (-1: none) names a non-empty string (ids already checked in range).
+    private static func nonEmpty(_ ids: ContiguousArray<Int32>, offsets: ContiguousArray<Int32>) -> Bool {
+        ids.withUnsafeBufferPointer { ids in
+            offsets.withUnsafeBufferPointer { offsets in
+                var empty = false
+                for id in ids where id >= 0 { empty = empty || offsets[Int(id) + 1] == offsets[Int(id)] }
+                return !empty
+            }
+        }
+    }
+
+    /// Whether every used edge slot leads to an existing node.
+    private static func edgesInRange(_ keys: ContiguousArray<UInt64>, _ values: ContiguousArray<Int32>, nodeCount: Int32) -> Bool {
+        keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+                var bad = false
+                for i in 0..<keys.count { bad = bad || (keys[i] != .max && (values[i] < 0 || values[i] >= nodeCount)) }
+                return !bad
+            }
+        }
     }
 
     private func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {

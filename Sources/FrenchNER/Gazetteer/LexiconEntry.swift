@@ -31,7 +31,8 @@ public struct LexiconEntry: Sendable, Hashable {
     public var flags: Flags
     public var importance: Importance
 
-    public init(surface: String, type: EntryType, canonical: String = "", source: String,
+    /// - Parameter source: the name in each entity's `source` (`lexicon:TYPE:SOURCE`); `user` by default.
+    public init(surface: String, type: EntryType, canonical: String = "", source: String = "user",
                 flags: Flags = [], importance: Importance = .notable) {
         self.surface = surface
         self.type = type

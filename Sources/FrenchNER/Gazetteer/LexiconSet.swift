@@ -1,43 +1,93 @@
 import Foundation
 
-/// The lexicon files a tagger loads: the shipped ones (`Lexicons/curated`, `Lexicons/generated`) and
-/// the user's, compiled into one `Gazetteer` and cached on disk.
+#if canImport(FrenchNERLexicons)
+import FrenchNERLexicons
+#endif
+
+/// The lexicons a tagger loads, compiled into one `Gazetteer` and cached on disk: entries given in
+/// code, the user's lexicon files, and the shipped lexicons (`Lexicons/curated`, `Lexicons/generated`),
+/// which the library carries compiled in (`Shipped.embedded`), so that a program using it needs no
+/// checkout or data folder.
 ///
 /// ```swift
-/// let lexicons = try LexiconSet(userLexicons: ["my-companies.tsv"])
-/// let gazetteer = try lexicons.loadGazetteer(tokenizer: try Tokenizer())
+/// let lexicons = try LexiconSet(userLexicons: ["my-companies.tsv"],
+///                               entries: [LexiconEntry(surface: "Zorglub Industries", type: .company)])
+/// let tagger = try Tagger(lexicons: lexicons)
 /// ```
+///
+/// When the same name is listed twice with the same type, the first listing wins: in-memory `entries`,
+/// then `userLexicons` in order, then the shipped lexicons.
 public struct LexiconSet: Sendable {
-    /// The shipped lexicon folder, or nil for none.
-    public var directory: String?
+    /// Where the shipped lexicons come from.
+    public enum Shipped: Sendable, Equatable, CustomStringConvertible {
+        /// No shipped lexicons: only the user's.
+        case none
+        /// A `Lexicons` folder on disk (with `curated/` and `generated/`).
+        case directory(String)
+        /// The copy compiled into the library at build time.
+        case embedded
+
+        public var description: String {
+            switch self {
+            case .none: "none"
+            case .directory(let path): path
+            case .embedded: "embedded in the library"
+            }
+        }
+    }
+
+    /// The shipped lexicons used.
+    public var shipped: Shipped
     /// User lexicon files; they take precedence over shipped ones for the same name and type.
     public var userLexicons: [String]
+    /// Entries given in code (no file needed); they come before every file.
+    public var entries: [LexiconEntry]
     /// Keys the compiled gazetteer holds even when no lexicon has them (a tagger's closed-class
     /// words, `Tagger.reservedKeys`), so that looking them up is one table access.
     public var reservedKeys: [String] = []
 
     /// The name of the common-word list inside a lexicon folder.
     public static let commonWordsFile = "common-words.tsv"
+    /// How embedded files are named in `entryFiles` and in errors (`embedded:Lexicons/curated/places.tsv`).
+    public static let embeddedPrefix = "embedded:Lexicons/"
 
-    /// Uses the shipped lexicons found by `shippedDirectory()`.
-    /// - Throws: `LexiconError` when no shipped lexicon folder can be found.
-    public init(userLexicons: [String] = []) throws(LexiconError) {
-        guard let directory = LexiconSet.shippedDirectory() else {
-            throw LexiconError(file: "Lexicons", line: 0, message: "cannot find the shipped lexicons; set FRNER_LEXICONS to the Lexicons folder")
+    /// Uses the shipped lexicons found by `findShipped()`: a folder named by `$FRNER_LEXICONS` or
+    /// installed beside the program, else the copy compiled into the library.
+    /// - Throws: `LexiconError` when there is none (a build of the library without its lexicons).
+    public init(userLexicons: [String] = [], entries: [LexiconEntry] = []) throws(LexiconError) {
+        guard let shipped = LexiconSet.findShipped() else {
+            throw LexiconError(file: "Lexicons", line: 0, message: "cannot find the shipped lexicons (this build has none compiled in); set FRNER_LEXICONS to the Lexicons folder")
         }
-        self.directory = directory
-        self.userLexicons = userLexicons
+        self.init(shipped: shipped, userLexicons: userLexicons, entries: entries)
     }
 
     /// Uses an explicit folder (nil: no shipped lexicons, only the user's).
-    public init(directory: String?, userLexicons: [String] = []) {
-        self.directory = directory
-        self.userLexicons = userLexicons
+    public init(directory: String?, userLexicons: [String] = [], entries: [LexiconEntry] = []) {
+        self.init(shipped: directory.map { .directory($0) } ?? .none, userLexicons: userLexicons, entries: entries)
     }
 
-    /// Finds the shipped `Lexicons` folder: `$FRNER_LEXICONS`, then next to the executable
-    /// (`Lexicons/`, `../share/frenchner/Lexicons/`), then the source checkout this was built from.
+    public init(shipped: Shipped, userLexicons: [String] = [], entries: [LexiconEntry] = []) {
+        self.shipped = shipped
+        self.userLexicons = userLexicons
+        self.entries = entries
+    }
+
+    /// The shipped lexicon folder, or nil when the shipped lexicons are embedded or not used.
+    public var directory: String? {
+        get { if case .directory(let path) = shipped { path } else { nil } }
+        set { shipped = newValue.map { .directory($0) } ?? .none }
+    }
+
+    /// Where the shipped lexicons are: `findShipped()`'s folder, or nil when there is none on disk.
     public static func shippedDirectory() -> String? {
+        if case .directory(let path) = findShipped() { return path }
+        return nil
+    }
+
+    /// Finds the shipped lexicons: the folder named by `$FRNER_LEXICONS`, then a folder installed next to
+    /// the executable (`Lexicons/`, `../share/frenchner/Lexicons/`), then the copy compiled into the
+    /// library. Nil only for a build without the embedded copy, when no folder is found.
+    public static func findShipped() -> Shipped? {
         var candidates: [String] = []
         if let fromEnvironment = ProcessInfo.processInfo.environment["FRNER_LEXICONS"], !fromEnvironment.isEmpty {
             candidates.append(fromEnvironment)
@@ -46,45 +96,107 @@ public struct LexiconSet: Sendable {
         let executableDirectory = executable.deletingLastPathComponent()
         candidates.append(executableDirectory.appendingPathComponent("Lexicons").path)
         candidates.append(executableDirectory.appendingPathComponent("../share/frenchner/Lexicons").standardized.path)
-        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(checkout.appendingPathComponent("Lexicons").path)
-        return candidates.first { isLexiconFolder($0) }
+        if let folder = candidates.first(where: { isLexiconFolder($0) }) { return .directory(folder) }
+        return hasEmbeddedLexicons ? .embedded : nil
     }
+
+    /// Whether this build of the library carries the shipped lexicons.
+    public static var hasEmbeddedLexicons: Bool { !embeddedFiles.isEmpty }
 
     private static func isLexiconFolder(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path + "/curated", isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// The entry files in load order: user lexicons, then `curated/`, then `generated/` (sorted by name).
-    public var entryFiles: [String] {
-        var files = userLexicons
-        if let directory {
-            for folder in ["curated", "generated"] {
-                let path = directory + "/" + folder
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                files += names.filter { $0.hasSuffix(".tsv") && $0 != LexiconSet.commonWordsFile }.sorted().map { path + "/" + $0 }
-            }
-        }
+    /// The embedded files, by path under `Lexicons/` (`curated/places.tsv`).
+    private static let embeddedFiles: [String: (text: @Sendable () -> String, bytes: Int)] = {
+        var files: [String: (text: @Sendable () -> String, bytes: Int)] = [:]
+        #if canImport(FrenchNERLexicons)
+        for file in EmbeddedLexicons.files { files[file.name] = ({ file.string }, file.byteCount) }
+        #endif
         return files
+    }()
+
+    private static var embeddedFingerprint: UInt64 {
+        #if canImport(FrenchNERLexicons)
+        EmbeddedLexicons.fingerprint
+        #else
+        0
+        #endif
     }
 
-    /// The common-word list, if the shipped folder has one.
+    /// The shipped files of one folder (`curated`, `generated`), sorted by name, without the common-word list.
+    private func shippedFiles(in folder: String) -> [String] {
+        switch shipped {
+        case .none:
+            return []
+        case .directory(let directory):
+            let path = directory + "/" + folder
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.filter { $0.hasSuffix(".tsv") && $0 != LexiconSet.commonWordsFile }.sorted().map { path + "/" + $0 }
+        case .embedded:
+            let prefix = folder + "/"
+            return LexiconSet.embeddedFiles.keys.filter { $0.hasPrefix(prefix) && $0 != prefix + LexiconSet.commonWordsFile }
+                .sorted().map { LexiconSet.embeddedPrefix + $0 }
+        }
+    }
+
+    /// The entry files in load order: user lexicons, then `curated/`, then `generated/` (sorted by name).
+    /// Embedded files are named `embedded:Lexicons/curated/….tsv`; `text(ofFile:)` reads either kind.
+    public var entryFiles: [String] {
+        userLexicons + shippedFiles(in: "curated") + shippedFiles(in: "generated")
+    }
+
+    /// The common-word list, if the shipped lexicons have one.
     public var commonWordsFile: String? {
-        guard let directory else { return nil }
-        let path = directory + "/generated/" + LexiconSet.commonWordsFile
-        return FileManager.default.fileExists(atPath: path) ? path : nil
+        switch shipped {
+        case .none:
+            return nil
+        case .directory(let directory):
+            let path = directory + "/generated/" + LexiconSet.commonWordsFile
+            return FileManager.default.fileExists(atPath: path) ? path : nil
+        case .embedded:
+            let name = "generated/" + LexiconSet.commonWordsFile
+            return LexiconSet.embeddedFiles[name] == nil ? nil : LexiconSet.embeddedPrefix + name
+        }
+    }
+
+    /// The text of a file of `entryFiles` or `commonWordsFile`: read from disk, or from the library.
+    /// - Throws: `LexiconError` when the file cannot be read or is not UTF-8.
+    public func text(ofFile name: String) throws(LexiconError) -> String {
+        if name.hasPrefix(LexiconSet.embeddedPrefix), !FileManager.default.fileExists(atPath: name) {
+            guard let file = LexiconSet.embeddedFiles[String(name.dropFirst(LexiconSet.embeddedPrefix.count))] else {
+                throw LexiconError(file: name, line: 0, message: "no such embedded lexicon")
+            }
+            return file.text()
+        }
+        return try LexiconFile.readText(name)
+    }
+
+    /// The size in bytes of a file of `entryFiles` or `commonWordsFile` (nil when it cannot be read).
+    public func byteCount(ofFile name: String) -> Int? {
+        if name.hasPrefix(LexiconSet.embeddedPrefix), !FileManager.default.fileExists(atPath: name) {
+            return LexiconSet.embeddedFiles[String(name.dropFirst(LexiconSet.embeddedPrefix.count))]?.bytes
+        }
+        var info = stat()
+        return stat(name, &info) == 0 ? Int(info.st_size) : nil
+    }
+
+    /// Every entry, in load order: `entries`, then each file of `entryFiles`.
+    /// - Throws: `LexiconError` naming the file and line of the first problem.
+    public func loadEntries() throws(LexiconError) -> [LexiconEntry] {
+        var all = entries
+        for file in entryFiles { all += try LexiconFile.parse(try text(ofFile: file), name: file) }
+        return all
     }
 
     /// Reads every file and compiles them (no cache).
     /// - Throws: `LexiconError` naming the file and line of the first problem.
     public func compile(tokenizer: Tokenizer) throws(LexiconError) -> Gazetteer {
-        var entries: [LexiconEntry] = []
-        for file in entryFiles { entries += try LexiconFile.load(path: file) }
+        let entries = try loadEntries()
         var commonWords: [(word: String, classes: CommonWordClass)] = []
         if let file = commonWordsFile {
-            commonWords = try LexiconFile.parseCommonWords(try LexiconFile.readText(file), name: file)
+            commonWords = try LexiconFile.parseCommonWords(try text(ofFile: file), name: file)
         }
         return Gazetteer(compiling: entries, commonWords: commonWords, reservedKeys: reservedKeys, tokenizer: tokenizer)
     }
@@ -152,8 +264,8 @@ public struct LexiconSet: Sendable {
         directory + "/gazetteer-" + String(fingerprint, radix: 16) + ".bin"
     }
 
-    /// A hash of the format version, the entry-type table, the reserved keys and every file's absolute
-    /// path, size and modification time.
+    /// A hash of the format version, the entry-type table, the reserved keys, the in-memory entries, every
+    /// file's absolute path, size and modification time, and the embedded lexicons' own fingerprint.
     func fingerprint() throws(LexiconError) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         func mix(_ bytes: some Sequence<UInt8>) {
@@ -162,12 +274,22 @@ public struct LexiconSet: Sendable {
         mix([Gazetteer.cacheFormatVersion])
         mix(EntryType.tableFingerprintBytes)
         for key in reservedKeys { mix(key.utf8); mix([0]) }
+        for entry in entries {
+            for field in [entry.surface, entry.canonical, entry.source] { mix(field.utf8); mix([0]) }
+            mix([entry.type.rawValue, entry.flags.rawValue, entry.importance.rawValue])
+        }
+        mix([0xFF])
+        if shipped == .embedded {
+            mix("embedded".utf8)
+            withUnsafeBytes(of: LexiconSet.embeddedFingerprint) { mix($0) }
+        }
         var files = entryFiles
         if let commonWordsFile { files.append(commonWordsFile) }
-        for file in files {
+        for file in files where !(shipped == .embedded && file.hasPrefix(LexiconSet.embeddedPrefix)) {
             var info = stat()
             guard stat(file, &info) == 0 else {
-                throw LexiconError(file: file, line: 0, message: "cannot read the file: \(String(cString: strerror(errno)))")
+                let reason = errno
+                throw LexiconError(file: file, line: 0, message: reason == ENOENT ? "no such file" : "cannot read the file: \(String(cString: strerror(reason)))")
             }
             mix(URL(fileURLWithPath: file).standardized.path.utf8)
             withUnsafeBytes(of: Int64(info.st_size)) { mix($0) }

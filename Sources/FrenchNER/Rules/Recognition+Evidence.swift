@@ -29,6 +29,10 @@ extension Recognition {
         if let decided { return decided }
         // Things that are not PER/ORG/LOC.
         if lexiconWeight < RuleWeights.lexiconMultiword && isNonEntity(span) { return nil }
+        // `l'opération Sentinelle`, `la tempête tropicale Alex`, `le rover Opportunity`: a work, a
+        // vessel or an event named after somewhere is no entity.
+        // A person stays (`la saga Harry Potter`: news annotation keeps the person in the title).
+        if isThingName(span), evidence.score(.organisation) == 0, evidence.best?.label != .person { return nil }
         // A code with digits (`PT5`, `U23`, `A7`) is a name only when a lexicon knows it (`TF1`, `M6`).
         if wordCount == 1 && lexiconWeight == 0 && tokens[s].flags.contains(.hasDigit) { return nil }
         let nonEntityEntry = exactMatch.map { typesOf($0) & Recognition.nonEntityTypes != 0 } ?? false
@@ -56,9 +60,17 @@ extension Recognition {
             case let .needsSupportBelow(score): bare = best.score < score
             }
         }
+        // In capitals, a lone word that no lexicon knows may be any word (`EN LIGNE`, `À TÊTE`): context
+        // alone types it only when it is strong; else the document must name it elsewhere.
+        if let best = evidence.best, wordCount == 1, lexiconWeight == 0, inHeadline[s],
+           best.score < RuleWeights.capitalsLoneWordNeeds {
+            bare = true
+        }
         // A capitalised common word whose only support is a minor place or name (`Grand`, the village,
         // in `Grand collisionneur`) needs the document to confirm it.
+        // Context that agrees with the lexicon (`sur Terre`: a place preposition) is support enough.
         if let best = evidence.best, wordCount == 1, best.score <= RuleWeights.minorLexiconSupport, best.source.isLexicon,
+           best.score <= lexiconWeight,
            commonClasses(s).contains(.adjective) || commonClasses(s).contains(.function) {
             bare = true
         }

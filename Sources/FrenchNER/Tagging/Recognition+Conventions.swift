@@ -8,13 +8,15 @@ extension Recognition {
             defer { previousEnd = candidates[index].end }
             guard candidates[index].label == .person else { continue }
             var start = candidates[index].start
+            // A title or function on the line before is not part of the name (`M.` ⏎ `Dupont`).
             while start > previousEnd {
                 if conventions.personTitles, let title = matchEnding(at: start - 1, types: Recognition.bit(.title)),
-                   Int(title.start) >= previousEnd {
+                   Int(title.start) >= previousEnd, !lineBreakBetween(Int(title.start), start) {
                     start = Int(title.start)
                 } else if conventions.personFunctions,
                           let function = matchEnding(at: start - 1, types: Recognition.bit(.function)),
-                          Int(function.start) >= previousEnd, tokens[Int(function.start)].kind == .word {
+                          Int(function.start) >= previousEnd, tokens[Int(function.start)].kind == .word,
+                          !lineBreakBetween(Int(function.start), start) {
                     start = Int(function.start)
                 } else {
                     break
@@ -29,14 +31,14 @@ extension Recognition {
     }
 
     /// The end of an apposition after a name (`, secrétaire`, `, le célèbre marchand d'animaux de
-    /// Hambourg`): up to the next punctuation or the sentence's end, at most 12 tokens; `end` itself
+    /// Hambourg`): up to the next punctuation, the sentence's or line's end, at most 12 tokens; `end` itself
     /// when no function or article-led phrase follows the comma.
     func appositionEnd(after end: Int, limit: Int) -> Int {
         guard appositionAfter(end) || (end + 2 < limit && doc.keyEquals(tokens[end], ",")
                                         && roles[end + 1].contains(.article) && tokens[end + 2].isLowercaseWord)
         else { return end }
         var j = end + 1
-        while j < limit, j - end <= 12, !tokens[j].flags.contains(.sentenceStart) {
+        while j < limit, j - end <= 12, !tokens[j].flags.contains(.sentenceStart), !lineBreakBetween(j - 1, j) {
             let token = tokens[j]
             if token.kind == .punctuation && !token.flags.contains(.hyphen) && !token.flags.contains(.elision)
                 && !doc.keyEquals(token, "'") { break }
