@@ -8,7 +8,7 @@ struct FrenchNERCommand: ParsableCommand {
         commandName: "frner",
         abstract: "French named-entity recognition: people (PER), organisations (ORG) and places (LOC).",
         version: FrenchNER.version,
-        subcommands: [TagCommand.self, CountCommand.self, TokenizeCommand.self, EvalCommand.self, LexiconCommand.self, BenchCommand.self]
+        subcommands: [TagCommand.self, CountCommand.self, TokenizeCommand.self, EvalCommand.self, LexiconCommand.self, BenchCommand.self, LearnCommand.self]
     )
 
     /// A mistyped subcommand gets a suggestion (`frner tga` → did you mean `tag`?) and exit status 64.

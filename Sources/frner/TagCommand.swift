@@ -47,6 +47,9 @@ struct TagCommand: ParsableCommand {
     @Flag(help: "Write each record as soon as it is tagged (default when the output is a terminal).")
     var lineBuffered = false
 
+    @Flag(help: "Two passes: learn the names the whole input types surely, then tag with them (corpus.same-name). Files are read twice; standard input is spooled to a temporary file. At most 2^20 names (about 40 MB).")
+    var corpusMemory = false
+
     func validate() throws {
         if format.format == .brat && outputDir == nil { throw ValidationError("--format brat needs --output-dir") }
         if format.format == .brat && runOptions.output != nil { throw ValidationError("--format brat writes into --output-dir, not --output") }
@@ -65,7 +68,8 @@ struct TagCommand: ParsableCommand {
         let tokenizer = try Tokenizer()
         var configured = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
         configured.conventions = TaggingConventions(name: personSpans)!
-        let tagger = configured
+        let (tagger, input, spool) = corpusMemory ? try LearnCommand.remembering(configured, input: input, jobs: runOptions.jobs) : (configured, input, nil)
+        defer { if let spool { try? FileManager.default.removeItem(atPath: spool) } }
         if format.isDeprecatedName { Diagnostics.notice("warning: --format spacy is now --format displacy (displaCy's format); the old name will go") }
         let formatter = DocumentFormatter(format: format.format, keepFields: keepFields)
         let output = try StandardOutput(path: runOptions.output, lineBuffered: lineBuffered)
@@ -85,7 +89,9 @@ struct TagCommand: ParsableCommand {
         output.write(formatter.header())
         processInBatches(&source, jobs: runOptions.jobs, interactive: output.isLineBuffered,
                          progress: { progress.update(documents: $0, bytes: $1) }) { record in
-            FormattedRecord(record, settings: options, tagger: tagger, formatter: formatter, labels: labelSet)
+            var record = record
+            if let spool, record.file == spool { (record.file, record.location) = ("<stdin>", "<stdin>" + record.location.dropFirst(spool.count)) }
+            return FormattedRecord(record, settings: options, tagger: tagger, formatter: formatter, labels: labelSet)
         } consume: { result in
             if let message = result.error { Diagnostics.error("\(result.location): \(message)") }
             summary.add(error: result.error != nil, labels: result.labels)

@@ -64,13 +64,14 @@ public struct DocumentFormatter: Sendable {
                        tagged: TaggedText, entities: [Entity]) -> [UInt8] {
         switch format {
         case .jsonl:
-            var json = JSONWriter(capacity: 256 + entities.count * 160)
+            var json = JSONWriter(capacity: 256 + idJSON.count + passthrough.reduce(0) { $0 + $1.key.utf8.count + $1.raw.count + 8 }
+                                  + EntityRecord.estimatedBytes(entities))
             EntityRecord.write(id: idJSON, passthrough: passthrough, entities: entities, to: &json)
             return json.bytes
         case .displacy:
-            var json = JSONWriter(capacity: tagged.tokens.text.utf8Count + 64 + entities.count * 48)
+            var json = JSONWriter(capacity: tagged.text.utf8Count + 64 + entities.count * 48)
             json.objectStart()
-            json.key("text"); json.string(utf16: tagged.tokens.text.utf16)
+            json.key("text"); json.string(utf16: tagged.text.utf16)
             json.key("ents"); json.arrayStart()
             for entity in entities {
                 json.objectStart()
@@ -97,7 +98,7 @@ public struct DocumentFormatter: Sendable {
         case .brat:
             return brat(entities: entities)
         case .html:
-            return Array(HTMLPage.section(id: id, text: tagged.tokens.text, entities: entities).utf8)
+            return Array(HTMLPage.section(id: id, text: tagged.text, entities: entities).utf8)
         }
     }
 
@@ -145,10 +146,13 @@ public struct DocumentFormatter: Sendable {
     private func conll(tagged: TaggedText, entities: [Entity]) -> [UInt8] {
         let doc = tagged.tokens
         var tags = [String](repeating: "O", count: doc.tokens.count)
-        for entity in entities {
-            for (offset, index) in entity.tokenRange.enumerated() {
-                tags[index] = (offset == 0 ? "B-" : "I-") + entity.label.rawValue
-            }
+        // By UTF-16 offsets (entities are ordered and do not overlap), not token indices: a long text's
+        // tokens are made again (`TaggedText.tokens`).
+        var next = 0
+        for (index, token) in doc.tokens.enumerated() {
+            while next < entities.count && entities[next].utf16Range.upperBound <= Int(token.start) { next += 1 }
+            guard next < entities.count, entities[next].utf16Range.lowerBound <= Int(token.start) else { continue }
+            tags[index] = (entities[next].utf16Range.lowerBound == Int(token.start) ? "B-" : "I-") + entities[next].label.rawValue
         }
         var out = Array("\(DocumentFormatter.conllDocumentStart)\n\n".utf8)
         for sentence in doc.sentences {

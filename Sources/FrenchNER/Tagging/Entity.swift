@@ -73,8 +73,29 @@ public struct Entity: Sendable, Hashable, Codable {
     }
 }
 
-/// A tagged text: its tokens and its entities.
+/// A tagged text: its text, tokens and entities.
 public struct TaggedText: Sendable {
-    public let tokens: TokenizedText
+    /// The text that was tagged.
+    public let text: TextBuffer
     public let entities: [Entity]
+    private let storedTokens: TokenizedText?
+    private let tokenizer: Tokenizer?
+
+    /// The tokens of the text. A long text is tagged in pieces (`Tagger.tag(_:)`) and its tokens are
+    /// not kept: they are made again here, on each call.
+    public var tokens: TokenizedText { storedTokens ?? tokenizer!.tokenize(text) }
+
+    init(tokens: TokenizedText, entities: [Entity]) {
+        text = tokens.text
+        storedTokens = tokens
+        tokenizer = nil
+        self.entities = entities
+    }
+
+    init(text: TextBuffer, tokenizer: Tokenizer, entities: [Entity]) {
+        self.text = text
+        storedTokens = nil
+        self.tokenizer = tokenizer
+        self.entities = entities
+    }
 }
