@@ -10,6 +10,7 @@ struct FormatArgument: ExpressibleByArgument, Equatable {
         (self.format, isDeprecatedName) = (format, argument != format.rawValue)
     }
     static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
+    var defaultValueDescription: String { format.rawValue }
 }
 
 struct TagCommand: ParsableCommand {
