@@ -549,6 +549,12 @@ struct TaggerBehaviourTests {
         (TaggingConventions(personTitles: true, personFunctions: true), "Hier, le ministre Zorbak Quillifer a parlé.",
          "ministre Zorbak Quillifer"),
         (TaggingConventions(personTitles: true), "Hier, la ville de Vexholm a voté.", "Vexholm"),
+        // Civil titles, ranks and clergy go in; noble titles and sovereigns' stay out.
+        (TaggingConventions(personTitles: true), "Hier, Mme Zorbak Quillifer a parlé.", "Mme Zorbak Quillifer"),
+        (TaggingConventions(personTitles: true), "Hier, M Zorbak Quillifer a parlé.", "M Zorbak Quillifer"),
+        (TaggingConventions(personTitles: true), "Hier, le général Zorbak Quillifer a parlé.", "général Zorbak Quillifer"),
+        (TaggingConventions(personTitles: true), "Hier, le prince Zorbak Quillifer a parlé.", "Zorbak Quillifer"),
+        (TaggingConventions(personTitles: true), "Hier, le comte Zorbak Quillifer a parlé.", "Zorbak Quillifer"),
     ])
     func conventions(conventions: TaggingConventions, text: String, expected: String) {
         var tagger = sharedTagger
