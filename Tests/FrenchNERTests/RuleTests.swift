@@ -23,6 +23,9 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
     var kind: Kind
     /// Set when the tagger is known to be wrong on this example (reported to the lead).
     var knownIssue: String?
+    /// Other documents of the batch: when set, the sentence is tagged with their corpus memory
+    /// (`Tagger.withCorpusMemory`, collected over these documents and the sentence).
+    var corpus: [String] = []
 
     static func yes(_ sentence: String, _ text: String, _ label: EntityLabel, bug: String? = nil) -> RuleCase {
         RuleCase(sentence: sentence, kind: .fires(text: text, label: label), knownIssue: bug)
@@ -32,6 +35,16 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
     }
     static func none(_ sentence: String, bug: String? = nil) -> RuleCase {
         RuleCase(sentence: sentence, kind: .nothing, knownIssue: bug)
+    }
+    /// The same cases, tagged in a batch with other documents (`frner tag --corpus-memory`).
+    static func yes(_ sentence: String, _ text: String, _ label: EntityLabel, corpus: [String]) -> RuleCase {
+        RuleCase(sentence: sentence, kind: .fires(text: text, label: label), corpus: corpus)
+    }
+    static func no(_ sentence: String, _ text: String, _ label: EntityLabel, corpus: [String]) -> RuleCase {
+        RuleCase(sentence: sentence, kind: .doesNotFire(text: text, label: label), corpus: corpus)
+    }
+    static func none(_ sentence: String, corpus: [String]) -> RuleCase {
+        RuleCase(sentence: sentence, kind: .nothing, corpus: corpus)
     }
 
     var testDescription: String {
@@ -49,7 +62,9 @@ func describe(_ entities: [Entity]) -> String {
 
 /// Checks one example of a rule's table.
 func check(_ example: RuleCase, rule: RuleName, sourceLocation: SourceLocation = #_sourceLocation) {
-    let found = sharedTagger.entities(in: example.sentence)
+    let tagger = example.corpus.isEmpty ? sharedTagger
+        : sharedTagger.withCorpusMemory(sharedTagger.corpusMemory(of: example.corpus + [example.sentence]))
+    let found = tagger.entities(in: example.sentence)
     let body = {
         switch example.kind {
         case let .fires(text, label):
@@ -369,6 +384,30 @@ enum RuleTable {
             .yes("Mathilde Quillifer (MQ) a protesté. Hier, MQ a protesté.", "MQ", .person),
             .none("Il a dit (UPV) hier."),
             ]
+        case .corpusSameName: // corpus.same-name: a name typed surely in other documents of the batch
+            [
+            .yes("Hier, Quillifer a annoncé des bénéfices.", "Quillifer", .organisation,
+                 corpus: ["La société Quillifer a été fondée à Lyon.", "Les salariés de la société Quillifer sont en grève."]),
+            .yes("Hier, Vexholm a déclaré la guerre.", "Vexholm", .location,
+                 corpus: ["La ville de Vexholm a voté.", "Il habite la commune de Vexholm."]),
+            .yes("Il est allé à Brusquelin hier.", "Brusquelin", .person,
+                 corpus: ["M. Brusquelin a parlé.", "Selon M. Brusquelin, tout va bien."]),
+            .yes("Hier, Morvaneau a souri.", "Morvaneau", .person,
+                 corpus: ["Mathilde Morvaneau est arrivée.", "Ludovic Morvaneau a souri."]),
+            // One document is not enough (`CorpusMemory.minimumCount`).
+            .none("Hier, Morvaneau a souri.", corpus: ["Mathilde Morvaneau est arrivée."]),
+            // A function word is never remembered, even when a headline types it.
+            .none("Les chats dorment.", corpus: ["M. Les a parlé.", "Selon M. Les, tout va bien."]),
+            // Without the batch, or when the batch disagrees, the lone word needs its own document.
+            .no("Hier, Quillifer a annoncé des bénéfices.", "Quillifer", .organisation),
+            .no("Hier, Quillifer a annoncé des bénéfices.", "Quillifer", .organisation,
+                corpus: ["La société Quillifer a été fondée.", "M. Quillifer a parlé.", "La ville de Quillifer a voté."]),
+            // A sure mention in the document itself wins over the batch.
+            .no("La ville de Vexholm a voté. Hier, Vexholm a gagné.", "Vexholm", .organisation,
+                corpus: ["La société Vexholm a été fondée à Lyon."]),
+            // A name the batch only guessed (no sure cue) teaches nothing.
+            .none("Hier, Trambulac a gagné.", corpus: ["Hier, Trambulac a perdu.", "Trambulac et Zorbak ont gagné."]),
+            ]
         }
     }
 }
@@ -482,6 +521,33 @@ struct NonEntityTests {
     func demonymPeople() {
         #expect(labelled("Hier, le Suisse a gagné la course.") == [])
         #expect(labelled("Il vit en Suisse depuis hier.") == ["Suisse|LOC"])
+    }
+}
+
+@Suite("Tagger: text written in capitals")
+struct CapitalsTests {
+    @Test("in capitals, common words, elisions and would-be acronyms are not names; known names still are", arguments: [
+        ("UN HOMME EST ARRIVÉ À PARIS HIER SOIR.", ["PARIS|LOC"]),
+        ("LE MINISTRE S'EST RENDU À LYON. IL A PARLÉ D'UN PROJET.", ["LYON|LOC"]),
+        ("LA POLICE EST EN ALERTE DEPUIS HIER SOIR.", []),
+        ("EMMANUEL MACRON EST ARRIVÉ À BERLIN.", ["EMMANUEL MACRON|PER", "BERLIN|LOC"]),
+        // Mixed case: the same words keep their mixed-case reading.
+        ("Un homme est arrivé à Paris, selon la CGT.", ["Paris|LOC", "CGT|ORG"]),
+    ])
+    func capitals(text: String, expected: [String]) {
+        #expect(labelled(text) == expected)
+    }
+
+    @Test("in capitals, a common word that is also a place reads as the place", arguments: [
+        // `ligne` is not in spaCy's French lemma tables (generated/common-words.tsv) and `Ligné` is a
+        // commune; `tête` is a common word and `Tete` a major province: in capitals nothing tells them apart.
+        "LA LISTE EST EN LIGNE DEPUIS MARS.",
+        "IL EST EN TÊTE DEPUIS MARS.",
+    ])
+    func commonWordThatIsAPlace(text: String) {
+        withKnownIssue {
+            #expect(labelled(text) == [])
+        }
     }
 }
 

@@ -76,4 +76,7 @@ public enum RuleName: String, Sendable, CaseIterable {
     case documentPersonPart = "document.person-part"
     /// An acronym defined in the text (`Organisation … (OTAN)`) takes the label of its long form.
     case documentAcronym = "document.acronym"
+    /// A name the batch typed surely in other documents (`frner tag --corpus-memory`) decides a weaker
+    /// mention or keeps a lone word that needs support: `Quillifer` after `la société Quillifer` → ORG.
+    case corpusSameName = "corpus.same-name"
 }

@@ -24,6 +24,9 @@ enum RuleWeights {
     static let sentenceOpenerNeeds = 4.0
     /// Context must outweigh a non-entity entry (`YouTube` the service) by this much to keep a name.
     static let contextOverNonEntity = 3.0
+    /// In text written in capitals, a lone word no lexicon knows needs the document's support below
+    /// this score (case cannot tell `EN LIGNE` from `EN TRANSNISTRIE`).
+    static let capitalsLoneWordNeeds = 3.0
     /// A lexicon vote at most this weak does not make a capitalised adjective or function word a name
     /// on its own (`Grand`, the village, in `Grand collisionneur`).
     static let minorLexiconSupport = 2.2
@@ -119,4 +122,14 @@ enum RuleWeights {
     static let documentPersonOverLexicon = 4.0
     /// The score an acronym defined in the text takes.
     static let documentAcronym = 3.0
+    /// A chain of mentions of one name breaks where two mentions are more than this many sentences apart.
+    static let documentScopeSentences = 200
+    /// A word opening sentences is not supported by a chain that names it inside a sentence less than
+    /// once per this many of those openings.
+    static let documentOpeningUsesPerInside = 4
+
+    // MARK: Corpus rules (`Catalogue/CorpusRules.swift`)
+
+    /// A name the corpus typed surely elsewhere: outweighs prepositions and defaults, not a sure cue.
+    static let corpusSameName = 2.5
 }

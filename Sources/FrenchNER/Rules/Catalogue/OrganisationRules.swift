@@ -57,14 +57,14 @@ extension RuleCatalogue {
     }
 
     /// `CGT`, `O.N.U.`: an unknown acronym (`organisationAcronymAfterArticle` after `la`/`le`/`l'`:
-    /// `la KRTX`). Not a word of an all-capitals headline that the word list knows. Alone and weak, it
-    /// needs the document's support.
+    /// `la KRTX`). Not in text written in capitals, where every word looks like one. Alone and weak,
+    /// it needs the document's support.
     static let organisationAcronym = EvidenceRule(.organisationAcronym, votes: .organisation,
                                                   weight: RuleWeights.organisationAcronym,
                                                   loneWord: .needsSupportBelow(RuleWeights.organisationAcronymAlone)) { r, span in
         let s = span.start
         guard span.wordCount == 1, r.tokens[s].isAllCaps, r.letterCount(s) >= 2,
-              r.commonClasses(s).isEmpty || !r.inHeadline[s] else { return nil }
+              !r.inHeadline[s] else { return nil }
         let afterArticle = s > 0 && r.roles[s - 1].contains(.article)
         return afterArticle ? RuleWeights.organisationAcronymAfterArticle : RuleWeights.organisationAcronym
     }
