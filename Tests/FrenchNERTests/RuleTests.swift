@@ -185,6 +185,7 @@ enum RuleTable {
             .yes("Hier, Z. Quillifer a parlé.", "Z. Quillifer", .person),
             .yes("Buteurs : Quillifer Z. (2/3) et Brusquelin.", "Quillifer Z.", .person),
             .no("Hier, M. Quillifer a parlé.", "M. Quillifer", .person),
+            .no("Il écoute Radio J. depuis hier.", "Radio J.", .person),
             .none("Hier, il a lu le tome A. Puis il est parti."),
             ]
         case .personRegnal: // person.regnal: a name and a Roman numeral, or a first name, le/la and an epithet
@@ -194,6 +195,8 @@ enum RuleTable {
             .yes("Ludovic le Chauve est mort hier.", "Ludovic le Chauve", .person),
             .yes("Le règne de Mathilde la Pieuse fut long.", "Mathilde la Pieuse", .person),
             .no("Il a visité Paris VIII hier.", "Paris VIII", .person),
+            .no("Il conduit une Golf VIII depuis hier.", "Golf VIII", .person),
+            .no("Il porte un Zorbak XXL depuis hier.", "Zorbak XXL", .person),
             .no("Hier, Ludovic le Chauve Quillifer a parlé.", "Ludovic le Chauve", .person),
             .no("Il a vu le Chauve hier.", "Chauve", .person),
             ]
