@@ -239,6 +239,7 @@ enum RuleTable {
             .yes("Il a été élève au collège Brusquelin hier.", "collège Brusquelin", .organisation),
             .no("Hier, l'orchestre de Mathilde Quillifer a joué.", "orchestre de Mathilde Quillifer", .organisation),
             .no("Le diocèse de Trambulac ferme hier.", "diocèse de Trambulac ferme", .organisation),
+            .yes("Hier, le ministère des Pêches maritimes a répondu.", "ministère des Pêches maritimes", .organisation),
             .no("Hier, le ministère russe de la Pêche a répondu.", "ministère russe de la Pêche", .organisation),
             .none("L'armée a attaqué hier."),
             .none("Le gouvernement a décidé hier."),
