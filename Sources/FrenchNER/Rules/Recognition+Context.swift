@@ -132,13 +132,18 @@ extension Recognition {
 
     // MARK: - Persons
 
-    /// `II`, `XIV`, `Ier`, `Ire`, `1er`: a regnal number (not `I` alone, which may be a pronoun or an
-    /// initial).
+    /// `II`, `XIV`, `Ier`, `Ire`, `1er`: a regnal number (not `I` or `V` alone, which may be a pronoun
+    /// or an initial).
     func isRomanNumeral(_ i: Int) -> Bool {
         let key = doc.keyUnits(of: tokens[i])
         if key.elementsEqual("ier".utf16) || key.elementsEqual("ire".utf16) || key.elementsEqual("1er".utf16) { return true }
-        guard tokens[i].isAllCaps, key.count >= 2, key.count <= 6 else { return false }
-        return key.allSatisfy { $0 == 0x69 || $0 == 0x76 || $0 == 0x78 || $0 == 0x6C }
+        guard tokens[i].isAllCaps, key.count >= 2, key.count <= 7 else { return false }
+        // X{0,3} then IX, IV or V?I{0,3}: II to XXXIX (`XXL`, `LI` are no regnal numbers).
+        var rest = key[...]
+        var tens = 0
+        while rest.first == 0x78, tens < 3 { rest = rest.dropFirst(); tens += 1 }
+        let units = String(decoding: rest, as: UTF16.self)
+        return ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"].contains(units) && (tens > 0 || units.count >= 2)
     }
 
 
