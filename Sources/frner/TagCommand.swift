@@ -54,7 +54,10 @@ struct TagCommand: ParsableCommand {
         let tokenizer = try Tokenizer()
         var configured = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
         configured.conventions = TaggingConventions(name: personSpans)!
-        let (tagger, input, spool) = corpusMemory ? try LearnCommand.remembering(configured, input: input, jobs: jobs) : (configured, input, nil)
+        var input = input
+        let pass = corpusMemory ? try configured.rememberingCorpus(inputs: input.inputs, settings: input.settings, jobs: jobs) : nil
+        let (tagger, spool) = (pass?.tagger ?? configured, pass?.spool)
+        input.inputs = pass?.inputs ?? input.inputs
         defer { if let spool { try? FileManager.default.removeItem(atPath: spool) } }
         let formatter = DocumentFormatter(format: format)
         let output = StandardOutput(lineBuffered: lineBuffered)

@@ -36,7 +36,9 @@ extension Tagger {
             // The surnames of a person named in full: `Quillifer` for `Mathilde Quillifer`, every suffix
             // after the first name (`De Gendt`, `Gendt`), unless a common word or a known place or organisation.
             let words = candidate.range.filter { !doc.tokens[$0].flags.contains(.hyphen) }.count
-            if candidate.label == .person && words >= 2 && candidate.score >= RuleWeights.documentPersonSource {
+            // Not after a first name that is also a place (`France Bleu Roussillon`, the radio).
+            if candidate.label == .person && words >= 2 && candidate.score >= RuleWeights.documentPersonSource
+                && !recognition.isKnownPlaceOrOrganisation(candidate.start) {
                 var firstNameEnd = candidate.start + 1
                 while firstNameEnd < candidate.end && doc.tokens[firstNameEnd].isJoinedToPrevious { firstNameEnd += 1 }
                 // `frner learn` keeps only the whole surname (`Le Drian`, not `Drian`; not `Gaulle` of `de Gaulle`).
@@ -93,10 +95,14 @@ extension Recognition {
     /// is no common word and no lexicon place or organisation.
     func isUnknownSurname(_ range: Range<Int>) -> Bool {
         let s = range.lowerBound
-        let others = Recognition.entityTypes & ~EntryType.allCases.filter { $0.label == .person }.reduce(0) { $0 | Recognition.bit($1) }
         // Not a roman numeral or an initial (`II` of `Elizabeth II`, `J.`).
         let shortCapitals = range.count == 1 && tokens[s].isAllCaps && letterCount(s) <= 3
-        return nameLike[s] && !shortCapitals && (range.count > 1 || commonClasses(s).isEmpty) && startingTypes[s] & others == 0
+        return nameLike[s] && !shortCapitals && (range.count > 1 || commonClasses(s).isEmpty) && !isKnownPlaceOrOrganisation(s)
+    }
+
+    /// Whether a lexicon place or organisation starts at a token.
+    func isKnownPlaceOrOrganisation(_ i: Int) -> Bool {
+        startingTypes[i] & Recognition.entityTypes & ~EntryType.allCases.filter { $0.label == .person }.reduce(0) { $0 | Recognition.bit($1) } != 0
     }
 
     /// The lower-case nouns just before and after a sure name that no lexicon or rule word knows.
