@@ -37,6 +37,9 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Write the gold documents' text as JSON Lines ({\"id\", \"text\"}) and exit, for another system to tag.")
     var dumpText = false
 
+    @Flag(help: "CoNLL gold: read each sentence as a document of its own (gold without document boundaries).")
+    var sentenceDocuments = false
+
     @OptionGroup var lexicons: LexiconOptions
 
     @Option(help: ArgumentHelp("Person-span conventions: auto (inferred from the gold), names-only, or titles, functions, appositions joined by + (titles+functions).", valueName: "convention"))
@@ -49,23 +52,20 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let labelSet = try parseLabels(labels)
+        if sentenceDocuments && (goldFormat.map { $0 == .brat } ?? (GoldFormat.detect(path: gold) == .brat)) {
+            throw ValidationError("--sentence-documents reads CoNLL gold; \(gold) is a brat folder")
+        }
         let documents: [GoldDocument]
         do {
-            documents = try GoldCorpus.read(path: gold, format: goldFormat.map { GoldFormat(rawValue: $0.rawValue)! }, labels: labelSet)
+            documents = try GoldCorpus.read(path: gold, format: goldFormat.map { GoldFormat(rawValue: $0.rawValue)! }, labels: labelSet,
+                                            sentenceDocuments: sentenceDocuments)
         } catch {
             Diagnostics.error(error.description)
             throw ExitCode(2)
         }
         if dumpText {
             let output = StandardOutput()
-            for document in documents {
-                var writer = JSONWriter()
-                writer.objectStart()
-                writer.key("id"); writer.string(document.id)
-                writer.key("text"); writer.string(document.text)
-                writer.objectEnd(); writer.newline()
-                output.write(writer.bytes)
-            }
+            for document in documents { output.write(document.textRecord()) }
             output.flush()
             return
         }
@@ -81,13 +81,7 @@ struct EvalCommand: ParsableCommand {
                 Diagnostics.error(error.description)
                 throw ExitCode(2)
             }
-            var missing = 0
-            for document in documents {
-                let spans = predictions[document.id]
-                if spans == nil { missing += 1 }
-                scorer.add(gold: document.entities, predicted: spans?.map(\.span) ?? [], text: document.text,
-                           id: document.id, sentences: document.sentenceCount, sources: spans?.map(\.source))
-            }
+            let missing = scorer.add(documents, predictions: predictions)
             if missing > 0 { Diagnostics.error("\(predicted): no prediction for \(missing) of \(documents.count) documents (scored as empty)") }
         } else {
             guard personSpans == "auto" || TaggingConventions(name: personSpans) != nil else {

@@ -42,7 +42,7 @@ struct CorpusMemoryCLITests {
         let result = try run(["tag", "--corpus-memory", "--format", "tsv", first, second, third])
         #expect(result.status == 0)
         #expect(result.stderr == "")
-        #expect(result.stdoutLines.contains("\(third)\t6\t15\tORG\tQuillifer\tcorpus.same-name"))
+        #expect(result.stdoutLines.contains("\(third)\t6\t15\tORG\tQuillifer\tcorpus.same-name\tQuillifer"))
         // One document alone is not enough for the memory (`CorpusMemory.minimumCount`).
         let alone = try run(["tag", "--corpus-memory", "--format", "tsv", first, third])
         #expect(!alone.stdout.contains("corpus.same-name"))
@@ -112,6 +112,6 @@ struct CorpusMemoryCLITests {
         try out.file("learned.tsv", lines.joined(separator: "\n") + "\n")
         let tagged = try run(["tag", "--lexicon", learned, "--format", "tsv"], stdin: "Hier, Quillifer a annoncé des bénéfices.")
         #expect(tagged.status == 0)
-        #expect(tagged.stdoutLines.contains("<stdin>\t6\t15\tORG\tQuillifer\tlexicon:ORG.other:learned"), "\(tagged.stdout)")
+        #expect(tagged.stdoutLines.contains("<stdin>\t6\t15\tORG\tQuillifer\tlexicon:ORG.other:learned\tQuillifer"), "\(tagged.stdout)")
     }
 }

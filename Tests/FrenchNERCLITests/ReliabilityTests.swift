@@ -38,4 +38,21 @@ struct ReliabilityTests {
         let found = try entities(result)
         #expect(found.filter { $0.label == "PER" }.map(\.text) == [person], "\(found)")
     }
+
+    @Test("eval --sentence-documents reads each CoNLL sentence as a document; a brat folder is refused")
+    func sentenceDocuments() throws {
+        let gold = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/eval-tiny.conll").path
+        let whole = try run(["eval", "--gold", gold, "--json"])
+        let split = try run(["eval", "--gold", gold, "--json", "--sentence-documents"])
+        #expect(whole.status == 0 && split.status == 0)
+        let w = try #require(try JSONSerialization.jsonObject(with: Data(whole.stdout.utf8)) as? [String: Any])
+        let s = try #require(try JSONSerialization.jsonObject(with: Data(split.stdout.utf8)) as? [String: Any])
+        let sentences = try #require(w["sentences"] as? Int)
+        #expect(s["documents"] as? Int == sentences)
+        #expect((w["documents"] as? Int ?? 0) < sentences)
+        let scratch = try Scratch()
+        let brat = try run(["eval", "--gold", scratch.url.path, "--sentence-documents"])
+        #expect(brat.status == 64)
+    }
 }

