@@ -24,7 +24,7 @@ struct LearnCommand: ParsableCommand {
     var patterns: String?
 
     @Option(help: "Documents that must type a name surely with one label.")
-    var minCount = 3
+    var minCount = 5
 
     @Option(help: "Share of a name's tagged mentions that must agree on its label (0–1).")
     var minAgreement = 0.9

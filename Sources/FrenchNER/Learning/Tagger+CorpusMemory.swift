@@ -28,7 +28,10 @@ extension Tagger {
             if detail { result.all.append(recognition.observation(of: candidate.range, candidate.label, source: "", detail: false)) }
             if candidate.isSure && !candidate.needsDocumentSupport {
                 let source = candidate.source.isLexicon ? "lexicon" : candidate.source.rule?.rawValue ?? ""
-                result.sure.append(recognition.observation(of: candidate.range, candidate.label, source: source, detail: detail))
+                var observation = recognition.observation(of: candidate.range, candidate.label, source: source, detail: detail)
+                // A portfolio (`ministre de la [Transition écologique]`) is a name only in its context.
+                observation.known = observation.known || candidate.source.rule == .organisationPortfolio
+                result.sure.append(observation)
                 if detail && candidate.source.rule != .organisationPortfolio {
                     recognition.addNeighbours(of: candidate, to: &result.neighbours)
                 }
