@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation --target FrenchNER` (the DocC catalogue in Sources/FrenchNER/FrenchNER.docc).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // System ICU (apt libicu-dev), used only for its pkg-config flags: Swift never imports it,
@@ -18,6 +20,8 @@ let package = Package(
             pkgConfig: "icu-i18n",
             providers: [.apt(["libicu-dev"])]
         ),
+        // zlib (apt zlib1g-dev), for reading .gz inputs directly.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // C shim: includes the ICU headers in its .c file only; its public header has plain C types.
         .target(
             name: "CFrenchICU",
@@ -32,7 +36,7 @@ let package = Package(
         .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["EmbedLexiconsTool"]),
         .target(name: "FrenchNERLexicons", plugins: ["EmbedLexicons"]),
         // Internal invariant checks (`FRENCHNER_INTERNAL_CHECKS`) run in debug builds only.
-        .target(name: "FrenchNER", dependencies: ["CFrenchICU", "FrenchNERLexicons"],
+        .target(name: "FrenchNER", dependencies: ["CFrenchICU", "CZlib", "FrenchNERLexicons"],
                 swiftSettings: [.define("FRENCHNER_INTERNAL_CHECKS", .when(configuration: .debug))]),
         .executableTarget(
             name: "frner",

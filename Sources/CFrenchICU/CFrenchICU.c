@@ -1,7 +1,10 @@
 #include "CFrenchICU.h"
 
+#include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/ucptrie.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -156,6 +159,228 @@ int64_t frn_raw_word_count(frn_breaker *breaker, const uint16_t *text, int32_t l
     breaker->wordsDone = 1;
     breaker->sentencesDone = 1;
     return count;
+}
+
+// MARK: - ICU's word-break state machine, run directly
+//
+// ICU's word iterator is a state machine over character categories, compiled from its rules
+// (word.txt). `frn_word_fast_segments` runs that same machine, read from the iterator's own compiled
+// rules (`ubrk_getBinaryRules`, data format 6: ICU 68 and later), the way ICU's
+// `RuleBasedBreakIterator::handleNext` does, but straight over the UTF-16 buffer: no UText, no break
+// cache, one call per text. Characters that ICU hands to a dictionary (Chinese, Japanese, Thai…) are not
+// covered: the function then reports -1 and the caller asks ICU itself. Tests compare the two.
+
+typedef struct {
+    int ok;
+    uint8_t *data;              // copy of the compiled rules
+    const char *rows;           // forward state table rows
+    uint32_t rowLength;         // bytes per row
+    uint32_t categoryCount;
+    uint32_t dictionaryStart;   // categories from here on are dictionary characters
+    uint32_t lookAheadCount;
+    uint32_t flags;
+    int rows8;                  // 8-bit rows (else 16-bit)
+    const int32_t *statuses;    // rule status table
+    int32_t statusCount;
+    uint8_t *bmpCategories;     // category of each BMP code point
+    UCPTrie *trie;              // categories beyond the BMP
+    uint16_t *next;             // next state: next[state * categoryCount + category]
+    uint32_t *info;             // per state: accepting | look-ahead << 8 | status index << 16
+} frn_word_machine;
+
+enum { FRN_MAX_LOOKAHEAD = 64 };
+static frn_word_machine wordMachine;
+static pthread_once_t wordMachineOnce = PTHREAD_ONCE_INIT;
+
+static uint32_t read32(const uint8_t *data, uint32_t offset) {
+    uint32_t value;
+    memcpy(&value, data + offset, 4);
+    return value;
+}
+
+static inline uint32_t row_field(const frn_word_machine *m, const char *row, uint32_t field) {
+    return m->rows8 ? ((const uint8_t *)row)[field] : ((const uint16_t *)row)[field];
+}
+
+static void word_machine_load(void) {
+    frn_word_machine m;
+    memset(&m, 0, sizeof m);
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *bi = ubrk_open(UBRK_WORD, "fr", emptyText, 0, &status);
+    if (U_FAILURE(status)) return;
+    status = U_ZERO_ERROR;
+    int32_t length = ubrk_getBinaryRules(bi, NULL, 0, &status);
+    if (length < 64) { ubrk_close(bi); return; }
+    m.data = malloc((size_t)length);
+    if (m.data == NULL) { ubrk_close(bi); return; }
+    status = U_ZERO_ERROR;
+    ubrk_getBinaryRules(bi, m.data, length, &status);
+    ubrk_close(bi);
+    const uint8_t *d = m.data;
+    // RBBIDataHeader: magic, format version, length, category count, then (offset, length) pairs:
+    // forward table, reverse table, trie, rule source, status table.
+    if (U_FAILURE(status) || read32(d, 0) != 0xb1a0 || d[4] != 6 || read32(d, 8) > (uint32_t)length) goto fail;
+    m.categoryCount = read32(d, 12);
+    uint32_t table = read32(d, 16), tableLength = read32(d, 20);
+    uint32_t trie = read32(d, 32), trieLength = read32(d, 36);
+    uint32_t statusTable = read32(d, 48), statusLength = read32(d, 52);
+    if (table + tableLength > (uint32_t)length || trie + trieLength > (uint32_t)length
+        || statusTable + statusLength > (uint32_t)length || tableLength < 20 || statusTable % 4 != 0) goto fail;
+    // RBBIStateTable: state count, row length, first dictionary category, look-ahead results, flags.
+    uint32_t stateCount = read32(d, table);
+    m.rowLength = read32(d, table + 4);
+    m.dictionaryStart = read32(d, table + 8);
+    m.lookAheadCount = read32(d, table + 12);
+    m.flags = read32(d, table + 16);
+    m.rows8 = (m.flags & 4) != 0;
+    if (m.flags & 2) goto fail; // RBBI_BOF_REQUIRED: not used by the word rules, not run here
+    m.rows = (const char *)(d + table + 20);
+    if ((uint64_t)stateCount * m.rowLength + 20 > tableLength || m.lookAheadCount > FRN_MAX_LOOKAHEAD
+        || m.rowLength < (m.rows8 ? 3 + m.categoryCount : 2 * (3 + m.categoryCount))) goto fail;
+    m.statuses = (const int32_t *)(d + statusTable);
+    m.statusCount = (int32_t)(statusLength / 4);
+    status = U_ZERO_ERROR;
+    m.trie = ucptrie_openFromBinary(UCPTRIE_TYPE_ANY, UCPTRIE_VALUE_BITS_ANY, d + trie, (int32_t)trieLength, NULL, &status);
+    if (U_FAILURE(status) || m.trie == NULL) goto fail;
+    if (m.categoryCount > 255) goto fail;
+    m.bmpCategories = malloc(0x10000);
+    if (m.bmpCategories == NULL) goto fail;
+    for (UChar32 c = 0; c < 0x10000; c++) {
+        uint32_t category = ucptrie_get(m.trie, c);
+        if (category >= m.categoryCount) goto fail;
+        m.bmpCategories[c] = (uint8_t)category;
+    }
+    // The rows, unpacked into a dense transition table and one word of facts per state.
+    m.next = malloc((size_t)stateCount * m.categoryCount * sizeof(uint16_t));
+    m.info = malloc((size_t)stateCount * sizeof(uint32_t));
+    if (m.next == NULL || m.info == NULL) goto fail;
+    for (uint32_t state = 0; state < stateCount; state++) {
+        const char *row = m.rows + (size_t)m.rowLength * state;
+        uint32_t accepting = row_field(&m, row, 0), lookAhead = row_field(&m, row, 1), tags = row_field(&m, row, 2);
+        if (accepting > 255 || lookAhead > 255 || tags > 0xFFFF || accepting >= FRN_MAX_LOOKAHEAD
+            || lookAhead >= FRN_MAX_LOOKAHEAD) goto fail;
+        m.info[state] = accepting | lookAhead << 8 | tags << 16;
+        for (uint32_t category = 0; category < m.categoryCount; category++) {
+            uint32_t next = row_field(&m, row, 3 + category);
+            if (next >= stateCount) goto fail;
+            m.next[(size_t)state * m.categoryCount + category] = (uint16_t)next;
+        }
+    }
+    m.ok = 1;
+    wordMachine = m;
+    return;
+fail:
+    if (m.trie) ucptrie_close(m.trie);
+    free(m.next);
+    free(m.info);
+    free(m.bmpCategories);
+    free(m.data);
+}
+
+/// The facts of a state reached: accepting (a boundary after `index`), look-ahead. Returns a boundary
+/// when a look-ahead rule completes.
+#define FRN_STATE_FACTS(facts, index)                                           \
+    if ((facts) & 0xFFFF) {                                                     \
+        uint32_t accepting = (facts) & 0xFF;                                    \
+        if (accepting == 1) {                                                   \
+            result = (index);                                                   \
+            ruleStatus = (int32_t)((facts) >> 16);                              \
+        } else if (accepting > 1 && lookAhead[accepting] >= 0) {               \
+            *statusIndex = (int32_t)((facts) >> 16);                            \
+            return lookAhead[accepting];                                        \
+        }                                                                       \
+        uint32_t rule = ((facts) >> 8) & 0xFF;                                  \
+        if (rule > 1) lookAhead[rule] = (index);                                \
+    }
+
+/// ICU's `handleNext` from boundary `from` (< `length`): the next boundary and its rule status index;
+/// -1 when a dictionary character is read. The machine's tables are passed in registers.
+static inline int32_t word_machine_next(const uint16_t *next, const uint32_t *info, const uint8_t *bmp,
+                                        const UCPTrie *trie, uint32_t categoryCount, uint32_t dictionaryStart,
+                                        const uint16_t *text, int32_t length, int32_t from,
+                                        int32_t *statusIndex, int32_t *lookAhead) {
+    int32_t index = from;
+    int32_t result = from;
+    int32_t ruleStatus = 0;
+    uint32_t state = 1;
+    for (;;) {
+        if (index >= length) {
+            // The end of the text: one last transition on the end-of-input category.
+            state = next[state * categoryCount + 1];
+            uint32_t facts = info[state];
+            FRN_STATE_FACTS(facts, index)
+            break;
+        }
+        UChar32 c = text[index++];
+        uint32_t category;
+        if (c < 0xD800) {
+            category = bmp[c];
+        } else {
+            if ((c & 0xFC00) == 0xD800 && index < length && (text[index] & 0xFC00) == 0xDC00) {
+                c = (c << 10) + text[index++] - ((0xD800 << 10) + 0xDC00 - 0x10000);
+            }
+            category = c < 0x10000 ? bmp[c] : ucptrie_get(trie, c);
+        }
+        if (category >= dictionaryStart) return -1;
+        state = next[state * categoryCount + category];
+        uint32_t facts = info[state];
+        FRN_STATE_FACTS(facts, index)
+        if (state == 0) break;
+    }
+    if (result == from) { // no match: one code point
+        result = from + 1;
+        if ((text[from] & 0xFC00) == 0xD800 && result < length && (text[result] & 0xFC00) == 0xDC00) result++;
+        ruleStatus = 0;
+    }
+    *statusIndex = ruleStatus;
+    return result;
+}
+
+int32_t frn_word_fast_segments(const uint16_t *text, int32_t length, frn_segment *out, int32_t capacity) {
+    pthread_once(&wordMachineOnce, word_machine_load);
+    const frn_word_machine m = wordMachine; // a local copy: nothing written below can alias it
+    if (!m.ok || length < 0) return -1;
+    if (length == 0 || text == NULL) return 0;
+    int32_t lookAhead[FRN_MAX_LOOKAHEAD];
+    for (int k = 0; k < FRN_MAX_LOOKAHEAD; k++) lookAhead[k] = -1;
+    int32_t n = 0;
+    int32_t start = 0;
+    while (start < length) {
+        int32_t statusIndex = 0;
+        int32_t end = word_machine_next(m.next, m.info, m.bmpCategories, m.trie, m.categoryCount, m.dictionaryStart,
+                                        text, length, start, &statusIndex, lookAhead);
+        if (end <= start || end > length) return -1; // a dictionary character (or damaged rules)
+        if (statusIndex < 0 || statusIndex >= m.statusCount) return -1;
+        int32_t last = statusIndex + m.statuses[statusIndex];
+        if (last < 0 || last >= m.statusCount) return -1;
+        int32_t status = m.statuses[last];
+        int32_t kind;
+        if (status >= UBRK_WORD_LETTER && status < UBRK_WORD_IDEO_LIMIT) kind = FRN_SEGMENT_WORD;
+        else if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) kind = FRN_SEGMENT_NUMBER;
+        else if (end - start == 1 && text[start] == ' ') kind = 0; // the commonest segment, as classify_other says
+        else kind = classify_other(text, start, end);
+        if (kind != 0) {
+            if (n >= capacity) return -1;
+            out[n].start = start;
+            out[n].end = end;
+            out[n].kind = kind;
+            n++;
+        }
+        start = end;
+    }
+    return n;
+}
+
+/// ICU's own word iteration into `out` (the reference `frn_word_fast_segments` is tested against).
+int32_t frn_word_icu_segments(frn_breaker *breaker, const uint16_t *text, int32_t length, frn_segment *out, int32_t capacity) {
+    if (frn_breaker_set_word_text(breaker, text, length) != 0) return -1;
+    int32_t n = 0;
+    for (;;) {
+        int32_t got = frn_word_next_batch(breaker, out + n, capacity - n);
+        if (got <= 0) break;
+        n += got;
+    }
+    return n;
 }
 
 uint32_t frn_char_properties(uint32_t codepoint) {

@@ -45,6 +45,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Person-span conventions: auto (inferred from the gold), names-only, or titles, functions, appositions joined by + (titles+functions).", valueName: "convention"))
     var personSpans = "auto"
 
+    @Flag(help: "Tag with a corpus memory collected first over all the gold documents' text (as tag --corpus-memory).")
+    var corpusMemory = false
+
     enum GoldFormatArgument: String, ExpressibleByArgument, CaseIterable { case conll, brat }
 
     func run() throws {
@@ -62,14 +65,7 @@ struct EvalCommand: ParsableCommand {
         }
         if dumpText {
             let output = StandardOutput()
-            for document in documents {
-                var writer = JSONWriter()
-                writer.objectStart()
-                writer.key("id"); writer.string(document.id)
-                writer.key("text"); writer.string(document.text)
-                writer.objectEnd(); writer.newline()
-                output.write(writer.bytes)
-            }
+            for document in documents { output.write(document.textRecord()) }
             output.flush()
             return
         }
@@ -85,20 +81,15 @@ struct EvalCommand: ParsableCommand {
                 Diagnostics.error(error.description)
                 throw ExitCode(2)
             }
-            var missing = 0
-            for document in documents {
-                let spans = predictions[document.id]
-                if spans == nil { missing += 1 }
-                scorer.add(gold: document.entities, predicted: spans?.map(\.span) ?? [], text: document.text,
-                           id: document.id, sentences: document.sentenceCount, sources: spans?.map(\.source))
-            }
+            let missing = scorer.add(documents, predictions: predictions)
             if missing > 0 { Diagnostics.error("\(predicted): no prediction for \(missing) of \(documents.count) documents (scored as empty)") }
         } else {
             guard personSpans == "auto" || TaggingConventions(name: personSpans) != nil else {
                 throw ValidationError("unknown --person-spans '\(personSpans)'")
             }
             let tokenizer = try Tokenizer()
-            let tagger = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
+            var tagger = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
+            if corpusMemory { tagger = tagger.withCorpusMemory(tagger.corpusMemory(of: documents.map(\.text))) }
             let report = tagger.evaluate(documents, labels: labelSet, conventions: TaggingConventions(name: personSpans),
                                          keepErrors: errors != nil)
             conventionsUsed = report.conventions

@@ -68,27 +68,12 @@ struct LexiconCommand: ParsableCommand {
         func run() throws {
             let tokenizer = try Tokenizer()
             let gazetteer = try lexicons.loadGazetteer(tokenizer: tokenizer)
-            let doc = tokenizer.tokenize(words.joined(separator: " "))
-            let ids = gazetteer.keyIDs(for: doc)
-            let matches = gazetteer.matches(in: doc, keyIDs: ids)
-            if matches.isEmpty {
+            let lines = gazetteer.lookupReport(words.joined(separator: " "), tokenizer: tokenizer)
+            if lines.isEmpty {
                 print("no entry")
                 throw ExitCode(1)
             }
-            for match in matches {
-                let text = doc.string(tokens: match.tokenRange)
-                for position in gazetteer.entries(of: match) {
-                    let entry = gazetteer.entry(gazetteer.entryIndex(at: position))
-                    var flags: [String] = []
-                    if entry.flags.contains(.ambiguous) { flags.append("amb") }
-                    if entry.flags.contains(.exactCase) { flags.append("exact") }
-                    if entry.flags.contains(.alias) { flags.append("alias") }
-                    let exact = gazetteer.caseMatches(entry: gazetteer.entryIndex(at: position), match: match, in: doc)
-                    print([text, entry.type.description, entry.canonical.isEmpty ? entry.surface : entry.canonical,
-                           entry.source, flags.joined(separator: ","), entry.importance.letter,
-                           exact ? "case=exact" : "case=differs"].joined(separator: "\t"))
-                }
-            }
+            for line in lines { print(line) }
         }
     }
 
@@ -97,35 +82,12 @@ struct LexiconCommand: ParsableCommand {
         @OptionGroup var lexicons: LexiconOptions
 
         func run() throws {
-            let set = try lexicons.lexiconSet()
-            var byType: [String: Int] = [:]
-            var bySource: [String: Int] = [:]
-            var total = 0
-            var bytes = 0
-            for file in set.entryFiles {
-                do {
-                    for entry in try LexiconFile.parse(try set.text(ofFile: file), name: file) {
-                        byType[entry.type.description, default: 0] += 1
-                        bySource[entry.source, default: 0] += 1
-                        total += 1
-                    }
-                } catch {
-                    Diagnostics.error(error.description)
-                    throw ExitCode(2)
-                }
-                bytes += set.byteCount(ofFile: file) ?? 0
+            do {
+                print(try lexicons.lexiconSet().statsReport(), terminator: "")
+            } catch let error as LexiconError {
+                Diagnostics.error(error.description)
+                throw ExitCode(2)
             }
-            print("type\tentries")
-            for (type, count) in byType.sorted(by: { $0.key < $1.key }) { print("\(type)\t\(count)") }
-            print("\nsource\tentries")
-            for (source, count) in bySource.sorted(by: { $0.value > $1.value }) { print("\(source)\t\(count)") }
-            print("\ntotal\t\(total) entries in \(set.entryFiles.count) files, \(bytes / 1024) KiB")
-            if let common = set.commonWordsFile {
-                let size = set.byteCount(ofFile: common) ?? 0
-                let count = ((try? set.text(ofFile: common)) ?? "").split(separator: "\n").filter { !$0.hasPrefix("#") }.count
-                print("common words\t\(count) (\(size / 1024) KiB)")
-            }
-            print("shipped lexicons\t\(set.shipped)")
         }
     }
 }

@@ -30,7 +30,7 @@ struct BatchTests {
         #expect(result.stderrLines.allSatisfy { $0.hasPrefix("frner: <stdin>:") })
     }
 
-    @Test("--jobs does not change the output, byte for byte", arguments: ["jsonl", "conll", "tsv", "spacy", "html"])
+    @Test("--jobs does not change the output, byte for byte", arguments: ["jsonl", "conll", "tsv", "csv", "displacy", "html"])
     func jobsAreInvisible(format: String) throws {
         let many = String(repeating: mixedInput, count: 40)
         let one = try run(["tag", "--input-format", "jsonl", "--format", format, "--jobs", "1"], stdin: many)
@@ -77,27 +77,34 @@ struct BatchTests {
         }
     }
 
-    @Test("tsv: a header, then id, start, end, label, text, source per entity")
+    @Test("tsv: a header, then id, start, end, label, text, source, canonical per entity")
     func tsv() throws {
-        let result = try run(["tag", "--format", "tsv", "--lines"], stdin: "M. Zorbak Quillifer est à Kiev.\n")
-        #expect(result.stdoutLines.first == "id\tstart\tend\tlabel\ttext\tsource")
-        #expect(result.stdoutLines.dropFirst().filter { !$0.isEmpty }.map { $0.split(separator: "\t").count } == [6, 6])
-        #expect(result.stdout.contains("<stdin>:1\t3\t19\tPER\tZorbak Quillifer\tperson.title\n"))
+        let result = try run(["tag", "--format", "tsv", "--lines"], stdin: "M. Zorbak Quillifer est à Kiev. L'OTAN aussi.\n")
+        #expect(result.stdoutLines.first == "id\tstart\tend\tlabel\ttext\tsource\tcanonical")
+        #expect(result.stdoutLines.dropFirst().filter { !$0.isEmpty }.map { $0.split(separator: "\t").count } == [7, 7, 7])
+        #expect(result.stdout.contains("<stdin>:1\t3\t19\tPER\tZorbak Quillifer\tperson.title\tZorbak Quillifer\n"))
+        #expect(result.stdout.contains("\tOTAN\tlexicon:ORG.international:curated\tOrganisation du traité de l'Atlantique nord\n"))
     }
 
-    @Test("spacy: displaCy's manual format with code-point offsets")
-    func spacy() throws {
-        let result = try run(["tag", "--format", "spacy", "--lines"], stdin: "Hier à Kiev.\n")
-        #expect(result.stdout == #"{"text":"Hier à Kiev.","ents":[{"start":7,"end":11,"label":"LOC"}],"title":"<stdin>:1"}"# + "\n")
+    @Test("displacy: displaCy's manual format with code-point offsets; `spacy` still works, with a warning")
+    func displacy() throws {
+        let expected = #"{"text":"Hier à Kiev.","ents":[{"start":7,"end":11,"label":"LOC"}],"title":"<stdin>:1"}"# + "\n"
+        let result = try run(["tag", "--format", "displacy", "--lines"], stdin: "Hier à Kiev.\n")
+        #expect(result.stdout == expected)
+        #expect(result.stderr == "")
+        let old = try run(["tag", "--format", "spacy", "--lines"], stdin: "Hier à Kiev.\n")
+        #expect(old.status == 0)
+        #expect(old.stdout == expected)
+        #expect(old.stderrLines == ["frner: warning: --format spacy is now --format displacy (displaCy's format); the old name will go"])
     }
 
-    @Test("conll: one token per line with BIO2 tags, a blank line after each sentence")
+    @Test("conll: the CoNLL-2003 document line, one token per line with BIO2 tags, a blank line after each sentence")
     func conll() throws {
         let result = try run(["tag", "--format", "conll", "--lines"], stdin: "M. Antony Blinken est à Kiev.\n")
-        #expect(result.stdout == "-DOCSTART-\t<stdin>:1\n\nM.\tO\nAntony\tB-PER\nBlinken\tI-PER\nest\tO\nà\tO\nKiev\tB-LOC\n.\tO\n\n")
+        #expect(result.stdout == "-DOCSTART- -X- -X- O\n\nM.\tO\nAntony\tB-PER\nBlinken\tI-PER\nest\tO\nà\tO\nKiev\tB-LOC\n.\tO\n\n")
     }
 
-    @Test("brat: NAME.txt and NAME.ann per document in --output-dir, code-point offsets")
+    @Test("brat: NAME.txt and NAME.ann per document in --output-dir, code-point offsets, annotation.conf, ids.tsv")
     func brat() throws {
         let scratch = try Scratch()
         let input = try scratch.file("article.txt", "😀 Hier à Kiev.")
@@ -107,6 +114,19 @@ struct BatchTests {
         #expect(try String(contentsOfFile: out + "/article.txt", encoding: .utf8) == "😀 Hier à Kiev.")
         let ann = try String(contentsOfFile: out + "/article.ann", encoding: .utf8)
         #expect(ann.hasPrefix("T1\tLOC 9 13\tKiev\n"))
+        let conf = try String(contentsOfFile: out + "/annotation.conf", encoding: .utf8)
+        #expect(conf.contains("[entities]\nPER\nORG\nLOC\n"))
+        #expect(try String(contentsOfFile: out + "/ids.tsv", encoding: .utf8) == "id\tfile\terror\n\(input)\tarticle\t\n")
+        // Ids with a folder, duplicates, names brat's own files take, and a bad record.
+        let jsonl = [#"{"id":"a/b","text":"à Lyon"}"#, #"{"id":"x/b","text":"à Paris"}"#, #"{"id":"ids","text":"Rome"}"#,
+                     #"{"id":"c","text":1}"#].joined(separator: "\n") + "\n"
+        let out2 = scratch.url.appendingPathComponent("out2").path
+        let second = try run(["tag", "--format", "brat", "--output-dir", out2, "--input-format", "jsonl"], stdin: jsonl)
+        #expect(second.status == 1)
+        #expect(try String(contentsOfFile: out2 + "/ids.tsv", encoding: .utf8)
+                == "id\tfile\terror\na/b\tb\t\nx/b\tb-2\t\nids\tids-2\t\nc\tc\ttext field 'text' is not a string\n")
+        #expect(try String(contentsOfFile: out2 + "/b-2.txt", encoding: .utf8) == "à Paris")
+        #expect(try String(contentsOfFile: out2 + "/c.ann", encoding: .utf8) == "")
         let missingDir = try run(["tag", "--format", "brat", input])
         #expect(missingDir.status == 64)
     }
@@ -153,7 +173,8 @@ struct BatchTests {
         #expect(texts.sorted() == ["Kiev", "Lyon", "binary data (NUL byte at byte 1)"])
         #expect(result.stderr.contains("z.txt: binary data (NUL byte at byte 1)"))
         let empty = try run(["tag", "--glob", "*.none", folder.path])
-        #expect(empty.status == 2)
+        #expect(empty.status == 1)
+        #expect(empty.stdout == #"{"id":"\#(folder.path)","error":"folder has no readable files matching '*.none'"}"# + "\n")
         #expect(empty.stderr.contains("folder has no readable files matching '*.none'"))
     }
 

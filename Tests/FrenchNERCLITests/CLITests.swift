@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// The package root: `Tests/FrenchNERCLITests/CLITests.swift` → up three.
@@ -132,15 +135,47 @@ struct CLITests {
         #expect(lines[1] == #"{"id":"\#(good)","sentences":[{"start":0,"end":4,"byteStart":0,"byteEnd":4,"tokens":[{"text":"Lyon","start":0,"end":4,"byteStart":0,"byteEnd":4,"kind":"word","spaceBefore":true}]}]}"#)
     }
 
-    @Test("a missing file: exit 2, the message names it, the other inputs are still processed")
+    @Test("a missing file among several: an error record for it, the others are processed, exit 1")
     func missingFile() throws {
         let scratch = try Scratch()
         let good = try scratch.file("a.txt", "Lyon")
         let missing = scratch.url.appendingPathComponent("nope.txt").path
         let result = try run(["tokenize", missing, good])
-        #expect(result.status == 2)
+        #expect(result.status == 1)
         #expect(result.stdout == "Lyon\t0\t4\n\n")
         #expect(result.stderrLines == ["frner: \(missing): no such file or directory"])
+        let unreadable = try scratch.file("locked.txt", "Paris")
+        chmod(unreadable, 0)
+        defer { chmod(unreadable, 0o644) }
+        let tagged = try run(["tag", good, missing, unreadable, good])
+        #expect(tagged.status == 1)
+        let lines = tagged.stdoutLines.filter { !$0.isEmpty }
+        try #require(lines.count == 4)
+        #expect(lines[0].hasPrefix(#"{"id":"\#(good)","entities":[{"text":"Lyon""#))
+        #expect(lines[1] == #"{"id":"\#(missing)","error":"no such file or directory"}"#)
+        // root reads any file: the locked file is then tagged like the others.
+        #expect(lines[2] == #"{"id":"\#(unreadable)","error":"cannot open: Permission denied"}"# || getuid() == 0)
+        #expect(lines[3] == lines[0])
+        #expect(tagged.stderrLines.first == "frner: \(missing): no such file or directory")
+    }
+
+    @Test("tag guesses the input format from .jsonl, .ndjson and .conll names and says so; an explicit format wins")
+    func guessedFormat() throws {
+        let scratch = try Scratch()
+        let jsonl = try scratch.file("articles.jsonl", #"{"id":"a1","text":"Hier à Kiev."}"# + "\n")
+        let conll = try scratch.file("gold.conll", "-DOCSTART- -X- -X- O\n\nHier\tO\nà\tO\nLyon\tB-LOC\n.\tO\n")
+        let text = try scratch.file("plain.txt", "Hier à Rome.")
+        let result = try run(["tag", "--format", "tsv", jsonl, conll, text])
+        #expect(result.status == 0)
+        let rows = result.stdoutLines.dropFirst().filter { !$0.isEmpty }.map { $0.split(separator: "\t").map(String.init) }
+        #expect(rows.map { [$0[0], $0[4]] } == [["a1", "Kiev"], ["\(conll):2", "Lyon"], [text, "Rome"]])
+        #expect(result.stderrLines == [
+            "frner: note: reading \(jsonl) as jsonl (from its name; --input-format text reads it as one document)",
+            "frner: note: reading \(conll) as conll (from its name; --input-format text reads it as one document)",
+        ])
+        let asText = try run(["tag", "--input-format", "text", "--format", "tsv", jsonl])
+        #expect(asText.stderr == "")
+        #expect(asText.stdoutLines.dropFirst().filter { !$0.isEmpty }.map { $0.split(separator: "\t")[0] } == [Substring(jsonl)])
     }
 
     @Test("tag --input-format jsonl: one line per record, in order, error records, pass-through, exit 1")
@@ -181,16 +216,26 @@ struct CLITests {
         #expect(result.stdout == #"{"id":"x1","text":"ignored","entities":[{"text":"Vexholm-sur-Loire","label":"LOC","start":9,"end":26,"byteStart":10,"byteEnd":27,"source":"location.shape"}]}"# + "\n")
     }
 
-    @Test("tag: invalid UTF-8 inside a JSON string is an error record with the byte offset")
+    @Test("tag: invalid UTF-8 inside a JSON string is an error record with the byte offset and the id, when readable")
     func tagInvalidUTF8InRecord() throws {
         // `{"id":"x","text":"` is 18 bytes: the bad byte is at offset 18.
-        let input = Array(#"{"id":"x","text":""#.utf8) + [0xFF] + Array("\"}\n".utf8) + Array(#"{"id":"y","text":"ok"}"#.utf8) + [0x0A]
+        let input = Array(#"{"id":"x","text":""#.utf8) + [0xFF] + Array("\"}\n".utf8)
+            + Array(#"{"text":"a"#.utf8) + [0xC3] + Array(#"","id":42,"date":"2024"}"#.utf8) + [0x0A]
+            + Array(#"{"id":""#.utf8) + [0xFF] + Array(#"","text":"ok"}"#.utf8) + [0x0A]
+            + Array(#"{"id":"y","text":"ok"}"#.utf8) + [0x0A]
         let result = try run(["tag", "--input-format", "jsonl"], stdin: input)
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 2)
-        #expect(lines.first?.hasPrefix(#"{"id":"<stdin>:1","error":"malformed JSON at byte 18: invalid UTF-8"#) == true)
-        #expect(lines.last == #"{"id":"y","entities":[]}"#)
+        try #require(lines.count == 4)
+        #expect(lines[0] == #"{"id":"x","error":"malformed JSON at byte 18: invalid UTF-8 in string: invalid byte 0xFF"}"#)
+        #expect(lines[1].hasPrefix(#"{"id":42,"error":"malformed JSON at byte 10: invalid UTF-8"#))
+        #expect(lines[2].hasPrefix(#"{"id":"<stdin>:3","error":"malformed JSON at byte 7: invalid UTF-8"#)) // the id itself is not readable
+        #expect(lines[3] == #"{"id":"y","entities":[]}"#)
+        #expect(result.stderrLines.first == "frner: <stdin>:1: malformed JSON at byte 18: invalid UTF-8 in string: invalid byte 0xFF")
+        // --lossy reads such a record with U+FFFD in place of the bad bytes.
+        let lossy = try run(["tag", "--input-format", "jsonl", "--lossy"], stdin: input)
+        #expect(lossy.status == 0)
+        #expect(lossy.stdout.split(separator: "\n").map(String.init).prefix(2) == [#"{"id":"x","entities":[]}"#, #"{"id":42,"date":"2024","entities":[]}"#])
     }
 
     @Test("lexicon lookup OTAN prints the entry with its canonical form")

@@ -207,6 +207,15 @@ struct LexiconFileTests {
         ])
     }
 
+    @Test("columns after the sixth are comments when the seventh starts with '#' (frner learn's output)")
+    func commentColumns() throws {
+        let text = "Quillifer\tORG.other\t\tlearned\t\tB\t# documents=3\torganisation.apposition:3\tla société [Quillifer]\n"
+        #expect(try LexiconFile.parse(text, name: "learned.tsv") == [
+            LexiconEntry(surface: "Quillifer", type: .otherOrganisation, source: "learned", importance: .notable),
+        ])
+        #expect(throws: LexiconError.self) { try LexiconFile.parse("Quillifer\tORG.other\t\tlearned\t\tB\tnote\n", name: "x.tsv") }
+    }
+
     @Test("Windows line ends (CRLF) are read like LF")
     func crlf() throws {
         // "\r\n" is one Character in Swift: lines are split on scalars (regression test).
@@ -222,7 +231,7 @@ struct LexiconFileTests {
          "unknown type 'LOC.town' (known: PER, ORG, LOC, \(EntryType.allCases.map(\.description).joined(separator: ", ")))"),
         ("# c\nParis\tLOC.city\t\tx\tambiguous", 2, "unknown flag 'ambiguous' (known: amb, exact, alias)"),
         ("Paris\tLOC.city\t\tx\t\tA\textra", 1,
-         "expected at most 6 tab-separated columns (surface, type, canonical, source, flags, importance), found 7"),
+         "expected at most 6 tab-separated columns (surface, type, canonical, source, flags, importance), found 7 (a seventh column starting with '#' and the rest are comments)"),
         ("\n\n \tLOC.city", 3, "empty surface form"),
         ("Paris", 1, "expected at least 2 tab-separated columns (surface, type), found 1"),
         ("Lyon\tLOC.city\nParis\tLOC.city\t\tx\t\tD", 2, "unknown importance 'D' (known: A, B, C)"),

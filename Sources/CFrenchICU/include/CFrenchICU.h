@@ -46,6 +46,15 @@ int32_t frn_breaker_set_sentence_text(frn_breaker *breaker, const uint16_t *text
 /// Fills `out` with up to `capacity` non-white-space segments; returns how many (0 at the end).
 int32_t frn_word_next_batch(frn_breaker *breaker, frn_segment *out, int32_t capacity);
 
+/// ICU's word segments of a whole text (as `frn_word_next_batch` reports them), found by running ICU's
+/// own compiled word-break state machine directly over the text; -1 when the text holds characters
+/// ICU segments with a dictionary (CJK, Thai…), when ICU's rules are in an unknown format, or when
+/// `capacity` is too small: ask ICU then. Thread-safe.
+int32_t frn_word_fast_segments(const uint16_t *text, int32_t length, frn_segment *out, int32_t capacity);
+
+/// ICU's word segments of a whole text through the iterator (the reference for the function above).
+int32_t frn_word_icu_segments(frn_breaker *breaker, const uint16_t *text, int32_t length, frn_segment *out, int32_t capacity);
+
 /// Fills `out` with up to `capacity` sentence boundaries (UTF-16 offsets, the text's end included);
 /// returns how many (0 at the end).
 int32_t frn_sentence_next_batch(frn_breaker *breaker, int32_t *out, int32_t capacity);

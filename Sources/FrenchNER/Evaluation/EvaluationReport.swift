@@ -41,12 +41,14 @@ public struct EvaluationReport: Sendable {
         let names = labels.map(\.rawValue) + ["O"]
         lines.append("")
         lines.append("confusion (rows: gold, columns: predicted, exact spans)")
-        lines.append("gold\\pred" + names.map { $0.padding(toLength: 7, withPad: " ", startingAt: 0) }.joined())
+        // Columns right-aligned under their label: the first column is as wide as `gold \ pred`.
+        func cell(_ text: String) -> String { String(repeating: " ", count: max(0, 8 - text.count)) + text }
+        let corner = "gold \\ pred"
+        lines.append(corner + names.map(cell).joined())
         for gold in names {
-            var line = gold.padding(toLength: 9, withPad: " ", startingAt: 0)
+            var line = gold.padding(toLength: corner.count, withPad: " ", startingAt: 0)
             for predicted in names {
-                let count = gold == "O" && predicted == "O" ? "-" : String(scorer.confusion[gold]?[predicted] ?? 0)
-                line += count.padding(toLength: 7, withPad: " ", startingAt: 0)
+                line += cell(gold == "O" && predicted == "O" ? "-" : String(scorer.confusion[gold]?[predicted] ?? 0))
             }
             lines.append(line)
         }

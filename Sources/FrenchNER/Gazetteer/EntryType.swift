@@ -89,12 +89,15 @@ public enum EntryType: UInt8, Sendable, CaseIterable, CustomStringConvertible {
 }
 
 /// The three entity labels.
-public enum EntityLabel: String, Sendable, CaseIterable, Comparable, Codable {
+public enum EntityLabel: String, Sendable, CaseIterable, Comparable, Codable, CustomStringConvertible {
     case person = "PER"
     case organisation = "ORG"
     case location = "LOC"
 
     public static func < (a: EntityLabel, b: EntityLabel) -> Bool { a.rawValue < b.rawValue }
+
+    /// `PER`, `ORG` or `LOC`, as in every output format (`print(entity.label)` prints `PER`).
+    public var description: String { rawValue }
 
     /// Parses `PER`, `ORG`, `LOC` (and the long forms `Person`, `Organization`, `Location`).
     public init?(name: some StringProtocol) {

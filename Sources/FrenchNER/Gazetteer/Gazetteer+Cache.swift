@@ -110,6 +110,7 @@ extension Gazetteer {
         entrySources = sources
         strings.bytes = stringBytes
         strings.offsets = stringOffsets
+        deriveLookupTables()
     }
 
     /// Offsets into an array of `length` elements: starting at 0, never decreasing, ending at `length`.

@@ -7,37 +7,72 @@ import Glibc
 /// own in `KeyTable.swift`). With `FRENCHNER_INTERNAL_CHECKS` (debug builds) the results are checked.
 extension Gazetteer {
     /// The key id of every token (-1 for a token whose key is in no entry and no common word).
+    ///
+    /// Most tokens are answered by the thread's `KeyCache` (frequent words, across documents); the
+    /// rest probe the key table and fill the cache.
     /// - Complexity: O(n) in the number of tokens.
     public func keyIDs(for doc: TokenizedText) -> ContiguousArray<Int32> {
-        var ids = ContiguousArray<Int32>(repeating: -1, count: doc.tokens.count)
-        // Words repeat within a document (`de`, `la`, names): a small cache of recent tokens by hash
-        // answers most look-ups from the document's own memory instead of the large key table.
-        let cacheSize = 512
-        var recent = [Int32](repeating: -1, count: cacheSize)
-        ids.withUnsafeMutableBufferPointer { ids in
+        let n = doc.tokens.count
+        let cache = KeyCache.current(for: keys)
+        let entries = cache.entries
+        let cacheMask = UInt32(KeyCache.capacity - 1)
+        return ContiguousArray<Int32>(unsafeUninitializedCapacity: n) { ids, initialized in
             doc.tokens.withUnsafeBufferPointer { tokens in
                 doc.keyPool.withUnsafeBufferPointer { pool in
-                    for i in 0..<tokens.count {
-                        let token = tokens[i]
-                        let slot = Int(token.keyHash & UInt32(cacheSize - 1))
-                        let previous = Int(recent[slot])
-                        if previous >= 0 && token.keyLength > 0 {
-                            let other = tokens[previous]
-                            if other.keyHash == token.keyHash && other.keyLength == token.keyLength
-                                && memcmp(pool.baseAddress! + Int(other.keyStart), pool.baseAddress! + Int(token.keyStart),
-                                          Int(token.keyLength) * 2) == 0 {
-                                ids[i] = ids[previous]
-                                continue
+                    keys.offsets.withUnsafeBufferPointer { offsets in
+                        keys.pool.withUnsafeBufferPointer { tablePool in
+                            for i in 0..<n {
+                                let token = tokens[i]
+                                let length = Int(token.keyLength)
+                                let start = Int(token.keyStart)
+                                let units = UnsafeBufferPointer(rebasing: pool[start..<start + length])
+                                // The first 8 units, zero beyond the key's length.
+                                var head0: UInt64 = 0, head1: UInt64 = 0
+                                if start + 8 <= pool.count {
+                                    let raw = UnsafeRawPointer(pool.baseAddress! + start)
+                                    head0 = raw.loadUnaligned(as: UInt64.self)
+                                    head1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                                    if length < 4 {
+                                        head0 &= (1 &<< UInt64(16 * length)) &- 1
+                                        head1 = 0
+                                    } else if length < 8 {
+                                        head1 &= (1 &<< UInt64(16 * (length - 4))) &- 1
+                                    }
+                                } else {
+                                    for k in 0..<min(length, 8) {
+                                        if k < 4 { head0 |= UInt64(units[k]) << UInt64(16 * k) }
+                                        else { head1 |= UInt64(units[k]) << UInt64(16 * (k - 4)) }
+                                    }
+                                }
+                                let slot = entries + Int(token.keyHash & cacheMask)
+                                let entry = slot.pointee
+                                if entry.hash == token.keyHash && entry.length == UInt32(length)
+                                    && entry.head0 == head0 && entry.head1 == head1 {
+                                    if length <= 8 {
+                                        ids[i] = entry.id
+                                        continue
+                                    }
+                                    // Cached long keys are known ones: compare the rest with the table's copy.
+                                    let tableStart = Int(offsets[Int(entry.id)])
+                                    if memcmp(tablePool.baseAddress! + tableStart + 8, units.baseAddress! + 8,
+                                              (length - 8) * 2) == 0 {
+                                        ids[i] = entry.id
+                                        continue
+                                    }
+                                }
+                                let id = keys.lookup(hash: token.keyHash, units: units)
+                                if length <= 8 || id >= 0 {
+                                    slot.pointee = KeyCache.Entry(head0: head0, head1: head1, hash: token.keyHash, id: id,
+                                                                  length: UInt32(length))
+                                }
+                                ids[i] = id
                             }
                         }
-                        let units = UnsafeBufferPointer(rebasing: pool[Int(token.keyStart)..<Int(token.keyStart) + Int(token.keyLength)])
-                        ids[i] = keys.lookup(hash: token.keyHash, units: units)
-                        recent[slot] = Int32(i)
                     }
                 }
             }
+            initialized = n
         }
-        return ids
     }
 
     /// Every span of tokens that is a lexicon entry, ordered by start, then by end.
@@ -50,11 +85,15 @@ extension Gazetteer {
                 nodeEntryOffsets.withUnsafeBufferPointer { offsets in
                     let n = tokens.count
                     rootChildren.withUnsafeBufferPointer { rootChildren in
+                    keyTrieFlags.withUnsafeBufferPointer { keyFlags in
+                    nodeHasChildren.withUnsafeBufferPointer { hasChildren in
                     for start in 0..<n {
+                        // Most tokens start no entry: one byte of `keyTrieFlags` says so.
                         let first = keyIDs[start]
-                        if first < 0 || Int(first) >= rootChildren.count { continue }
+                        if first < 0 || Int(first) >= keyFlags.count || keyFlags[Int(first)] & Gazetteer.startsEntry == 0 {
+                            continue
+                        }
                         var node = rootChildren[Int(first)]
-                        if node < 0 { continue }
                         var end = start + 1
                         while true {
                             if offsets[Int(node)] != offsets[Int(node) + 1] {
@@ -67,11 +106,16 @@ extension Gazetteer {
                                 next += 1
                             }
                             guard next < n, !tokens[next].flags.contains(.sentenceStart) else { break }
+                            // A leaf, or a key that continues no entry, ends the walk without probing `edges`.
                             let key = keyIDs[next]
-                            guard key >= 0, let child = edges.get(UInt64(node) << 32 | UInt64(key)) else { break }
+                            guard key >= 0, Int(key) < keyFlags.count, keyFlags[Int(key)] & Gazetteer.continuesEntry != 0,
+                                  hasChildren[Int(node) >> 6] & (1 << UInt64(node & 63)) != 0,
+                                  let child = edges.get(UInt64(node) << 32 | UInt64(key)) else { break }
                             node = child
                             end = next + 1
                         }
+                    }
+                    }
                     }
                     }
                 }

@@ -26,6 +26,12 @@ public struct Gazetteer: Sendable {
     /// The trie node reached from the root by each key (-1: no entry starts with that key). Most
     /// tokens start no entry; this dense array answers that without probing `edges`.
     var rootChildren = ContiguousArray<Int32>()
+    /// Per key: `startsEntry` | `continuesEntry` (derived from the trie by `deriveLookupTables`).
+    var keyTrieFlags = ContiguousArray<UInt8>()
+    /// One bit per trie node: whether it has children (derived); a walk stops at a leaf without probing.
+    var nodeHasChildren = ContiguousArray<UInt64>()
+    static let startsEntry: UInt8 = 1
+    static let continuesEntry: UInt8 = 2
     /// Entries ending at each node: `nodeEntries[nodeEntryOffsets[n]..<nodeEntryOffsets[n + 1]]`.
     var nodeEntryOffsets = ContiguousArray<Int32>()
     var nodeEntries = ContiguousArray<Int32>()
@@ -68,6 +74,22 @@ public struct Gazetteer: Sendable {
         builder.add(entries)
         builder.addCommonWords(commonWords)
         self = builder.finish()
+    }
+
+    /// Computes the tables derived from the trie and the keys (`keyTrieFlags`, `nodeHasChildren`) and
+    /// gives the key table a new identity; called once a gazetteer is compiled or loaded.
+    mutating func deriveLookupTables() {
+        var flags = ContiguousArray<UInt8>(repeating: 0, count: keys.count)
+        var hasChildren = ContiguousArray<UInt64>(repeating: 0, count: (Int(nodeCount) + 63) / 64)
+        for (id, child) in rootChildren.enumerated() where child >= 0 { flags[id] |= Gazetteer.startsEntry }
+        for key in edges.keys where key != .max {
+            let node = Int(key >> 32), id = Int(key & 0xFFFF_FFFF)
+            if node != 0 && id < flags.count { flags[id] |= Gazetteer.continuesEntry }
+            if node / 64 < hasChildren.count { hasChildren[node / 64] |= 1 << UInt64(node % 64) }
+        }
+        keyTrieFlags = flags
+        nodeHasChildren = hasChildren
+        keys.identity = KeyTable.newIdentity()
     }
 
     // MARK: - Matching
@@ -125,6 +147,25 @@ public struct Gazetteer: Sendable {
     func sourceID(ofEntry entry: Int) -> Int32 { entrySources[entry] }
     /// A source name by id (`sourceID(ofEntry:)`).
     func sourceName(_ id: Int32) -> String { strings.string(id) }
+    /// `lexicon:TYPE:SOURCE` (an entity's `source`), written in one go from the string pool.
+    func lexiconSourceName(type: EntryType, sourceID: Int32) -> String {
+        var typeName = type.description
+        return typeName.withUTF8 { typeBytes in
+            strings.bytes.withUnsafeBufferPointer { pool in
+                let start = Int(strings.offsets[Int(sourceID)]), end = Int(strings.offsets[Int(sourceID) + 1])
+                let prefix: StaticString = "lexicon:"
+                let count = prefix.utf8CodeUnitCount + typeBytes.count + 1 + (end - start)
+                return String(unsafeUninitializedCapacity: count) { out in
+                    var o = 0
+                    for byte in UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount) { out[o] = byte; o += 1 }
+                    for byte in typeBytes { out[o] = byte; o += 1 }
+                    out[o] = UInt8(ascii: ":"); o += 1
+                    for k in start..<end { out[o] = pool[k]; o += 1 }
+                    return o
+                }
+            }
+        }
+    }
     /// Whether an entry comes from the hand-curated lexicons (source `curated`); allocates nothing.
     func isCurated(entry: Int) -> Bool { strings.equals(entrySources[entry], "curated") }
 

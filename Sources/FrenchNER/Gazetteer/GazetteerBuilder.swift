@@ -110,6 +110,7 @@ struct GazetteerBuilder {
         gazetteer.nodeEntryOffsets = offsets
         gazetteer.nodeEntries = flat
         gazetteer.rootChildren = ContiguousArray((0..<gazetteer.keys.count).map { gazetteer.edges.get(UInt64($0)) ?? -1 })
+        gazetteer.deriveLookupTables()
         return gazetteer
     }
 }

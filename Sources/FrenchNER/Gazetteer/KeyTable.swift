@@ -1,4 +1,8 @@
 import Foundation
+import Synchronization
+
+/// Source of `KeyTable.identity` values.
+private let keyTableIdentities = Atomic<UInt64>(1)
 
 /// Interned token keys: a folded key (`elysee`) ↔ a dense `KeyID`, with word-class bits per key.
 ///
@@ -14,6 +18,11 @@ struct KeyTable: Sendable {
     var wordClasses = ContiguousArray<UInt8>()
     /// Open addressing: `keyID + 1`, 0 for an empty slot.
     var slots = ContiguousArray<Int32>(repeating: 0, count: 1024)
+    /// Unique to this table's contents in this process: a new value whenever a key is added, so that
+    /// a per-thread cache of look-ups (`KeyCache`) never answers for another table.
+    var identity = KeyTable.newIdentity()
+
+    static func newIdentity() -> UInt64 { keyTableIdentities.add(1, ordering: .relaxed).newValue }
 
     var count: Int { hashes.count }
 
@@ -62,6 +71,7 @@ struct KeyTable: Sendable {
         if existing >= 0 { return existing }
         if (count + 1) * 2 > slots.count { grow() }
         let id = Int32(count)
+        identity = KeyTable.newIdentity()
         let hash = KeyTable.hash(units)
         pool.append(contentsOf: units)
         offsets.append(Int32(pool.count))

@@ -17,13 +17,15 @@ public enum LexiconFile {
             let line = rawLine
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            var columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            // Columns from the seventh on are a comment when the seventh starts with `#` (`frner learn`).
+            if columns.count > 6 && columns[6].hasPrefix("#") { columns.removeLast(columns.count - 6) }
             func fail(_ message: String) -> LexiconError { LexiconError(file: name, line: lineNumber, message: message) }
             guard columns.count >= 2 else {
                 throw fail("expected at least 2 tab-separated columns (surface, type), found \(columns.count)")
             }
             guard columns.count <= 6 else {
-                throw fail("expected at most 6 tab-separated columns (surface, type, canonical, source, flags, importance), found \(columns.count)")
+                throw fail("expected at most 6 tab-separated columns (surface, type, canonical, source, flags, importance), found \(columns.count) (a seventh column starting with '#' and the rest are comments)")
             }
             let surface = columns[0].trimmingCharacters(in: .whitespaces)
             guard !surface.isEmpty else { throw fail("empty surface form") }

@@ -26,6 +26,18 @@ public struct RawRecord: Sendable {
     public var format: InputFormat
     /// Set when the record was larger than the limit (its bytes were not kept).
     public var oversizeBytes: Int?
+    /// Set when the input could not be opened or read (a missing file): the record is an error.
+    public var readError: String?
+
+    public init(bytes: ArraySlice<UInt8>, location: String, file: String, format: InputFormat,
+                oversizeBytes: Int? = nil, readError: String? = nil) {
+        self.bytes = bytes
+        self.location = location
+        self.file = file
+        self.format = format
+        self.oversizeBytes = oversizeBytes
+        self.readError = readError
+    }
 }
 
 /// A document read from the input, or the reason it could not be read.
@@ -83,6 +95,7 @@ public struct InputSettings: Sendable {
 extension InputFormat {
     /// The format a file name announces (`.jsonl`, `.ndjson`, `.conll`), if any.
     public static func guessed(for path: String) -> InputFormat? {
+        let path = path.hasSuffix(".gz") ? String(path.dropLast(3)) : path
         if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") { return .jsonl }
         if path.hasSuffix(".conll") { return .conll }
         return nil
@@ -95,6 +108,10 @@ extension InputSettings {
     public func decode(_ raw: RawRecord) -> InputDocument {
         var doc = InputDocument(idJSON: jsonString(raw.location), id: raw.location, location: raw.location,
                                 text: .failure(RecordError(message: "")))
+        if let message = raw.readError {
+            doc.text = .failure(RecordError(message: message))
+            return doc
+        }
         if let size = raw.oversizeBytes {
             doc.text = .failure(RecordError(message: "record of \(size) bytes is larger than --max-document-bytes (\(maxDocumentBytes))"))
             return doc
@@ -120,12 +137,28 @@ extension InputSettings {
     }
 
     private func decodeJSON(_ bytes: ArraySlice<UInt8>, into doc: inout InputDocument) {
-        let record: JSONRecord
+        var record: JSONRecord
         do {
             record = try JSONRecord(parsing: bytes)
         } catch {
-            doc.text = .failure(RecordError(message: error.description))
-            return
+            // Invalid UTF-8 inside a string: with --lossy the record is read with U+FFFD in its place;
+            // without, it is an error record that still carries the id when the id itself was readable.
+            guard error.message.hasPrefix("invalid UTF-8"),
+                  let repaired = try? JSONRecord(parsing: InputSettings.replacingInvalidUTF8(bytes)) else {
+                doc.text = .failure(RecordError(message: error.description))
+                return
+            }
+            if lossy {
+                record = repaired
+            } else {
+                if let id = repaired.fields.first(where: { $0.key == idField }),
+                   !String(decoding: id.raw, as: UTF8.self).unicodeScalars.contains("\u{FFFD}") {
+                    doc.idJSON = Array(id.raw)
+                    if case let .string(s) = id.value { doc.id = s } else { doc.id = String(decoding: id.raw, as: UTF8.self) }
+                }
+                doc.text = .failure(RecordError(message: error.description))
+                return
+            }
         }
         var text: JSONValue?
         for field in record.fields {
@@ -158,6 +191,21 @@ extension InputSettings {
         }
     }
 
+    /// The bytes with every invalid UTF-8 sequence replaced by U+FFFD (EF BF BD).
+    static func replacingInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): out.append(contentsOf: scalar)
+            case .error: out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            case .emptyInput: return out[...]
+            }
+        }
+    }
+
     private func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> Result<TextBuffer, RecordError> {
         bytes.withUnsafeBufferPointer { buffer in
             if let base = buffer.baseAddress, let nul = memchr(base, 0, buffer.count) {
@@ -184,9 +232,13 @@ public struct DocumentSource {
     /// Files or folders; `-` (or none) is standard input.
     public let inputs: [String]
     public let options: InputSettings
-    /// Called with a message for each input that cannot be opened or read (`file: reason`).
+    /// Called with a message for each input that fails while it is read (`file: reason`); an input
+    /// that cannot be opened at all is an error record instead (`RawRecord.readError`).
     public var report: (String) -> Void
-    /// Set when an input could not be opened or read at all (exit status 2).
+    /// When set, a file named `*.jsonl`, `*.ndjson` or `*.conll` is read in that format whatever
+    /// `options.format` says, and this is called with the file and the format chosen.
+    public var guessFormat: ((String, InputFormat) -> Void)?
+    /// Set when an input failed while it was read (exit status 2).
     public private(set) var inputFailed = false
     /// Bytes read so far (for progress).
     public private(set) var bytesRead = 0
@@ -205,7 +257,7 @@ public struct DocumentSource {
             if input == "-" {
                 guard fstat(0, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
                 total += Int(info.st_size)
-            } else if stat(input, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+            } else if !input.hasSuffix(".gz"), stat(input, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
                 total += Int(info.st_size)
             } else {
                 return nil
@@ -218,20 +270,18 @@ public struct DocumentSource {
     public mutating func forEachRecord(_ body: (RawRecord) -> Void) {
         for input in inputs.isEmpty ? ["-"] : inputs {
             if input == "-" {
-                read(fd: 0, name: "<stdin>", body)
+                read(stream: FileDescriptorStream(fd: 0), name: "<stdin>", format: options.format, body)
                 continue
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-                report("\(input): no such file or directory")
-                inputFailed = true
+                body(unreadable(input, "no such file or directory"))
                 continue
             }
             if isDirectory.boolValue {
                 let files = filesInFolder(input)
                 if files.isEmpty {
-                    report("\(input): folder has no readable files\(options.glob.map { " matching '\($0)'" } ?? "")")
-                    inputFailed = true
+                    body(unreadable(input, "folder has no readable files\(options.glob.map { " matching '\($0)'" } ?? "")"))
                 }
                 for file in files { readFile(file, body) }
             } else {
@@ -263,32 +313,40 @@ public struct DocumentSource {
         return files.sorted()
     }
 
+    /// The error record of an input that cannot be read at all: its id is the path.
+    private func unreadable(_ path: String, _ message: String) -> RawRecord {
+        RawRecord(bytes: [], location: path, file: path, format: .text, readError: message)
+    }
+
     private mutating func readFile(_ path: String, _ body: (RawRecord) -> Void) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            report("\(path): cannot open: \(String(cString: strerror(errno)))")
-            inputFailed = true
+            body(unreadable(path, "cannot open: \(String(cString: strerror(errno)))"))
             return
         }
         defer { close(fd) }
-        read(fd: fd, name: path, body)
+        var format = options.format
+        if let guessFormat, let guessed = InputFormat.guessed(for: path), guessed != format {
+            format = guessed
+            guessFormat(path, guessed)
+        }
+        let file = FileDescriptorStream(fd: fd)
+        read(stream: path.hasSuffix(".gz") ? GzipStream(source: file) : file, name: path, format: format, body)
     }
 
-    private mutating func read(fd: Int32, name: String, _ body: (RawRecord) -> Void) {
-        let format = options.format
+    private mutating func read(stream: ByteStream, name: String, format: InputFormat, _ body: (RawRecord) -> Void) {
         switch format {
         case .text:
-            let (bytes, error, tooLarge) = readAll(fd: fd, limit: options.maxDocumentBytes)
-            if error != 0 {
-                report("\(name): cannot read: \(String(cString: strerror(error)))")
-                inputFailed = true
+            let (bytes, failed, tooLarge) = stream.readAll(limit: options.maxDocumentBytes)
+            if failed {
+                body(unreadable(name, "cannot read: \(stream.failure ?? "read error")"))
                 return
             }
             bytesRead += bytes.count
             body(RawRecord(bytes: bytes[...], location: name, file: name, format: .text,
                            oversizeBytes: tooLarge ? options.maxDocumentBytes + 1 : nil))
         case .lines, .jsonl:
-            let reader = LineReader(fd: fd, maximumLineBytes: options.maxDocumentBytes)
+            let reader = LineReader(stream: stream, maximumLineBytes: options.maxDocumentBytes)
             var lineNumber = 0
             while let line = reader.next() {
                 lineNumber += 1
@@ -304,10 +362,10 @@ public struct DocumentSource {
                     body(RawRecord(bytes: bytes, location: location, file: name, format: format))
                 }
             }
-            reportReadError(reader.readError, name)
+            reportReadError(reader, name)
         case .conll:
             // One record per `-DOCSTART-` section (the whole file when there is none).
-            let reader = LineReader(fd: fd, maximumLineBytes: options.maxDocumentBytes)
+            let reader = LineReader(stream: stream, maximumLineBytes: options.maxDocumentBytes)
             var lineNumber = 0
             var document: [UInt8] = []
             var documentLine = 1
@@ -335,13 +393,13 @@ public struct DocumentSource {
                 document.append(0x0A)
             }
             flush()
-            reportReadError(reader.readError, name)
+            reportReadError(reader, name)
         }
     }
 
-    private mutating func reportReadError(_ error: Int32, _ name: String) {
-        if error != 0 {
-            report("\(name): read error: \(String(cString: strerror(error)))")
+    private mutating func reportReadError(_ reader: LineReader, _ name: String) {
+        if reader.readError != 0 {
+            report("\(name): read error: \(reader.failure ?? "unknown")")
             inputFailed = true
         }
     }

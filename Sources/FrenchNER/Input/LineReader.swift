@@ -10,19 +10,26 @@ public final class LineReader {
         case tooLong(bytes: Int)
     }
 
-    private let fd: Int32
+    private let stream: ByteStream
     private var buffer: [UInt8] = []
     private var start = 0
     private var end = 0
     private var eof = false
     public let maximumLineBytes: Int
+    /// Nonzero after a read error (`failure` says what it was).
     public private(set) var readError: Int32 = 0
+    /// The read error's message.
+    public var failure: String? { stream.failure }
     /// Byte offset of the start of the last line returned.
     public private(set) var lineOffset = 0
     private var consumed = 0
 
-    public init(fd: Int32, maximumLineBytes: Int, chunk: Int = 1 << 20) {
-        self.fd = fd
+    public convenience init(fd: Int32, maximumLineBytes: Int, chunk: Int = 1 << 20) {
+        self.init(stream: FileDescriptorStream(fd: fd), maximumLineBytes: maximumLineBytes, chunk: chunk)
+    }
+
+    public init(stream: ByteStream, maximumLineBytes: Int, chunk: Int = 1 << 20) {
+        self.stream = stream
         self.maximumLineBytes = maximumLineBytes
         buffer = [UInt8](repeating: 0, count: chunk)
     }
@@ -70,10 +77,9 @@ public final class LineReader {
             if end == buffer.count {
                 buffer.append(contentsOf: repeatElement(0, count: buffer.count))
             }
-            let n = buffer.withUnsafeMutableBufferPointer { b in read(fd, b.baseAddress! + end, b.count - end) }
+            let n = buffer.withUnsafeMutableBufferPointer { b in stream.read(into: b.baseAddress! + end, count: b.count - end) }
             if n < 0 {
-                if errno == EINTR { continue }
-                readError = errno
+                readError = EIO
                 eof = true
             } else if n == 0 {
                 eof = true
@@ -92,18 +98,3 @@ public final class LineReader {
     }
 }
 
-/// Reads a whole file descriptor, up to `limit` bytes; nil when it is larger.
-func readAll(fd: Int32, limit: Int) -> (bytes: [UInt8], error: Int32, tooLarge: Bool) {
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-        let n = chunk.withUnsafeMutableBufferPointer { read(fd, $0.baseAddress, $0.count) }
-        if n < 0 {
-            if errno == EINTR { continue }
-            return (bytes, errno, false)
-        }
-        if n == 0 { return (bytes, 0, false) }
-        if bytes.count + n > limit { return ([], 0, true) }
-        bytes.append(contentsOf: chunk[0..<n])
-    }
-}

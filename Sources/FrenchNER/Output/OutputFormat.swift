@@ -1,29 +1,50 @@
 /// Output formats of `frner tag`. Each document gives exactly one record (brat: one `.ann` file).
+/// `docs/FORMAT.md` shows one example of each.
 public enum OutputFormat: String, Sendable, CaseIterable {
     /// JSON Lines, one object per document (`docs/FORMAT.md`).
     case jsonl
-    /// One token per line with its BIO2 tag, a blank line after each sentence, `-DOCSTART-` per document.
+    /// CoNLL-2003 style: `-DOCSTART- -X- -X- O` and a blank line per document, then one token per line
+    /// with its BIO2 tag (`TOKEN<TAB>TAG`), a blank line after each sentence.
     case conll
-    /// brat standoff: the text and its `.ann` (code-point offsets).
+    /// brat standoff: the text and its `.ann` (code-point offsets), `annotation.conf` and `ids.tsv`.
     case brat
-    /// One entity per line: id, start, end (code points), label, text, source.
+    /// One entity per line, tab-separated: id, start, end (code points), label, text, source, canonical.
     case tsv
+    /// The same columns as `tsv`, as RFC 4180 CSV (quoted where needed, CRLF line ends).
+    case csv
     /// spaCy's displaCy "manual" format: `{"text", "ents": [{"start", "end", "label"}], "title"}`.
-    case spacy
+    case displacy
     /// One standalone HTML page with entities highlighted by type and their source on hover.
     case html
+}
+
+extension OutputFormat {
+    /// A format by name; `spacy`, the old name of `displacy`, is still understood.
+    public init?(name: String) {
+        if name == "spacy" { self = .displacy } else if let format = OutputFormat(rawValue: name) { self = format } else { return nil }
+    }
 }
 
 /// Formats tagged documents. Pure and `Sendable`: workers format in parallel, the writer concatenates.
 public struct DocumentFormatter: Sendable {
     public let format: OutputFormat
+    /// Pass-through fields of JSON Lines records written as extra columns (TSV, CSV), in order.
+    public let keepFields: [String]
 
-    public init(format: OutputFormat) { self.format = format }
+    /// The columns of the TSV and CSV formats, before the kept fields.
+    public static let tableColumns = ["id", "start", "end", "label", "text", "source", "canonical"]
+    /// The `-DOCSTART-` line of CoNLL output, as in CoNLL-2003.
+    public static let conllDocumentStart = "-DOCSTART- -X- -X- O"
 
-    /// What comes before the first record (TSV header, HTML head).
+    public init(format: OutputFormat, keepFields: [String] = []) {
+        self.format = format
+        self.keepFields = keepFields
+    }
+
+    /// What comes before the first record (TSV and CSV header, HTML head).
     public func header() -> [UInt8] {
         switch format {
-        case .tsv: Array("id\tstart\tend\tlabel\ttext\tsource\n".utf8)
+        case .tsv, .csv: row(DocumentFormatter.tableColumns + keepFields)
         case .html: Array(HTMLPage.head.utf8)
         default: []
         }
@@ -38,6 +59,7 @@ public struct DocumentFormatter: Sendable {
     /// - Parameters:
     ///   - idJSON: the id as JSON (passed through from the input).
     ///   - id: the id as text.
+    ///   - passthrough: the record's other fields (raw JSON), for JSON Lines and `keepFields`.
     public func record(idJSON: [UInt8], id: String, passthrough: [(key: String, raw: ArraySlice<UInt8>)],
                        tagged: TaggedText, entities: [Entity]) -> [UInt8] {
         switch format {
@@ -46,7 +68,7 @@ public struct DocumentFormatter: Sendable {
                                   + EntityRecord.estimatedBytes(entities))
             EntityRecord.write(id: idJSON, passthrough: passthrough, entities: entities, to: &json)
             return json.bytes
-        case .spacy:
+        case .displacy:
             var json = JSONWriter(capacity: tagged.text.utf8Count + 64 + entities.count * 48)
             json.objectStart()
             json.key("text"); json.string(utf16: tagged.text.utf16)
@@ -63,16 +85,16 @@ public struct DocumentFormatter: Sendable {
             json.objectEnd()
             json.newline()
             return json.bytes
-        case .tsv:
+        case .tsv, .csv:
+            let kept = keptValues(passthrough)
             var out: [UInt8] = []
             for entity in entities {
-                out += Array([clean(id), String(entity.start), String(entity.end), entity.label.rawValue,
-                              clean(entity.text), entity.source].joined(separator: "\t").utf8)
-                out.append(0x0A)
+                out += row([id, String(entity.start), String(entity.end), entity.label.rawValue, entity.text,
+                            entity.source, entity.canonical ?? entity.text] + kept)
             }
             return out
         case .conll:
-            return conll(id: id, tagged: tagged, entities: entities)
+            return conll(tagged: tagged, entities: entities)
         case .brat:
             return brat(entities: entities)
         case .html:
@@ -81,9 +103,10 @@ public struct DocumentFormatter: Sendable {
     }
 
     /// The record of a document that could not be read.
-    public func errorRecord(idJSON: [UInt8], id: String, message: String) -> [UInt8] {
+    public func errorRecord(idJSON: [UInt8], id: String, message: String,
+                            passthrough: [(key: String, raw: ArraySlice<UInt8>)] = []) -> [UInt8] {
         switch format {
-        case .jsonl, .spacy:
+        case .jsonl, .displacy:
             var json = JSONWriter()
             if format == .jsonl {
                 EntityRecord.writeError(id: idJSON, message: message, to: &json)
@@ -94,22 +117,33 @@ public struct DocumentFormatter: Sendable {
                 json.objectEnd(); json.newline()
             }
             return json.bytes
-        case .tsv:
-            return Array([clean(id), "-1", "-1", "ERROR", clean(message), ""].joined(separator: "\t").utf8) + [0x0A]
+        case .tsv, .csv:
+            return row([id, "-1", "-1", "ERROR", message, "", ""] + keptValues(passthrough))
         case .conll:
-            return Array("-DOCSTART-\t\(clean(id))\n# error: \(clean(message))\n\n".utf8)
+            // The document line alone: readers see an empty document, and the count of documents holds.
+            return Array("\(DocumentFormatter.conllDocumentStart)\n\n".utf8)
         case .brat:
-            return Array("# error: \(clean(message))\n".utf8)
+            return []
         case .html:
             return Array("<section class=\"doc error\"><h2>\(HTMLPage.escape(id))</h2><p>error: \(HTMLPage.escape(message))</p></section>\n".utf8)
         }
     }
 
-    private func clean(_ text: String) -> String {
-        String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+    /// One TSV or CSV line.
+    func row(_ fields: [String]) -> [UInt8] {
+        format == .csv ? CSV.row(fields) : TSV.row(fields)
     }
 
-    private func conll(id: String, tagged: TaggedText, entities: [Entity]) -> [UInt8] {
+    /// The values of `keepFields` in a record: a JSON string as its text, another value as its JSON,
+    /// a missing field as empty.
+    func keptValues(_ passthrough: [(key: String, raw: ArraySlice<UInt8>)]) -> [String] {
+        keepFields.map { name in
+            guard let raw = passthrough.first(where: { $0.key == name })?.raw else { return "" }
+            return PassthroughValue.text(raw)
+        }
+    }
+
+    private func conll(tagged: TaggedText, entities: [Entity]) -> [UInt8] {
         let doc = tagged.tokens
         var tags = [String](repeating: "O", count: doc.tokens.count)
         // By UTF-16 offsets (entities are ordered and do not overlap), not token indices: a long text's
@@ -120,10 +154,10 @@ public struct DocumentFormatter: Sendable {
             guard next < entities.count, entities[next].utf16Range.lowerBound <= Int(token.start) else { continue }
             tags[index] = (entities[next].utf16Range.lowerBound == Int(token.start) ? "B-" : "I-") + entities[next].label.rawValue
         }
-        var out = Array("-DOCSTART-\t\(clean(id))\n\n".utf8)
+        var out = Array("\(DocumentFormatter.conllDocumentStart)\n\n".utf8)
         for sentence in doc.sentences {
             for index in sentence.tokens {
-                out += Array(doc.string(of: doc.tokens[index]).utf8)
+                out += CoNLLToken.bytes(doc.string(of: doc.tokens[index]))
                 out.append(0x09)
                 out += Array(tags[index].utf8)
                 out.append(0x0A)
@@ -136,10 +170,72 @@ public struct DocumentFormatter: Sendable {
     private func brat(entities: [Entity]) -> [UInt8] {
         var out: [UInt8] = []
         for (index, entity) in entities.enumerated() {
-            out += Array("T\(index + 1)\t\(entity.label.rawValue) \(entity.start) \(entity.end)\t\(clean(entity.text))\n".utf8)
-            out += Array("#\(index + 1)\tAnnotatorNotes T\(index + 1)\t\(clean(entity.source))\n".utf8)
+            out += Array("T\(index + 1)\t\(entity.label.rawValue) \(entity.start) \(entity.end)\t\(TSV.clean(entity.text))\n".utf8)
+            out += Array("#\(index + 1)\tAnnotatorNotes T\(index + 1)\t\(TSV.clean(entity.source))\n".utf8)
         }
         return out
+    }
+}
+
+/// A token as a CoNLL column: readers split lines at white space, so white space inside a token (the
+/// thousands separator of `90 000`, U+202F or U+00A0) is written `_`.
+enum CoNLLToken {
+    static func bytes(_ token: String) -> [UInt8] {
+        guard token.unicodeScalars.contains(where: { $0.properties.isWhitespace }) else { return Array(token.utf8) }
+        return Array(String(String.UnicodeScalarView(token.unicodeScalars.map { $0.properties.isWhitespace ? "_" : $0 })).utf8)
+    }
+}
+
+/// Tab-separated lines: a field never holds a tab or a line break (each becomes a space).
+public enum TSV {
+    public static func clean(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+    }
+
+    public static func row(_ fields: [String]) -> [UInt8] {
+        var out: [UInt8] = []
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out.append(0x09) }
+            out += Array(clean(field).utf8)
+        }
+        out.append(0x0A)
+        return out
+    }
+}
+
+/// RFC 4180 CSV: fields holding a comma, a double quote, CR or LF are quoted (quotes doubled), lines
+/// end with CRLF.
+public enum CSV {
+    public static func field(_ text: String, into out: inout [UInt8]) {
+        let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        guard needsQuotes else { out += Array(text.utf8); return }
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+            out.append(byte)
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    public static func row(_ fields: [String]) -> [UInt8] {
+        var out: [UInt8] = []
+        for (index, text) in fields.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            field(text, into: &out)
+        }
+        out += [0x0D, 0x0A]
+        return out
+    }
+}
+
+/// A pass-through JSON value as a table cell.
+public enum PassthroughValue {
+    /// A JSON string's text; any other value's JSON as it was written.
+    public static func text(_ raw: some Collection<UInt8>) -> String {
+        let bytes = ArraySlice(raw)
+        if bytes.first == UInt8(ascii: "\""), case .string(let text)? = try? JSONValue(parsing: bytes) { return text }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -54,7 +54,7 @@ enum EvidenceSource: Hashable, Sendable {
         switch self {
         case .none: ""
         case let .rule(rule): rule.rawValue
-        case let .lexicon(type, sourceID): "lexicon:\(type):\(gazetteer.sourceName(sourceID))"
+        case let .lexicon(type, sourceID): gazetteer.lexiconSourceName(type: type, sourceID: sourceID)
         }
     }
 }
@@ -108,13 +108,15 @@ struct Evidence {
     var best: (label: EntityLabel, score: Double, source: EvidenceSource, canonicalEntry: Int32)? {
         var bestLabel: EntityLabel?
         var bestTally = Tally()
-        for label in [EntityLabel.location, .person, .organisation] {
-            let tally = self[label]
+        @inline(__always) func consider(_ label: EntityLabel, _ tally: Tally) {
             if tally.total > 0 && (bestLabel == nil || tally.total > bestTally.total) {
                 bestLabel = label
                 bestTally = tally
             }
         }
+        consider(.location, location)
+        consider(.person, person)
+        consider(.organisation, organisation)
         guard let bestLabel else { return nil }
         return (bestLabel, bestTally.total, bestTally.source, bestTally.canonicalEntry)
     }

@@ -99,7 +99,7 @@ enum RuleCatalogue {
     static let spanRules: [SpanRule] = [organisationPortfolio, organisationTeam]
 
     /// Rules that find spans by themselves, in order.
-    static let candidateRules: [CandidateRule] = organisationCandidates + locationCandidates
+    static let candidateRules: [CandidateRule] = personCandidates + organisationCandidates + locationCandidates
 
     /// Rules that vote, in order: the order breaks ties between equally heavy votes.
     static let evidenceRules: [EvidenceRule] = person + organisation + location

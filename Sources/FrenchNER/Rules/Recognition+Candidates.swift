@@ -5,11 +5,14 @@ extension Recognition {
     func candidates() -> [Candidate] {
         var found: [Candidate] = []
         for run in nameRuns() {
-            for part in splitAtParticles(run) {
-                // `ministre de l'Intérieur Bernard Cazeneuve`: the portfolio, then the person.
-                if let portfolioEnd = portfolio(at: part.lowerBound), portfolioEnd < part.upperBound {
+            for part in splitAtParticles(run).flatMap(splitBeforePerson) {
+                // `ministre de l'Intérieur Bernard Cazeneuve`: the portfolio, then the person; the
+                // portfolio may reach beyond the run (`Affaires étrangères`, `Outre-mer`).
+                if let portfolioEnd = portfolio(at: part.lowerBound), portfolioEnd != part.upperBound {
                     if let candidate = candidate(forRun: part.lowerBound..<portfolioEnd) { found.append(candidate) }
-                    if let candidate = candidate(forRun: portfolioEnd..<part.upperBound) { found.append(candidate) }
+                    if portfolioEnd < part.upperBound, let candidate = candidate(forRun: portfolioEnd..<part.upperBound) {
+                        found.append(candidate)
+                    }
                 } else if let candidate = candidate(forRun: part) {
                     found.append(candidate)
                 }
@@ -146,7 +149,9 @@ extension Recognition {
 
     /// `Penguins de Pittsburgh`: one capitalised plural word, `de`/`d'`, then a city.
     func isTeamName(_ run: Range<Int>, particle: Int) -> Bool {
+        // A lower-case `de` after a word that is no first name (`Thomas De Gendt` is a person).
         guard particle == run.lowerBound + 1, doc.keyEquals(tokens[particle], "de") || doc.keyEquals(tokens[particle], "d'"),
+              tokens[particle].isLowercaseWord, !has(singleTypes[run.lowerBound], .personFirst),
               particle + 1 < run.upperBound, has(startingTypes[particle + 1], .city) else { return false }
         let nickname = tokens[run.lowerBound]
         let last = doc.text.utf16[Int(nickname.end) - 1]
@@ -238,6 +243,13 @@ extension Recognition {
                 placeCuePrefix = true
                 continue
             }
+            // `Région Occitanie`, `Province Hama`: a capitalised place noun right before a known place.
+            if start + 1 < end, nameLike[start], has(singleTypes[start], .placeCue), !has(singleTypes[start], .placeHead),
+               let place = entityMatch(exactly: (start + 1)..<end), typesOf(place) & Recognition.locationTypes != 0 {
+                start += 1
+                placeCuePrefix = true
+                continue
+            }
             if start + 1 < end, isStrippableSentenceOpener(start) {
                 start += 1
                 continue
@@ -283,8 +295,12 @@ extension Recognition {
             let start = Int(match.start)
             guard typesOf(match) & Recognition.entityTypes != 0 else { continue }
             // The first token must be capitalised, unless the entry itself starts in lower case and
-            // the text has exactly its case (`ministère de l'Intérieur`).
-            if !nameLike[start] {
+            // the text has exactly its case (`ministère de l'Intérieur`). Text in capitals has no case
+            // to check: there an entry of two words or more is found as written (`UNION EUROPÉENNE`),
+            // unless it opens with an article or another grammatical word (`LA PREMIÈRE`, `SUR LES`).
+            let capitals = inHeadline[start] && tokens[start].isAllCaps && !tokens[start].flags.contains(.elision)
+                && commonClasses(start).isDisjoint(with: [.function, .grammatical])
+            if !nameLike[start] && !capitals {
                 guard tokens[start].kind == .word, !tokens[start].flags.contains(.elision) else { continue }
                 let caseExact = gazetteer.entries(of: match).contains { position in
                     let entry = gazetteer.entryIndex(at: position)
@@ -304,12 +320,14 @@ extension Recognition {
         return found
     }
 
-    /// One more step of a name after `i` (hyphen chain, particle + name, or a name token); nil at the end.
-    func extendName(from i: Int) -> Int? {
+    /// One more step of a name after `i` (hyphen chain, particle + name, or a name token, or with
+    /// `adjectives` a lower-case adjective); nil at the end.
+    func extendName(from i: Int, adjectives: Bool = true) -> Int? {
         guard i < tokens.count else { return nil }
         if let next = extendAcrossHyphens(from: i) { return next }
         if let next = extendAcrossParticles(from: i) { return next }
         if nameLike[i], continuesName(i) { return i + 1 }
+        guard adjectives else { return nil }
         // Lower-case adjectives after a capitalised word inside an organisation name (`Affaires étrangères`).
         if tokens[i].isLowercaseWord, i > 0, nameLike[i - 1], commonClasses(i).contains(.adjective),
            !commonClasses(i).contains(.verb), !commonClasses(i).contains(.grammatical), continuesName(i) { return i + 1 }

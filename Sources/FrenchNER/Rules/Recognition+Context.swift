@@ -72,6 +72,17 @@ extension Recognition {
         return false
     }
 
+    /// A name right after a lower-case noun for a work, a vessel, a storm or an operation, with at most
+    /// one adjective and an opening quote between: `le film Jules et Jim`, `la tempête tropicale Alex`,
+    /// `l'opération Sentinelle`, `la sonde « Rosetta »`.
+    func isThingName(_ span: Range<Int>) -> Bool {
+        var j = span.lowerBound - 1
+        if j >= 0, tokens[j].kind == .punctuation, isOpeningPunctuation(j) { j -= 1 }
+        if j >= 1, tokens[j].isLowercaseWord, roles[j].isEmpty, commonClasses(j).contains(.adjective),
+           roles[j - 1].contains(.thingNoun) { j -= 1 }
+        return j >= 0 && tokens[j].isLowercaseWord && roles[j].contains(.thingNoun)
+    }
+
     /// When `s` starts a minister's portfolio (`ministre de l'Intérieur`, `ministre des Affaires
     /// étrangères`), the end of the portfolio.
     func portfolio(at s: Int) -> Int? {
@@ -80,19 +91,55 @@ extension Recognition {
         var j = s - 1
         if roles[j].contains(.secondParticle) { j -= 1 }
         guard j >= 1, roles[j].contains(.complement) || doc.keyEquals(tokens[j], "a") else { return nil }
-        let head = tokens[j - 1]
-        guard doc.keyEquals(head, "ministre") || doc.keyEquals(head, "ministres")
+        var head = tokens[j - 1]
+        // `ministère russe de la Défense`: after a ministry and its nationality, the portfolio.
+        if j >= 2, tokens[j - 1].isLowercaseWord, has(singleTypes[j - 1], .demonym), doc.keyEquals(tokens[j - 2], "ministere") {
+            head = tokens[j - 2]
+        }
+        guard doc.keyEquals(head, "ministre") || doc.keyEquals(head, "ministres") || doc.keyEquals(head, "ministere")
+                && j >= 2 && has(singleTypes[j - 1], .demonym)
                 || doc.keyEquals(head, "etat") && j >= 3 && doc.keyEquals(tokens[j - 3], "secretaire")
         else { return nil }
         var e = s + 1
-        // The portfolio is a name joined by hyphens, particles or adjectives; a person may follow it
-        // directly (`ministre de l'Intérieur Bernard Cazeneuve`).
-        while e < tokens.count, !(nameLike[e] && !tokens[e].isJoinedToPrevious), let next = extendName(from: e),
-              !tokens[e].flags.contains(.sentenceStart) { e = next }
+        // The portfolio is one word, a hyphen chain (`Outre-mer`) and lower-case adjectives
+        // (`Affaires étrangères`, `Transition écologique`); a person may follow it directly (`ministre de
+        // l'Intérieur Bernard Cazeneuve`). It takes no `de` complement (`Justice de Dilma Rousseff`,
+        // `Défense de la Corée du Nord`) and no nationality (`Intérieur turc`).
+        let n = tokens.count
+        while e < n, !tokens[e].flags.contains(.sentenceStart) {
+            if tokens[e].flags.contains(.hyphen), tokens[e].isJoinedToPrevious, e + 1 < n, tokens[e + 1].isJoinedToPrevious,
+               tokens[e + 1].kind == .word {
+                e += 2
+            } else if tokens[e].isLowercaseWord, !has(singleTypes[e], .demonym),
+                      isNameAdjective(e) || isPluralAdjectiveAgreeing(e, with: s) {
+                e += 1
+            } else {
+                break
+            }
+        }
         return e
     }
 
+    /// `Affaires étrangères`: a plural adjective after a plural noun, even one the word list also
+    /// knows as a verb form (`étrangères`), which after a plural noun is the adjective.
+    func isPluralAdjectiveAgreeing(_ i: Int, with noun: Int) -> Bool {
+        guard roles[i].isEmpty, commonClasses(i).contains(.adjective), !commonClasses(i).contains(.grammatical) else {
+            return false
+        }
+        let s = UInt16(UInt8(ascii: "s"))
+        return doc.keyUnits(of: tokens[i]).last == s && doc.keyUnits(of: tokens[noun]).last == s
+    }
+
     // MARK: - Persons
+
+    /// `II`, `XIV`, `Ier`, `Ire`, `1er`: a regnal number (not `I` alone, which may be a pronoun or an
+    /// initial).
+    func isRomanNumeral(_ i: Int) -> Bool {
+        let key = doc.keyUnits(of: tokens[i])
+        if key.elementsEqual("ier".utf16) || key.elementsEqual("ire".utf16) || key.elementsEqual("1er".utf16) { return true }
+        guard tokens[i].isAllCaps, key.count >= 2, key.count <= 6 else { return false }
+        return key.allSatisfy { $0 == 0x69 || $0 == 0x76 || $0 == 0x78 || $0 == 0x6C }
+    }
 
 
     func firstNameIsAmbiguous(_ i: Int) -> Bool {
@@ -105,10 +152,81 @@ extension Recognition {
 
     /// A function just before the name, possibly with nationality adjectives and a comma between:
     /// `le président américain Joe Biden`, `le ministre de l'Intérieur, Bernard Cazeneuve`.
+    /// Also with the function's place between, before a comma: `le maire d'Ankara, Melih Gökçek`.
     func functionBefore(_ s: Int) -> Bool {
         var j = s - 1
-        if j >= 0, tokens[j].kind == .punctuation, doc.keyEquals(tokens[j], ",") { j -= 1 }
-        return cue(.function, endingAt: j, lowercaseOnly: false)
+        let comma = j >= 0 && tokens[j].kind == .punctuation && doc.keyEquals(tokens[j], ",")
+        if comma { j -= 1 }
+        if cue(.function, endingAt: j, lowercaseOnly: false) { return true }
+        guard comma, j >= 2, nameLike[j] else { return false }
+        // Back over the place's name (at most four tokens) to its `de`.
+        var k = j
+        while k > j - 4, k > 0, nameLike[k] || tokens[k].flags.contains(.hyphen) || tokens[k].isJoinedToPrevious { k -= 1 }
+        return k >= 1 && k < j && roles[k].contains(.complement) && tokens[k].isLowercaseWord
+            && cue(.function, endingAt: k - 1, lowercaseOnly: false)
+    }
+
+    /// A list separator: `,`, `et`, `ou`.
+    func isListSeparator(_ i: Int) -> Bool {
+        doc.keyEquals(tokens[i], ",") || roles[i].contains(.coordination)
+    }
+
+    /// A first name (not ambiguous) and a capitalised word starting at `i`.
+    private func startsFullName(_ i: Int) -> Bool {
+        i + 1 < tokens.count && nameLike[i] && has(singleTypes[i], .personFirst) && !firstNameIsAmbiguous(i)
+            && nameLike[i + 1] && !tokens[i + 1].flags.contains(.sentenceStart)
+            && singleTypes[i] & Recognition.locationTypes == 0
+    }
+
+    /// `X, Matt Hall`, `X et Véronique Roy`: a full name after a list separator right after `e`.
+    func listNeighbourIsPerson(after e: Int) -> Bool {
+        e + 1 < tokens.count && isListSeparator(e) && startsFullName(e + 1)
+    }
+
+    /// `Matt Hall, X`: a full name ending right before a list separator before `s`.
+    func listNeighbourIsPerson(before s: Int) -> Bool {
+        guard s >= 3, isListSeparator(s - 1), nameLike[s - 2] else { return false }
+        var start = s - 2
+        while start > 0, s - 2 - start < 3, nameLike[start - 1] || tokens[start].flags.contains(.hyphen) { start -= 1 }
+        return start < s - 2 && startsFullName(start) && !tokens[s - 1].flags.contains(.sentenceStart)
+    }
+
+    /// The label of a known name (an entry that is not ambiguous, of one label only) just after the
+    /// list separator at `e`, or just before the one at `s - 1`: `Faial, Pico`, `Facebook, Instagram`.
+    func listNeighbourLabel(after e: Int) -> EntityLabel? {
+        guard e + 1 < tokens.count, isListSeparator(e), nameLike[e + 1],
+              let known = longestMatch(startingAt: e + 1, types: Recognition.entityTypes),
+              Int(known.end) >= tokens.count || !nameLike[Int(known.end)] else { return nil }
+        return soleLabel(of: known)
+    }
+
+    func listNeighbourLabel(before s: Int) -> EntityLabel? {
+        guard s >= 2, isListSeparator(s - 1), let known = matchEnding(at: s - 2, types: Recognition.entityTypes),
+              known.start == 0 || !nameLike[Int(known.start) - 1] else { return nil }
+        return soleLabel(of: known)
+    }
+
+    private func soleLabel(of match: GazetteerMatch) -> EntityLabel? {
+        var label: EntityLabel?
+        for position in gazetteer.entries(of: match) {
+            let entry = gazetteer.entryIndex(at: position)
+            guard let entryLabel = gazetteer.type(ofEntry: entry).label else { continue }
+            if gazetteer.flags(ofEntry: entry).contains(.ambiguous) || label.map({ $0 != entryLabel }) ?? false { return nil }
+            label = entryLabel
+        }
+        return label
+    }
+
+    /// `le maire de Nice Christian Estrosi`: a function and `de` before token `i`.
+    func functionAndComplementBefore(_ i: Int) -> Bool {
+        i >= 2 && roles[i - 1].contains(.complement) && tokens[i - 1].isLowercaseWord
+            && cue(.function, endingAt: i - 2, lowercaseOnly: false)
+    }
+
+    /// `E.`, `L.`: one capital letter and its period.
+    func isInitial(_ i: Int) -> Bool {
+        let token = tokens[i]
+        return token.flags.contains(.abbreviation) && token.isAllCaps && token.end - token.start == 2
     }
 
     /// Whether a cue of `type` ends at token `j`, or just before at most two lower-case adjectives or
@@ -154,14 +272,16 @@ extension Recognition {
         cue(.organisationHead, endingAt: s - 1, lowercaseOnly: true)
     }
 
-    /// Extends an organisation name after its head: adjectives, then up to two `de` complements
-    /// (`Banque centrale européenne`, `Conseil de sécurité des Nations unies`).
+    /// Extends an organisation name after its head: adjectives, then up to three `de` complements
+    /// (`Banque centrale européenne`, `Conseil de sécurité des Nations unies`, `Fédération
+    /// internationale des ligues des droits de l'homme`); adjectives and plural nouns may be
+    /// coordinated (`Agence américaine océanique et atmosphérique`, `Direction des examens et concours`).
     func extendOrganisation(from end: Int) -> Int {
         var e = end
         let n = tokens.count
-        while e < n, tokens[e].isLowercaseWord, isNameAdjective(e), !lineBreakBetween(e - 1, e) { e += 1 }
+        e = extendAdjectives(from: e, coordinated: false)
         var complements = 0
-        while complements < 2, e < n, roles[e].contains(.complement), tokens[e].isLowercaseWord {
+        while complements < 3, e < n, roles[e].contains(.complement), tokens[e].isLowercaseWord {
             var j = e + 1
             if j < n, roles[j].contains(.secondParticle), tokens[j].isLowercaseWord { j += 1 }
             guard j < n else { break }
@@ -171,14 +291,40 @@ extension Recognition {
                 while k < n, nameLike[k] || tokens[k].flags.contains(.hyphen), let next = extendName(from: k) { k = next }
                 e = k
                 break
-            } else if j <= e + 2, tokens[j].isLowercaseWord, tokens[j].kind == .word,
-                      roles[j].isEmpty, !commonClasses(j).contains(.verb), !commonClasses(j).contains(.function) {
+            } else if j <= e + 2, isComplementNoun(j) {
                 e = j + 1
+                // `des examens et concours`: plural nouns joined by `et`.
+                if e + 1 < n, doc.keyEquals(tokens[e], "et"), isComplementNoun(e + 1), isPlural(j), isPlural(e + 1) { e += 2 }
             } else {
                 break
             }
-            while e < n, tokens[e].isLowercaseWord, isNameAdjective(e) { e += 1 }
+            e = extendAdjectives(from: e, coordinated: true)
             complements += 1
+        }
+        return e
+    }
+
+    /// A lower-case noun that may be an organisation's complement (`sécurité`, `droits`).
+    private func isComplementNoun(_ i: Int) -> Bool {
+        guard tokens[i].isLowercaseWord, tokens[i].kind == .word, roles[i].isEmpty else { return false }
+        let classes = commonClasses(i)
+        return !classes.contains(.grammatical) && (classes.isEmpty || classes.contains(.noun))
+    }
+
+    private func isPlural(_ i: Int) -> Bool {
+        let last = doc.keyUnits(of: tokens[i]).last
+        return last == UInt16(UInt8(ascii: "s")) || last == UInt16(UInt8(ascii: "x"))
+    }
+
+    /// Lower-case adjectives after `e`, on the same line; two of them may be joined by `et`
+    /// (`océanique et atmosphérique`).
+    private func extendAdjectives(from start: Int, coordinated: Bool) -> Int {
+        var e = start
+        let n = tokens.count
+        while e < n, tokens[e].isLowercaseWord, isNameAdjective(e), !lineBreakBetween(e - 1, e) { e += 1 }
+        if e > start, e + 1 < n, doc.keyEquals(tokens[e], "et"), tokens[e + 1].isLowercaseWord, isNameAdjective(e + 1),
+           !has(singleTypes[e + 1], .demonym) || has(singleTypes[e - 1], .demonym) {
+            e += 2
         }
         return e
     }
@@ -206,7 +352,42 @@ extension Recognition {
         return candidates.contains { gazetteer.commonWordClasses(keyID: gazetteer.keys.lookup($0)).contains(.adjective) }
     }
 
+    /// `philharmonique`, `symphoniques`: a word the word list does not know, ending as learned
+    /// adjectives do (`-ique`).
+    func hasAdjectiveSuffix(_ i: Int) -> Bool {
+        guard roles[i].isEmpty, commonClasses(i).isEmpty else { return false }
+        var key = doc.keyUnits(of: tokens[i])
+        if key.last == UInt16(UInt8(ascii: "s")) { key = key.dropLast() }
+        return key.count > 5 && key.suffix(4).elementsEqual("ique".utf16)
+    }
+
     // MARK: - Locations
+
+    /// A road code at token `i`: `A7`, `E40`, `N7`, `RN7`, `D906` as one token, or `RN 20`, `D 906`
+    /// as letters and a number; returns the end, the letters (folded) and the number of digits.
+    func roadCode(at i: Int) -> (end: Int, letters: String, digits: Int)? {
+        let token = tokens[i]
+        guard token.flags.contains(.startsUppercase), !token.flags.contains(.hasLowercase) else { return nil }
+        let key = Array(doc.keyUnits(of: token))
+        let letterCount = key.prefix { $0 >= 0x61 && $0 <= 0x7A }.count
+        guard letterCount >= 1, letterCount <= 2 else { return nil }
+        let letters = String(decoding: key[..<letterCount], as: UTF16.self)
+        guard Recognition.roadLetters.contains(letters) else { return nil }
+        let rest = key[letterCount...]
+        if !rest.isEmpty {
+            guard rest.count <= 4, rest.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return (i + 1, letters, rest.count)
+        }
+        // `RN 20`, `D 906`: the number as the next token.
+        guard i + 1 < tokens.count, tokens[i + 1].kind == .number, !tokens[i + 1].isJoinedToPrevious,
+              doc.keyUnits(of: tokens[i + 1]).count <= 4,
+              doc.keyUnits(of: tokens[i + 1]).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return (i + 2, letters, doc.keyUnits(of: tokens[i + 1]).count)
+    }
+
+    /// Letters of French and European road codes (folded): motorways, national, departmental and
+    /// European roads.
+    static let roadLetters: Set<String> = ["a", "n", "d", "e", "rn", "rd"]
 
 
     /// Folded keys (`lès` folds to `les`).

@@ -19,27 +19,35 @@ extension Recognition {
 
         let facts = SpanFacts(span: span, wordCount: wordCount, prefix: prefix, lexiconWeight: lexiconWeight,
                               knownOther: evidence.score(.organisation) > 0 || evidence.score(.location) > 0)
-        for rule in RuleCatalogue.spanRules where rule.decides(self, facts) {
-            return Candidate(span, rule.label, score: rule.weight, rule: rule.name)
+        // Rules are read in place (by index): iterating would copy each rule, closure and all.
+        let spanRules = RuleCatalogue.spanRules
+        for k in spanRules.indices where spanRules[k].decides(self, facts) {
+            return Candidate(span, spanRules[k].label, score: spanRules[k].weight, rule: spanRules[k].name)
         }
         // Things that are not PER/ORG/LOC.
         if lexiconWeight < RuleWeights.lexiconMultiword && isNonEntity(span) { return nil }
+        // `l'opération Sentinelle`, `la tempête tropicale Alex`, `le rover Opportunity`: a work, a
+        // vessel or an event named after somewhere is no entity.
+        // A person stays (`la saga Harry Potter`: news annotation keeps the person in the title).
+        if isThingName(span), evidence.score(.organisation) == 0, evidence.best?.label != .person { return nil }
         // A code with digits (`PT5`, `U23`, `A7`) is a name only when a lexicon knows it (`TF1`, `M6`).
         if wordCount == 1 && lexiconWeight == 0 && tokens[s].flags.contains(.hasDigit) { return nil }
         let nonEntityEntry = exactMatch.map { typesOf($0) & Recognition.nonEntityTypes != 0 } ?? false
 
-        for rule in RuleCatalogue.evidenceRules {
-            guard var weight = rule.vote(self, facts) else { continue }
-            if rule.halvedWhenKnownOther && facts.knownOther { weight *= RuleWeights.knownOtherFactor }
-            evidence.add(rule.label, weight, .rule(rule.name))
+        let evidenceRules = RuleCatalogue.evidenceRules
+        for k in evidenceRules.indices {
+            guard var weight = evidenceRules[k].vote(self, facts) else { continue }
+            if evidenceRules[k].halvedWhenKnownOther && facts.knownOther { weight *= RuleWeights.knownOtherFactor }
+            evidence.add(evidenceRules[k].label, weight, .rule(evidenceRules[k].name))
         }
 
         // Without evidence, a name is kept only if the document names it surely elsewhere.
         var bare = false
         if evidence.isEmpty {
             bare = true
-            for rule in RuleCatalogue.defaults {
-                if let weight = rule.vote(self, facts) { evidence.add(rule.label, weight, .rule(rule.name)) }
+            let defaults = RuleCatalogue.defaults
+            for k in defaults.indices {
+                if let weight = defaults[k].vote(self, facts) { evidence.add(defaults[k].label, weight, .rule(defaults[k].name)) }
             }
         } else if let best = evidence.best, best.score < RuleWeights.loneWordDoubt, wordCount == 1, lexiconWeight == 0,
                   let rule = best.source.rule.flatMap(RuleCatalogue.evidenceRule(named:)) {
@@ -49,9 +57,17 @@ extension Recognition {
             case let .needsSupportBelow(score): bare = best.score < score
             }
         }
+        // In capitals, a lone word that no lexicon knows may be any word (`EN LIGNE`, `À TÊTE`): context
+        // alone types it only when it is strong; else the document must name it elsewhere.
+        if let best = evidence.best, wordCount == 1, lexiconWeight == 0, inHeadline[s],
+           best.score < RuleWeights.capitalsLoneWordNeeds {
+            bare = true
+        }
         // A capitalised common word whose only support is a minor place or name (`Grand`, the village,
         // in `Grand collisionneur`) needs the document to confirm it.
+        // Context that agrees with the lexicon (`sur Terre`: a place preposition) is support enough.
         if let best = evidence.best, wordCount == 1, best.score <= RuleWeights.minorLexiconSupport, best.source.isLexicon,
+           best.score <= lexiconWeight,
            commonClasses(s).contains(.adjective) || commonClasses(s).contains(.function) {
             bare = true
         }

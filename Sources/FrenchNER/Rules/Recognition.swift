@@ -69,7 +69,7 @@ struct Recognition {
         var nameLike = ContiguousArray<Bool>(repeating: false, count: n)
         for i in 0..<n {
             nameLike[i] = Recognition.isNameLike(i, doc: doc, gazetteer: gazetteer, keyIDs: ids, singleTypes: single,
-                                                 inHeadline: inHeadline)
+                                                 inHeadline: inHeadline, matches: matches, firstMatch: first)
         }
         self.nameLike = nameLike
     }
@@ -81,10 +81,18 @@ struct Recognition {
 
     func has(_ types: UInt64, _ type: EntryType) -> Bool { types & Recognition.bit(type) != 0 }
 
-    /// Sentences written in capitals (headlines): there, a capitalised common word is not a name.
+    /// Text written in capitals (a headline, a dateline, an agency wire, an OCR heading, a whole
+    /// upper-cased document): there case says nothing, so a common word in capitals is not a name and
+    /// capitals do not make an acronym. A sentence is in capitals when at least 3 of its words are and
+    /// they make 60 % of its words; the whole document is when 60 % of all its words are (short
+    /// sentences of an upper-cased text included).
+    ///
+    /// - Complexity: O(*n*) in the number of tokens.
     private static func headlines(_ doc: TokenizedText) -> ContiguousArray<Bool> {
         let tokens = doc.tokens
         var inHeadline = ContiguousArray<Bool>(repeating: false, count: tokens.count)
+        var documentWords = 0
+        var documentCapitals = 0
         for sentence in doc.sentences {
             var words = 0
             var capitals = 0
@@ -92,30 +100,60 @@ struct Recognition {
                 words += 1
                 if tokens[i].isAllCaps && tokens[i].end - tokens[i].start > 1 { capitals += 1 }
             }
+            documentWords += words
+            documentCapitals += capitals
             if words >= 3 && capitals * 10 >= words * 6 {
                 for i in sentence.tokens { inHeadline[i] = true }
             }
+        }
+        if documentCapitals >= 3 && documentCapitals * 10 >= documentWords * 6 {
+            for i in inHeadline.indices { inHeadline[i] = true }
         }
         return inHeadline
     }
 
     private static func isNameLike(_ i: Int, doc: TokenizedText, gazetteer: Gazetteer, keyIDs: ContiguousArray<Int32>,
-                                   singleTypes: ContiguousArray<UInt64>, inHeadline: ContiguousArray<Bool>) -> Bool {
+                                   singleTypes: ContiguousArray<UInt64>, inHeadline: ContiguousArray<Bool>,
+                                   matches: [GazetteerMatch], firstMatch: ContiguousArray<Int32>) -> Bool {
         let tokens = doc.tokens
         let token = tokens[i]
         guard token.kind == .word, token.flags.contains(.startsUppercase) else { return false }
         if token.flags.contains(.elision) {
+            // In capitals, `D'`, `L'` are just elisions (`L'ORÉAL` is found by the lexicon).
+            if inHeadline[i] && token.isAllCaps { return false }
             // A capital elision inside a sentence belongs to the name: `N'Golo`, `L'Oréal`, `M'Tima`.
             return !token.flags.contains(.sentenceStart) && i + 1 < tokens.count && tokens[i + 1].isJoinedToPrevious
                 && tokens[i + 1].flags.contains(.startsUppercase) && (i == 0 || !isOpeningPunctuation(i - 1, in: doc))
         }
         if inHeadline[i] && token.isAllCaps {
             // In a headline, a common word in capitals is just a word; known entities still count.
-            if !gazetteer.commonWordClasses(keyID: keyIDs[i]).isEmpty && singleTypes[i] & Recognition.entityTypes == 0 {
+            // A known entity counts only if an entry that is not also a common word (flag `amb`) says so.
+            if !gazetteer.commonWordClasses(keyID: keyIDs[i]).isEmpty
+                && !hasMajorEntityEntry(at: i, gazetteer: gazetteer, matches: matches, firstMatch: firstMatch) {
                 return false
             }
         }
         return true
+    }
+
+    /// Whether a one-token lexicon entry of an entity type, of major importance and without the `amb`
+    /// flag, matches at `i`.
+    private static func hasMajorEntityEntry(at i: Int, gazetteer: Gazetteer, matches: [GazetteerMatch],
+                                                  firstMatch: ContiguousArray<Int32>) -> Bool {
+        var m = Int(firstMatch[i])
+        while m < matches.count && Int(matches[m].start) == i {
+            if matches[m].end - matches[m].start == 1 {
+                for position in gazetteer.entries(of: matches[m]) {
+                    let entry = gazetteer.entryIndex(at: position)
+                    if gazetteer.type(ofEntry: entry).label != nil && !gazetteer.flags(ofEntry: entry).contains(.ambiguous)
+                        && gazetteer.importance(ofEntry: entry) == .major {
+                        return true
+                    }
+                }
+            }
+            m += 1
+        }
+        return false
     }
 
     /// `«`, `"`, `(`, `—`, `:`: after these a capital may open a quoted sentence.

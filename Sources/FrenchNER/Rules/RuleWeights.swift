@@ -24,6 +24,9 @@ enum RuleWeights {
     static let sentenceOpenerNeeds = 4.0
     /// Context must outweigh a non-entity entry (`YouTube` the service) by this much to keep a name.
     static let contextOverNonEntity = 3.0
+    /// In text written in capitals, a lone word no lexicon knows needs the document's support below
+    /// this score (case cannot tell `EN LIGNE` from `EN TRANSNISTRIE`).
+    static let capitalsLoneWordNeeds = 3.0
     /// A lexicon vote at most this weak does not make a capitalised adjective or function word a name
     /// on its own (`Grand`, the village, in `Grand collisionneur`).
     static let minorLexiconSupport = 2.2
@@ -61,6 +64,10 @@ enum RuleWeights {
     static let personSpeech = 1.5
     static let personAccording = 1.2
     static let personChez = 1.0
+    static let personInitial = 3.0
+    static let personList = 1.5
+    static let personRegnalNumeral = 3.0
+    static let personRegnalEpithet = 3.5
     /// Clues that only suggest a person count this fraction when a lexicon knows the span as an
     /// organisation or a place (`EvidenceRule.halvedWhenKnownOther`).
     static let knownOtherFactor = 0.5
@@ -69,11 +76,14 @@ enum RuleWeights {
 
     static let organisationHeadInName = 4.0
     static let organisationHeadAlone = 2.5
+    /// A lone capitalised head with nothing after it (`l'Institut`): below `loneWordDoubt`.
+    static let organisationHeadBare = 2.0
     static let organisationHeadSecond = 3.5
     static let organisationHeadLast = 3.0
     static let organisationLegalForm = 4.0
     static let organisationApposition = 3.0
     static let organisationAcronym = 1.2
+    static let organisationList = 1.5
     static let organisationAcronymAfterArticle = 2.0
     /// A bare acronym below this needs the document's support.
     static let organisationAcronymAlone = 1.5
@@ -95,6 +105,9 @@ enum RuleWeights {
     static let locationHeadInName = 4.0
     static let locationHeadSpan = 3.5
     static let locationShape = 2.0
+    static let locationList = 1.5
+    static let locationHeadLast = 3.0
+    static let locationRoad = 3.5
 
     // MARK: Defaults (`Catalogue/DefaultRules.swift`)
 
@@ -116,4 +129,9 @@ enum RuleWeights {
     /// A word opening sentences is not supported by a chain that names it inside a sentence less than
     /// once per this many of those openings.
     static let documentOpeningUsesPerInside = 4
+
+    // MARK: Corpus rules (`Catalogue/CorpusRules.swift`)
+
+    /// A name the corpus typed surely elsewhere: outweighs prepositions and defaults, not a sure cue.
+    static let corpusSameName = 2.5
 }

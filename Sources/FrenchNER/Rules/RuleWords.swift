@@ -31,6 +31,12 @@ struct RuleWords {
         static let lowercaseOrganisationHead = Role(rawValue: 1 << 11)
         /// `chez`: before a person or company.
         static let chez = Role(rawValue: 1 << 12)
+        /// Lower-case heads of institutions named after a person or a place, the head inside the
+        /// name: `hôpital Pasteur`, `collège Lucie-Aubrac`, `université DePaul`.
+        static let institutionHead = Role(rawValue: 1 << 13)
+        /// Nouns for things named like people or places: works, vessels, spacecraft, storms,
+        /// operations (`le film`, `la sonde`, `la tempête`, `l'opération`).
+        static let thingNoun = Role(rawValue: 1 << 14)
     }
 
     static let words: [(String, Role)] = [
@@ -58,8 +64,21 @@ struct RuleWords {
         ("nouvelle", .functionModifier), ("actuel", .functionModifier), ("actuelle", .functionModifier),
         ("et", .coordination), ("ou", .coordination),
         ("ministère", .lowercaseOrganisationHead), ("armée", .lowercaseOrganisationHead),
-        ("gouvernement", .lowercaseOrganisationHead), ("université", .lowercaseOrganisationHead),
+        ("gouvernement", .lowercaseOrganisationHead), ("université", [.lowercaseOrganisationHead, .institutionHead]),
+        ("hôpital", .institutionHead), ("opéra", .lowercaseOrganisationHead),
+        ("orchestre", .lowercaseOrganisationHead), ("diocèse", .lowercaseOrganisationHead),
+        ("archidiocèse", .lowercaseOrganisationHead), ("parlement", .lowercaseOrganisationHead),
+        ("fédération", .lowercaseOrganisationHead), ("gendarmerie", .lowercaseOrganisationHead),
+        ("académie", .lowercaseOrganisationHead), ("paroisse", .lowercaseOrganisationHead),
+        ("clinique", .institutionHead), ("collège", .institutionHead), ("école", .institutionHead),
         ("chez", .chez),
+        ("film", .thingNoun), ("album", .thingNoun), ("livre", .thingNoun), ("roman", .thingNoun),
+        ("chanson", .thingNoun), ("série", .thingNoun), ("feuilleton", .thingNoun), ("émission", .thingNoun),
+        ("jeu", .thingNoun), ("logiciel", .thingNoun), ("opération", .thingNoun),
+        ("navire", .thingNoun), ("paquebot", .thingNoun),
+        ("frégate", .thingNoun), ("sonde", .thingNoun), ("satellite", .thingNoun), ("fusée", .thingNoun),
+        ("rover", .thingNoun), ("vaisseau", .thingNoun), ("tempête", .thingNoun), ("ouragan", .thingNoun),
+        ("cyclone", .thingNoun), ("typhon", .thingNoun), ("spectacle", .thingNoun), ("tableau", .thingNoun),
     ]
 
     /// The words with their folded keys (`à` → `a`), as the tokenizer folds tokens.

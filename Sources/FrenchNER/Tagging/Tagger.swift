@@ -5,9 +5,11 @@
 /// for entity in tagger.entities(in: "M. Antony Blinken est arrivé à Kiev.") {
 ///     print(entity.label, entity.text, entity.start, entity.end, entity.source)
 /// }
-/// // PER Antony Blinken 3 17 person.title
-/// // LOC Kiev 30 34 lexicon:LOC.city:geonames
+/// // PER Antony Blinken 3 17 lexicon:PER.full:curated
+/// // LOC Kiev 31 35 lexicon:LOC.city:world-countries
 /// ```
+///
+/// (`Tests/FrenchNERTests/DocExampleTests.swift` runs this example and checks its output.)
 ///
 /// The stages are: tokenize (ICU + French rules) → match the gazetteer → find candidates (runs of
 /// capitalised words, lexicon entries, lower-case organisation heads) → weigh each candidate's evidence
@@ -21,8 +23,12 @@ public struct Tagger: Sendable {
     let roleTable: ContiguousArray<RuleWords.Role>
     /// Span conventions (default: names only, as in modern news gold).
     public var conventions = TaggingConventions.namesOnly
+    /// What a corpus taught, for batch runs (`withCorpusMemory(_:)`, `Learning/`).
+    public internal(set) var corpusMemory: CorpusMemory?
 
-    /// Loads the shipped lexicons (and user lexicons), from the compiled cache when it is current.
+    /// Loads the shipped lexicons (and user lexicons, and entries given in code: `LexiconSet.entries`), from
+    /// the compiled cache when it is current. The shipped lexicons are compiled into the library: no
+    /// checkout or data folder is needed (`LexiconSet.findShipped()`).
     /// - Throws: `LexiconError` for a missing or malformed lexicon; an error if ICU cannot start.
     public init(lexicons: LexiconSet? = nil, useCache: Bool = true) throws {
         let tokenizer = try Tokenizer()
@@ -63,7 +69,8 @@ public struct Tagger: Sendable {
     public func tag(_ doc: TokenizedText) -> TaggedText {
         let recognition = Recognition(doc: doc, gazetteer: gazetteer, roleTable: roleTable)
         let candidates = recognition.candidates()
-        let resolved = OverlapResolution.resolve(candidates, tokenCount: doc.tokens.count)
+        var resolved = OverlapResolution.resolve(candidates, tokenCount: doc.tokens.count)
+        if let corpusMemory { resolved = recognition.applyCorpusMemory(corpusMemory, to: resolved) }
         var consistent = recognition.applyDocumentConsistency(resolved)
         if conventions != .namesOnly { recognition.applyConventions(conventions, to: &consistent) }
         // Entities of one source (or canonical form) share one string's storage: a long document's

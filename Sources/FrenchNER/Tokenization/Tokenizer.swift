@@ -46,15 +46,16 @@ public struct Tokenizer: Sendable {
             fatalError("\(error)")
         }
         return text.utf16.withUnsafeBufferPointer { units in
-            let status = frn_breaker_set_word_text(breaker.handle, units.baseAddress, Int32(truncatingIfNeeded: units.count))
-            precondition(status == 0, "ICU could not take the text (ICU error \(status))")
-            // ICU writes the segments straight into the thread's reusable storage.
+            // The segments go straight into the thread's reusable storage: from ICU's word-break state
+            // machine run directly over the text, or, for text it does not cover (CJK, Thai), from ICU.
             let storage = breaker.segmentStorage(forLength: units.count)
-            var segmentCount = 0
-            while true {
-                let n = Int(frn_word_next_batch(breaker.handle, storage + segmentCount, Int32(units.count + 1 - segmentCount)))
-                if n <= 0 { break }
-                segmentCount += n
+            let capacity = Int32(truncatingIfNeeded: units.count + 1)
+            var segmentCount = Int(frn_word_fast_segments(units.baseAddress, Int32(truncatingIfNeeded: units.count),
+                                                          storage, capacity))
+            if segmentCount < 0 {
+                segmentCount = Int(frn_word_icu_segments(breaker.handle, units.baseAddress,
+                                                         Int32(truncatingIfNeeded: units.count), storage, capacity))
+                precondition(segmentCount >= 0, "ICU could not take the text")
             }
             let segments = UnsafeBufferPointer(start: storage, count: segmentCount)
             let boundaries = SentenceBoundaries.find(units, breaker: breaker)
@@ -63,6 +64,20 @@ public struct Tokenizer: Sendable {
             let sentences = builder.splitSentences(boundaries: boundaries)
             let keyPool = builder.finishKeys()
             return TokenizedText(text: text, tokens: builder.tokens, sentences: sentences, keyPool: keyPool)
+        }
+    }
+
+    /// ICU's word segments of a text as the tokenizer reads them (`fast`: ICU's state machine run
+    /// directly, nil where it does not cover the text; otherwise ICU's iterator). For tests.
+    static func wordSegments(_ text: TextBuffer, fast: Bool) -> [frn_segment]? {
+        guard let breaker = try? ICUBreaker.current() else { return nil }
+        return text.utf16.withUnsafeBufferPointer { units in
+            var out = [frn_segment](repeating: frn_segment(), count: units.count + 1)
+            let n = out.withUnsafeMutableBufferPointer { out in
+                fast ? frn_word_fast_segments(units.baseAddress, Int32(units.count), out.baseAddress, Int32(out.count))
+                    : frn_word_icu_segments(breaker.handle, units.baseAddress, Int32(units.count), out.baseAddress, Int32(out.count))
+            }
+            return n < 0 ? nil : Array(out.prefix(Int(n)))
         }
     }
 

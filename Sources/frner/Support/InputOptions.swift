@@ -8,10 +8,10 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "Input files or folders (standard input when none or '-').")
     var inputs: [String] = []
 
-    @Option(help: "How inputs are cut into documents: text (one per file), lines (one per line), jsonl, conll.")
-    var inputFormat: InputFormat = .text
+    @Option(name: [.short, .long], help: "How inputs are cut into documents: text (one per file), lines (one per line), jsonl, conll (default: files named *.jsonl or *.ndjson are JSON Lines, *.conll CoNLL, others text; said on stderr).")
+    var inputFormat: InputFormat?
 
-    @Flag(help: "Same as --input-format lines.")
+    @Flag(name: .shortAndLong, help: "Same as --input-format lines.")
     var lines = false
 
     @Option(help: "JSON Lines field holding the text.")
@@ -30,12 +30,18 @@ struct InputOptions: ParsableArguments {
     var maxDocumentBytes = 64 << 20
 
     var settings: InputSettings {
-        InputSettings(format: lines ? .lines : inputFormat, textField: textField, idField: idField, glob: glob,
+        InputSettings(format: lines ? .lines : inputFormat ?? .text, textField: textField, idField: idField, glob: glob,
                       lossy: lossy, maxDocumentBytes: maxDocumentBytes)
     }
 
     /// The inputs' documents, unreadable inputs reported on standard error.
     func source() -> DocumentSource {
-        DocumentSource(inputs: inputs, settings: settings, report: { Diagnostics.error($0) })
+        var source = DocumentSource(inputs: inputs, settings: settings, report: { Diagnostics.error($0) })
+        if inputFormat == nil && !lines {
+            source.guessFormat = { path, format in
+                Diagnostics.notice("note: reading \(path) as \(format.rawValue) (from its name; --input-format text reads it as one document)")
+            }
+        }
+        return source
     }
 }

@@ -1,11 +1,59 @@
 /// Rules that vote for a place (LOC). Weights: `RuleWeights`, "Location rules".
 extension RuleCatalogue {
-    static let locationCandidates: [CandidateRule] = [locationHeadSpan]
+    static let locationCandidates: [CandidateRule] = [locationHeadSpan, locationRoad]
 
     static let location: [EvidenceRule] = [
         locationCue, locationPreposition, locationHeadBefore, locationHeadInName, locationShape,
-        locationCueOpeningName,
+        locationCueOpeningName, locationList, locationHeadLast,
     ]
+
+    /// `Faial, Pico, Graciosa et Terceira`: a name in a list whose neighbour across `,`, `et` or `ou`
+    /// is a known place (an entry of no other label, not ambiguous).
+    static let locationList = EvidenceRule(.locationList, votes: .location, weight: RuleWeights.locationList,
+                                           loneWord: .notOnCommonNoun) { r, span in
+        r.listNeighbourLabel(after: span.end) == .location || r.listNeighbourLabel(before: span.start) == .location
+    }
+
+    /// `Gakona Lodge`, `Mendeltna Creek`, `Big Island`: an English place noun ends a name of two words
+    /// or more, not a first name and a surname (`Mathilde Lodge`; a second trigger of `location.head`).
+    static let locationHeadLast = EvidenceRule(.locationHead, votes: .location, weight: RuleWeights.locationHeadLast) { r, span in
+        span.wordCount >= 2 && r.tokens[span.end - 1].isCapitalized && englishPlaceHeads.contains(r.doc.key(of: r.tokens[span.end - 1]))
+            && !(span.wordCount == 2 && r.has(r.singleTypes[span.start], .personFirst))
+    }
+
+    /// English place nouns that end a place's name (folded keys).
+    static let englishPlaceHeads: Set<String> = [
+        "lodge", "creek", "lake", "river", "island", "islands", "mountain", "mountains", "bay", "beach", "valley",
+        "falls", "springs", "heights", "hills", "canyon", "peak", "coast", "county", "street", "avenue", "square",
+    ]
+
+    /// `l'A7`, `la RN 20`, `la D 906`, `l'E40` (after `la`/`l'`: roads are feminine, `le RN` is a
+    /// party), `l'autoroute A7`, `la départementale 31` (head included): a road code is a place. An `A`
+    /// with three digits after an article is an aircraft (`l'A320`), not a motorway.
+    static let locationRoad = CandidateRule(name: .locationRoad, label: .location, weight: RuleWeights.locationRoad) { r in
+        var found: [(span: Range<Int>, weight: Double)] = []
+        let tokens = r.tokens, n = tokens.count
+        for i in 0..<n {
+            let head = i > 0 && tokens[i - 1].isLowercaseWord && roadHeads.contains(r.doc.key(of: tokens[i - 1]))
+            // `départementale 31`, `nationale 7`: the head and the number.
+            if head, tokens[i].kind == .number, ["departementale", "nationale"].contains(r.doc.key(of: tokens[i - 1])),
+               r.doc.keyUnits(of: tokens[i]).count <= 4 {
+                found.append(((i - 1)..<(i + 1), RuleWeights.locationRoad))
+                continue
+            }
+            guard let (end, letters, digits) = r.roadCode(at: i) else { continue }
+            if head {
+                found.append(((i - 1)..<end, RuleWeights.locationRoad))
+            } else if i > 0, r.doc.keyEquals(tokens[i - 1], "la") || r.doc.keyEquals(tokens[i - 1], "l'"),
+                      !(letters == "a" && digits >= 3) {
+                found.append((i..<end, RuleWeights.locationRoad))
+            }
+        }
+        return found
+    }
+
+    /// Lower-case road nouns that stay in a road code's span (folded keys).
+    static let roadHeads: Set<String> = ["autoroute", "route", "nationale", "departementale", "rocade", "voie"]
 
     /// `la ville de Bron`, `la province de Hama`, `la région Bretagne`: a noun announcing a place just
     /// before the name, or before its `de`.
@@ -78,6 +126,8 @@ extension RuleCatalogue {
         let tokens = r.tokens, n = tokens.count
         for i in 0..<n where tokens[i].isLowercaseWord && r.has(r.singleTypes[i], .placeHead) {
             guard headIncludedPlaceHeads.contains(r.doc.key(of: tokens[i])) else { continue }
+            // `Outre-mer`: a head inside a hyphenated word is no head.
+            if tokens[i].isJoinedToPrevious, i > 0, tokens[i - 1].flags.contains(.hyphen) { continue }
             if r.doc.keyEquals(tokens[i], "place"), i >= 2, r.roles[i - 1].contains(.article), r.doc.keyEquals(tokens[i - 2], "a") {
                 continue
             }

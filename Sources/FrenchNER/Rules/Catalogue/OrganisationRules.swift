@@ -3,20 +3,32 @@ extension RuleCatalogue {
     static let organisationCandidates: [CandidateRule] = [organisationLowercaseHead]
 
     static let organisation: [EvidenceRule] = [
-        organisationHead, organisationLegalForm, organisationApposition, organisationAcronym,
+        organisationHead, organisationLegalForm, organisationApposition, organisationAcronym, organisationList,
     ]
 
+    /// `Facebook, Instagram`, `Snecma et Zorbak`: a name in a list whose neighbour across `,`, `et` or
+    /// `ou` is a known organisation (an entry of no other label, not ambiguous).
+    static let organisationList = EvidenceRule(.organisationList, votes: .organisation, weight: RuleWeights.organisationList,
+                                               loneWord: .notOnCommonNoun) { r, span in
+        r.listNeighbourLabel(after: span.end) == .organisation || r.listNeighbourLabel(before: span.start) == .organisation
+    }
+
     /// `Banque mondiale`, `Grande Mosquée de Valence`, `l'Assemblée`: a capitalised organisation head
-    /// opens the name (`organisationHeadInName`; alone, not opening a sentence: `organisationHeadAlone`),
+    /// opens the name (`organisationHeadInName`; alone, not opening a sentence: `organisationHeadAlone`,
+    /// and with no adjective or complement after it `organisationHeadBare`, which needs the document),
     /// or is its second word (`Emirates Airlines`… `organisationHeadSecond`) or its last
     /// (`organisationHeadLast`). The name then extends over adjectives and `de` complements.
     static let organisationHead = EvidenceRule(.organisationHead, votes: .organisation,
                                                weight: RuleWeights.organisationHeadInName,
+                                               loneWord: .notOnCommonNoun,
                                                extendsOrganisationName: true) { r, span in
         let s = span.start, e = span.end
         if r.has(r.singleTypes[s], .organisationHead) && !r.isSentenceInitial(s)
             || (span.wordCount >= 2 && r.has(r.singleTypes[s], .organisationHead)) {
-            return span.wordCount >= 2 ? RuleWeights.organisationHeadInName : RuleWeights.organisationHeadAlone
+            if span.wordCount >= 2 { return RuleWeights.organisationHeadInName }
+            // `l'Institut`, `l'Ordre`, `l'Église` with nothing after: a capitalised common noun that
+            // needs the document's support (`EvidenceRule.LoneWord.notOnCommonNoun`).
+            return r.extendOrganisation(from: e) > e ? RuleWeights.organisationHeadAlone : RuleWeights.organisationHeadBare
         }
         if span.wordCount >= 2, s + 1 < e, r.has(r.singleTypes[s + 1], .organisationHead), r.nameLike[s + 1] {
             return RuleWeights.organisationHeadSecond
@@ -45,20 +57,23 @@ extension RuleCatalogue {
     }
 
     /// `CGT`, `O.N.U.`: an unknown acronym (`organisationAcronymAfterArticle` after `la`/`le`/`l'`:
-    /// `la KRTX`). Not a word of an all-capitals headline that the word list knows. Alone and weak, it
-    /// needs the document's support.
+    /// `la KRTX`). Not in text written in capitals, where every word looks like one. Alone and weak,
+    /// it needs the document's support.
     static let organisationAcronym = EvidenceRule(.organisationAcronym, votes: .organisation,
                                                   weight: RuleWeights.organisationAcronym,
                                                   loneWord: .needsSupportBelow(RuleWeights.organisationAcronymAlone)) { r, span in
         let s = span.start
         guard span.wordCount == 1, r.tokens[s].isAllCaps, r.letterCount(s) >= 2,
-              r.commonClasses(s).isEmpty || !r.inHeadline[s] else { return nil }
+              !r.inHeadline[s] else { return nil }
         let afterArticle = s > 0 && r.roles[s - 1].contains(.article)
         return afterArticle ? RuleWeights.organisationAcronymAfterArticle : RuleWeights.organisationAcronym
     }
 
     /// `ministre de l'Intérieur` → `Intérieur`, `ministre des Affaires étrangères` → `Affaires
-    /// étrangères`: a minister's portfolio names the ministry, as news annotation does.
+    /// étrangères`, `ministre des Outre-mer` → `Outre-mer`, `ministère russe de la Défense` →
+    /// `Défense`: a minister's portfolio names the ministry, as news annotation does. The portfolio is
+    /// one word, its hyphen chain and its adjectives; no `de` complement, no nationality
+    /// (`Recognition.portfolio(at:)`); it may reach beyond its run of capitalised words.
     static let organisationPortfolio = SpanRule(name: .organisationPortfolio, label: .organisation,
                                                 weight: RuleWeights.organisationPortfolio) { r, span in
         guard let portfolioEnd = r.portfolio(at: span.start) else { return false }
@@ -73,14 +88,18 @@ extension RuleCatalogue {
     }
 
     /// `armée syrienne`, `gouvernement ukrainien` (a demonym: `organisationLowercaseHeadDemonym`);
-    /// `ministère de l'Intérieur`, `université de Kyoto`, `ministère des Affaires étrangères chinois`
-    /// (a `de` complement and trailing adjectives: `organisationLowercaseHeadComplement`): a lower-case
-    /// organisation head and what follows make one organisation, head included.
+    /// `ministère de l'Intérieur`, `université de Kyoto`, `orchestre philharmonique de Vienne`,
+    /// `diocèse de Hearst` (adjectives that are no nationality, then a `de` complement:
+    /// `organisationLowercaseHeadComplement`); `hôpital Pasteur de Nice`,
+    /// `collège Lucie-Aubrac` (an institution head and its name, `RuleWords.Role.institutionHead`): a
+    /// lower-case organisation head and what follows make one organisation, head included. Not a
+    /// complement that opens with a first name (`l'orchestre de Jean Dupont` is the person's).
     static let organisationLowercaseHead = CandidateRule(name: .organisationLowercaseHead, label: .organisation,
                                                          weight: RuleWeights.organisationLowercaseHeadComplement) { r in
         var found: [(span: Range<Int>, weight: Double)] = []
         let tokens = r.tokens, n = tokens.count
-        for i in 0..<n where r.roles[i].contains(.lowercaseOrganisationHead) && tokens[i].isLowercaseWord {
+        for i in 0..<n where tokens[i].isLowercaseWord
+            && (r.roles[i].contains(.lowercaseOrganisationHead) || r.roles[i].contains(.institutionHead)) {
             var j = i + 1
             guard j < n else { continue }
             if r.doc.keyEquals(tokens[i], "armee") || r.doc.keyEquals(tokens[i], "gouvernement") {
@@ -88,17 +107,38 @@ extension RuleCatalogue {
                 found.append((i..<(j + 1), RuleWeights.organisationLowercaseHeadDemonym))
                 continue
             }
-            guard r.roles[j].contains(.complement) else { continue }
-            j += 1
-            if j < n, r.roles[j].contains(.secondParticle), tokens[j].isLowercaseWord { j += 1 }
-            guard j < n, r.nameLike[j] else { continue }
-            var end = j + 1
-            while end < n, let next = r.extendName(from: end) { end = next }
-            while end < n, tokens[end].isLowercaseWord,
-                  r.has(r.singleTypes[end], .demonym) || r.commonClasses(end) == .adjective {
-                end += 1
+            var nameEnd: Int?
+            if r.roles[i].contains(.institutionHead), r.nameLike[j], !tokens[j].flags.contains(.sentenceStart) {
+                // `hôpital Pasteur`, `collège Lucie-Aubrac`: the institution's own name.
+                var end = j + 1
+                while end < n, let next = r.extendName(from: end), !tokens[end].isLowercaseWord || tokens[end].isJoinedToPrevious {
+                    end = next
+                }
+                nameEnd = end
+                j = end
+            } else if r.roles[i].contains(.lowercaseOrganisationHead) {
+                // `orchestre philharmonique de Vienne`, `assemblée nationale du Burundi`.
+                // A nationality between head and complement makes the complement the name
+                // (`ministère russe de la Défense` → `Défense`: `organisation.portfolio`).
+                while j < n, j - i <= 2, tokens[j].isLowercaseWord, !r.has(r.singleTypes[j], .demonym),
+                      r.isNameAdjective(j) || r.hasAdjectiveSuffix(j) {
+                    j += 1
+                }
+            } else {
+                continue
             }
-            found.append((i..<end, RuleWeights.organisationLowercaseHeadComplement))
+            if j < n, r.roles[j].contains(.complement), tokens[j].isLowercaseWord {
+                var k = j + 1
+                if k < n, r.roles[k].contains(.secondParticle), tokens[k].isLowercaseWord { k += 1 }
+                if k < n, r.nameLike[k], !tokens[k].flags.contains(.sentenceStart),
+                   !r.has(r.singleTypes[k], .personFirst) || r.startingTypes[k] & Recognition.locationTypes != 0 {
+                    var end = k + 1
+                    while end < n, let next = r.extendName(from: end, adjectives: false) { end = next }
+                    found.append((i..<end, RuleWeights.organisationLowercaseHeadComplement))
+                    continue
+                }
+            }
+            if let nameEnd { found.append((i..<nameEnd, RuleWeights.organisationLowercaseHeadComplement)) }
         }
         return found
     }

@@ -2,8 +2,47 @@
 extension RuleCatalogue {
     static let person: [EvidenceRule] = [
         personTitle, personFunction, personDemonym, personApposition, personFirstName, personSpeech,
-        personAccording, personChez,
+        personAccording, personChez, personRegnalNumeral, personInitial, personList,
     ]
+
+    /// `E. Macron`, `J. Quillifer`, `Karabatic L.`: a capital initial and its period before a
+    /// capitalised surname, or after it (score sheets); two words in all.
+    static let personInitial = EvidenceRule(.personInitial, votes: .person, weight: RuleWeights.personInitial,
+                                            halvedWhenKnownOther: true) { r, span in
+        guard span.wordCount == 2, !span.prefix.title else { return false }
+        let s = span.start, last = span.end - 1
+        // Not a function word, which after a letter's period opens the next sentence (`tome A. Puis`).
+        if r.isInitial(s) {
+            return r.tokens[last].isCapitalized && !r.isInitial(last) && !r.commonClasses(last).contains(.function)
+        }
+        return r.isInitial(last) && r.tokens[s].isCapitalized
+    }
+
+    static let personCandidates: [CandidateRule] = [personRegnalEpithet]
+
+    /// `Ramsès II`, `Childéric Ier`: a capitalised word and a Roman numeral (two words in all), the
+    /// word no known place or organisation (`Vatican II`, `Paris VIII` are not persons).
+    static let personRegnalNumeral = EvidenceRule(.personRegnal, votes: .person, weight: RuleWeights.personRegnalNumeral) { r, span in
+        span.span.count == 2 && r.tokens[span.start].isCapitalized && r.isRomanNumeral(span.end - 1)
+            && r.singleTypes[span.start] & (Recognition.locationTypes | Recognition.organisationTypes) == 0
+    }
+
+    /// `Charles le Chauve`, `Jeanne la Folle`, `Philippe le Bel`: a known first name, `le` or `la`, and
+    /// a capitalised common word (the epithet) make one person, not a place named like the epithet.
+    static let personRegnalEpithet = CandidateRule(name: .personRegnal, label: .person,
+                                                   weight: RuleWeights.personRegnalEpithet) { r in
+        var found: [(span: Range<Int>, weight: Double)] = []
+        let tokens = r.tokens, n = tokens.count
+        for i in 0..<max(0, n - 2) where r.nameLike[i] && tokens[i].isCapitalized && r.has(r.singleTypes[i], .personFirst) {
+            let article = tokens[i + 1]
+            guard article.isLowercaseWord, r.doc.keyEquals(article, "le") || r.doc.keyEquals(article, "la"),
+                  r.nameLike[i + 2], tokens[i + 2].isCapitalized, !tokens[i + 2].flags.contains(.sentenceStart),
+                  !r.commonClasses(i + 2).isEmpty, !r.commonClasses(i + 2).contains(.grammatical),
+                  i + 3 >= n || !r.nameLike[i + 3] else { continue }
+            found.append((i..<(i + 3), RuleWeights.personRegnalEpithet))
+        }
+        return found
+    }
 
     /// `M. Antony Blinken`, `Mme Hidalgo`, `Dr Dupont`: a title just before the name (outside the span).
     static let personTitle = EvidenceRule(.personTitle, votes: .person, weight: RuleWeights.personTitle) { r, span in
@@ -17,10 +56,19 @@ extension RuleCatalogue {
     }
 
     /// `l'Espagnol Mario Mola`: a capitalised demonym noun before the name (outside the span).
+    /// Also written in lower case right after an article (`l'américain River Radamus`).
     static let personDemonym = EvidenceRule(.personDemonym, votes: .person, weight: RuleWeights.personDemonym) { r, span in
-        span.prefix.demonym
-            || (span.start > 0 && r.has(r.singleTypes[span.start - 1], .demonym)
-                && r.tokens[span.start - 1].flags.contains(.startsUppercase))
+        let s = span.start
+        return span.prefix.demonym
+            || (s > 0 && r.has(r.singleTypes[s - 1], .demonym)
+                && (r.tokens[s - 1].flags.contains(.startsUppercase) || s > 1 && r.roles[s - 2].contains(.article)))
+    }
+
+    /// `Matt Hall, Aliy Zirkle et Ed Hopkins`, `Thierry et Véronique Roy`: a name in a list whose
+    /// neighbour across `,`, `et` or `ou` opens with a known first name and has a surname.
+    static let personList = EvidenceRule(.personList, votes: .person, weight: RuleWeights.personList,
+                                         halvedWhenKnownOther: true, loneWord: .notOnCommonNoun) { r, span in
+        r.listNeighbourIsPerson(after: span.end) || r.listNeighbourIsPerson(before: span.start)
     }
 
     /// `X, ministre de…`, `X, l'ancien président`, `X, 45 ans,`: an apposition after the name.

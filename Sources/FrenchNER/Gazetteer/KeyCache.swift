@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A per-thread cache of key look-ups that lives across documents: the frequent words of a text
+/// (`de`, `la`, `président`, the names of the day) are answered from a small table that stays in the
+/// core's cache instead of the large `KeyTable`, whose every probe is a cache miss.
+///
+/// Direct-mapped by the token's key hash. An entry holds the hash, the length, the id (-1 for a key
+/// the table does not know) and the key's first 8 UTF-16 units inline, so that a key of up to 8 units
+/// is compared with two 64-bit loads; a longer key's remaining units are compared with the table's
+/// copy (only keys the table knows are cached then). The cache belongs to one `KeyTable` at a time
+/// (`KeyTable.identity`) and is emptied when the thread looks keys up in another.
+final class KeyCache {
+    struct Entry {
+        /// Units 0–3 and 4–7 of the key, zero beyond its length.
+        var head0: UInt64
+        var head1: UInt64
+        var hash: UInt32
+        var id: Int32
+        /// The key's length in units; `UInt32.max` for an empty entry.
+        var length: UInt32
+        var unused: UInt32 = 0
+    }
+
+    static let capacity = 8192
+    let entries: UnsafeMutablePointer<Entry>
+    private(set) var identity: UInt64 = 0
+
+    private init() {
+        entries = .allocate(capacity: KeyCache.capacity)
+        clear()
+    }
+
+    deinit { entries.deallocate() }
+
+    private func clear() {
+        entries.initialize(repeating: Entry(head0: 0, head1: 0, hash: 0, id: -1, length: .max), count: KeyCache.capacity)
+    }
+
+    /// The calling thread's cache, emptied first if it last served another key table.
+    static func current(for table: KeyTable) -> KeyCache {
+        let cache: KeyCache
+        if let raw = pthread_getspecific(keyCacheThreadKey) {
+            cache = Unmanaged<KeyCache>.fromOpaque(raw).takeUnretainedValue()
+        } else {
+            cache = KeyCache()
+            pthread_setspecific(keyCacheThreadKey, Unmanaged.passRetained(cache).toOpaque())
+        }
+        if cache.identity != table.identity {
+            cache.clear()
+            cache.identity = table.identity
+        }
+        return cache
+    }
+}
+
+private let keyCacheThreadKey: pthread_key_t = {
+    var key = pthread_key_t()
+    let status = pthread_key_create(&key) { raw in
+        guard let raw else { return }
+        Unmanaged<KeyCache>.fromOpaque(raw).release()
+    }
+    precondition(status == 0, "pthread_key_create failed: \(status)")
+    return key
+}()

@@ -1,0 +1,82 @@
+import Dispatch
+import Foundation
+
+extension Tagger {
+    /// Pass 1 over every record of a source on `jobs` threads: `body` gets each readable document's
+    /// names (`names(in:detail:)`) in input order, so what is learned is the same for any `jobs`.
+    /// Records that cannot be decoded are skipped (the second pass reports them).
+    public func forEachDocumentNames(in source: inout DocumentSource, detail: Bool = false, jobs: Int,
+                                     _ body: (DocumentNames) -> Void) {
+        let settings = source.options
+        var batch: [RawRecord] = []
+        var batchBytes = 0
+        func flush() {
+            let records = batch
+            let results = Tagger.parallelMap(count: records.count, jobs: jobs) { i -> DocumentNames? in
+                guard case let .success(text) = settings.decode(records[i]).text else { return nil }
+                return names(in: text, detail: detail)
+            }
+            for case let names? in results { body(names) }
+            batch.removeAll(keepingCapacity: true)
+            batchBytes = 0
+        }
+        source.forEachRecord { record in
+            batch.append(record)
+            batchBytes += record.bytes.count
+            if batch.count >= max(64, jobs * 32) || batchBytes >= 16 << 20 { flush() }
+        }
+        flush()
+    }
+
+    /// Pass 1 over a source into a corpus memory.
+    public func corpusMemory(of source: inout DocumentSource, jobs: Int, capacity: Int = CorpusMemory.defaultCapacity) -> CorpusMemory {
+        var memory = CorpusMemory(capacity: capacity)
+        forEachDocumentNames(in: &source, jobs: jobs) { memory.add($0) }
+        return memory
+    }
+
+    /// Pass 1 over texts already in memory (gold documents) into a corpus memory.
+    public func corpusMemory(of texts: [String], capacity: Int = CorpusMemory.defaultCapacity) -> CorpusMemory {
+        var memory = CorpusMemory(capacity: capacity)
+        for text in texts { memory.add(names(in: TextBuffer(text))) }
+        return memory
+    }
+
+    /// `transform(i)` for `0..<count` on `jobs` threads, in index order.
+    static func parallelMap<T: Sendable>(count: Int, jobs: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+        if jobs <= 1 || count <= 1 { return (0..<count).map(transform) }
+        let slots = Slots<T>(count: count)
+        let chunk = (count + jobs * 4 - 1) / (jobs * 4)
+        DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+            for i in (c * chunk)..<min(count, (c + 1) * chunk) { slots.buffer[i] = transform(i) }
+        }
+        return slots.buffer.map { $0! }
+    }
+}
+
+/// Result slots written by one thread each.
+private final class Slots<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T?>
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+}
+
+extension DocumentSource {
+    /// Copies standard input to a temporary file, so that a two-pass run (`--corpus-memory`) can read it
+    /// twice; the caller removes the file. - Throws: when the file cannot be written.
+    public static func spoolStandardInput() throws -> String {
+        let path = NSTemporaryDirectory() + "frner-spool-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        guard FileManager.default.createFile(atPath: path, contents: nil), let out = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        defer { try? out.close() }
+        while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty { try out.write(contentsOf: chunk) }
+        return path
+    }
+}

@@ -1,0 +1,52 @@
+/// The grammar of compound names: where one run of capitalised words holds two entities, and where
+/// one entity reaches beyond its run.
+extension Recognition {
+    static let organisationTypes: UInt64 = EntryType.allCases.filter { $0.label == .organisation }
+        .reduce(0) { $0 | bit($1) }
+
+    /// `LR Jean Dupont`, `la CGT Philippe Martinez`, `Twitter Paul Durand`: an organisation, a medium
+    /// or an acronym glued to the person after it is two names. The run is cut before a known first
+    /// name that a surname follows, when what precedes it is an organisation or non-entity entry (not
+    /// a place: `Paris Hilton`) or an acronym, and is not itself a first name (`Marie Anne Dupont`).
+    func splitBeforePerson(_ part: Range<Int>) -> [Range<Int>] {
+        guard part.count >= 3 else { return [part] }
+        var start = part.lowerBound
+        // A sentence-opening article is no part of the organisation (`La CGT Philippe Martinez`).
+        if roles[start].contains(.article) || isStrippableSentenceOpener(start) { start += 1 }
+        guard start < part.upperBound, !has(singleTypes[start], .personFirst) else { return [part] }
+        for k in (start + 1)..<(part.upperBound - 1) {
+            guard nameLike[k], !tokens[k].isJoinedToPrevious, has(singleTypes[k], .personFirst),
+                  !firstNameIsAmbiguous(k), nameLike[k + 1] || tokens[k + 1].flags.contains(.hyphen) else { continue }
+            if isGluedPrefix(start..<k) {
+                return [part.lowerBound..<k, k..<part.upperBound]
+            }
+            // `le maire de Nice Christian Estrosi`: the function's place, then its holder.
+            if functionAndComplementBefore(start), entityMatch(exactly: start..<k).map({ typesOf($0) & Recognition.locationTypes != 0 }) ?? false {
+                return [part.lowerBound..<k, k..<part.upperBound]
+            }
+            // `les Bleus de Laurent Blanc`: a `de` before a person's first name, after a name that
+            // takes no complement (not `Maison de Jean Monnet`), ends that name.
+            if k - start >= 2, tokens[k - 1].isLowercaseWord, roles[k - 1].contains(.complement),
+               !(start..<(k - 1)).contains(where: { singleTypes[$0] & Recognition.complementTakingTypes != 0 }),
+               entityMatch(exactly: start..<part.upperBound) == nil {
+                return [part.lowerBound..<(k - 1), k..<part.upperBound]
+            }
+        }
+        return [part]
+    }
+
+    /// A party, union, medium or web service entry of exactly this span (`LR`, `CGT`, `Twitter`), or
+    /// an organisation entry written as an acronym (`SNCF`); not one that is also a place or a person.
+    private func isGluedPrefix(_ range: Range<Int>) -> Bool {
+        guard let match = match(exactly: range) else { return false }
+        let types = typesOf(match)
+        guard types & (Recognition.locationTypes | Recognition.bit(.personFull) | Recognition.bit(.personFirst)) == 0 else {
+            return false
+        }
+        if types & Recognition.gluedPrefixTypes != 0 { return true }
+        return range.count == 1 && tokens[range.lowerBound].isAllCaps && letterCount(range.lowerBound) >= 2
+            && types & Recognition.organisationTypes != 0
+    }
+
+    static let gluedPrefixTypes: UInt64 = bit(.party) | bit(.union) | bit(.media) | bit(.service)
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import FrenchNER
+
+struct LearnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "learn",
+        abstract: "Mine candidate lexicon entries and context patterns from unlabelled text, for review.",
+        discussion: """
+        Writes names no lexicon knows that sure cues type in at least --min-count documents, with at least \
+        --min-agreement of their mentions agreeing, most confident first, as a user lexicon (review it, then \
+        use it with --lexicon; statistics, sources and two examples are comment columns). Lower-case words \
+        next to names of one type (in at least max(5, --min-count) documents) go to --patterns, for review only.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var lexicons: LexiconOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The learned lexicon (TSV).", valueName: "file"))
+    var output: String
+
+    @Option(help: ArgumentHelp("The learned context patterns (default: OUTPUT with .patterns.tsv).", valueName: "file"))
+    var patterns: String?
+
+    @Option(help: "Documents that must type a name surely with one label.")
+    var minCount = 3
+
+    @Option(help: "Share of a name's tagged mentions that must agree on its label (0–1).")
+    var minAgreement = 0.9
+
+    @Option(help: "Threads (default: all cores). Output is identical for any value.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() throws {
+        let tokenizer = try Tokenizer()
+        let tagger = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
+        var learner = LexiconLearner()
+        var source = input.source()
+        tagger.forEachDocumentNames(in: &source, detail: true, jobs: max(1, jobs)) { learner.add($0) }
+        let entries = learner.entries(minimumCount: minCount, minimumAgreement: minAgreement)
+        let found = learner.patterns(minimumCount: max(5, minCount), minimumAgreement: minAgreement)
+        let patternsPath = patterns ?? (output.hasSuffix(".tsv") ? String(output.dropLast(4)) : output) + ".patterns.tsv"
+        for (path, text) in [(output, learner.lexiconTSV(entries)), (patternsPath, learner.patternsTSV(found))] {
+            do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                Diagnostics.error("\(path): cannot write: \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        }
+        Diagnostics.note("\(learner.documents) documents: \(entries.count) entries → \(output), \(found.count) patterns → \(patternsPath)")
+        try ExitStatus.finish(recordFailures: 0, inputFailed: source.inputFailed)
+    }
+
+    /// `tag --corpus-memory`: pass 1 over the inputs (standard input spooled to a temporary file, which
+    /// the caller removes); returns the tagger with the memory and the spool's path.
+    static func remembering(_ tagger: Tagger, input: InputOptions, jobs: Int) throws -> (Tagger, InputOptions, String?) {
+        var input = input
+        var spool: String?
+        if input.inputs.isEmpty || input.inputs.contains("-") {
+            spool = try DocumentSource.spoolStandardInput()
+            input.inputs = input.inputs.isEmpty ? [spool!] : input.inputs.map { $0 == "-" ? spool! : $0 }
+        }
+        var firstPass = DocumentSource(inputs: input.inputs, settings: input.settings)
+        return (tagger.withCorpusMemory(tagger.corpusMemory(of: &firstPass, jobs: jobs)), input, spool)
+    }
+}
