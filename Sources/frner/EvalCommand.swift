@@ -52,9 +52,6 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let labelSet = try parseLabels(labels)
-        if sentenceDocuments && (goldFormat.map { $0 == .brat } ?? (GoldFormat.detect(path: gold) == .brat)) {
-            throw ValidationError("--sentence-documents reads CoNLL gold; \(gold) is a brat folder")
-        }
         let documents: [GoldDocument]
         do {
             documents = try GoldCorpus.read(path: gold, format: goldFormat.map { GoldFormat(rawValue: $0.rawValue)! }, labels: labelSet,

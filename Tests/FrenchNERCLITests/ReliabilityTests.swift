@@ -26,6 +26,16 @@ struct ReliabilityTests {
         #expect(gendt.map(\.text) == ["Thomas De Gendt", "De Gendt"])
     }
 
+    @Test("an organisation's complement does not run onto the next line", arguments: [
+        ("Il dirige la Banque de sécurité publique.", ["Banque de sécurité publique"]),
+        ("Il dirige la Banque de\nsécurité publique.", []),
+        ("Il dirige la Banque de\u{01}\rtional hier.", []),
+    ])
+    func organisationAcrossLineBreak(text: String, expected: [String]) throws {
+        let found = try entities(try run(["tag"], stdin: text))
+        #expect(found.map(\.text) == expected)
+    }
+
     @Test("titles and functions on the line before are not part of the person", arguments: [
         ("titles", "M.\nDupont est venu.", "Dupont"),
         ("functions", "Le président\nMacron.", "Macron"),
@@ -53,6 +63,7 @@ struct ReliabilityTests {
         #expect((w["documents"] as? Int ?? 0) < sentences)
         let scratch = try Scratch()
         let brat = try run(["eval", "--gold", scratch.url.path, "--sentence-documents"])
-        #expect(brat.status == 64)
+        #expect(brat.status == 2)
+        #expect(brat.stderr.contains("CoNLL only"))
     }
 }

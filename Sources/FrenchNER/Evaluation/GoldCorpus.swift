@@ -19,6 +19,9 @@ public enum GoldCorpus {
                             sentenceDocuments: Bool = false) throws(GoldFormatError) -> [GoldDocument] {
         switch format ?? GoldFormat.detect(path: path) {
         case .brat:
+            guard !sentenceDocuments else {
+                throw GoldFormatError(file: path, line: 0, message: "a brat folder has no sentences to read as documents (CoNLL only)")
+            }
             return try BratReader.read(folder: path, labels: labels)
         case .conll:
             guard let data = FileManager.default.contents(atPath: path) else {

@@ -289,10 +289,11 @@ extension Recognition {
         let n = tokens.count
         e = extendAdjectives(from: e, coordinated: false)
         var complements = 0
-        while complements < 3, e < n, roles[e].contains(.complement), tokens[e].isLowercaseWord {
+        while complements < 3, e < n, roles[e].contains(.complement), tokens[e].isLowercaseWord, !lineBreakBetween(e - 1, e) {
             var j = e + 1
             if j < n, roles[j].contains(.secondParticle), tokens[j].isLowercaseWord { j += 1 }
-            guard j < n else { break }
+            // A name ends at a line break (`Banque de` ⏎ `…`).
+            guard j < n, !lineBreakBetween(e, j) else { break }
             if nameLike[j], !tokens[j].flags.contains(.sentenceStart) {
                 // A name complement ends the organisation's name (`Grande Mosquée de Valence`).
                 var k = j + 1
@@ -302,7 +303,8 @@ extension Recognition {
             } else if j <= e + 2, isComplementNoun(j) {
                 e = j + 1
                 // `des examens et concours`: plural nouns joined by `et`.
-                if e + 1 < n, doc.keyEquals(tokens[e], "et"), isComplementNoun(e + 1), isPlural(j), isPlural(e + 1) { e += 2 }
+                if e + 1 < n, doc.keyEquals(tokens[e], "et"), isComplementNoun(e + 1), isPlural(j), isPlural(e + 1),
+                   !lineBreakBetween(j, e + 1) { e += 2 }
             } else {
                 break
             }
@@ -331,7 +333,7 @@ extension Recognition {
         let n = tokens.count
         while e < n, tokens[e].isLowercaseWord, isNameAdjective(e), !lineBreakBetween(e - 1, e) { e += 1 }
         if e > start, e + 1 < n, doc.keyEquals(tokens[e], "et"), tokens[e + 1].isLowercaseWord, isNameAdjective(e + 1),
-           !has(singleTypes[e + 1], .demonym) || has(singleTypes[e - 1], .demonym) {
+           !has(singleTypes[e + 1], .demonym) || has(singleTypes[e - 1], .demonym), !lineBreakBetween(e - 1, e + 1) {
             e += 2
         }
         return e

@@ -124,6 +124,8 @@ enum RuleWeights {
     static let documentAcronym = 3.0
     /// A chain of mentions of one name breaks where two mentions are more than this many sentences apart.
     static let documentScopeSentences = 200
+    /// The longest suffix of a person's name (in words) that lends the person's label alone.
+    static let documentSurnameWords = 4
     /// A word opening sentences is not supported by a chain that names it inside a sentence less than
     /// once per this many of those openings.
     static let documentOpeningUsesPerInside = 4

@@ -60,8 +60,12 @@ extension Recognition {
                 while firstNameEnd < candidate.end && tokens[firstNameEnd].isJoinedToPrevious { firstNameEnd += 1 }
                 var suffixes = NameKeySuffixes()
                 var onlyClosedClass = true
+                var suffixWords = 0
                 for suffixStart in stride(from: candidate.end - 1, through: firstNameEnd, by: -1) {
                     suffixes.extend(tokens[suffixStart])
+                    if !tokens[suffixStart].flags.contains(.hyphen) { suffixWords += 1 }
+                    // A surname is a few words (`Ursula von der Leyen`): longer suffixes name nothing alone.
+                    if suffixWords > RuleWeights.documentSurnameWords { break }
                     if !tokens[suffixStart].flags.contains(.hyphen) && !isClosedClass(suffixStart) { onlyClosedClass = false }
                     guard nameLike[suffixStart], !onlyClosedClass else { continue }
                     let part = chains.chain(suffixes.key, sentence: sentence)
