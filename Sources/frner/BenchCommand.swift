@@ -67,13 +67,15 @@ struct BenchCommand: ParsableCommand {
         try refuseDebugBuild()
         let tokenizer = try Tokenizer()
         let lexiconSet = try lexicons.lexiconSet()
-        var (gazetteer, lexiconTiming) = try loadGazetteer(lexiconSet, tokenizer: tokenizer)
+        var (gazetteer, lexiconTiming) = try exitOnLexiconError {
+            try LexiconTiming.load(lexiconSet, tokenizer: tokenizer, useCache: !lexicons.noLexiconCache)
+        }
         let tagger = Tagger(gazetteer: gazetteer, tokenizer: tokenizer)
         // The peak should be the tagger's and the documents', not a transient compile's.
         let peakMeasuredFromLoadedLexicons = ProcessMemory.resetPeak()
         let loadAverage = BenchMachine.loadAverage
 
-        BenchProgress.show("reading documents…")
+        ProgressLine.show("reading documents…")
         let corpus: BenchCorpus
         do {
             corpus = try BenchCorpus.read(inputs: inputs, format: inputFormat, textField: textField, limit: limit,
@@ -82,48 +84,28 @@ struct BenchCommand: ParsableCommand {
             throw ExitCode(2)
         }
         guard !corpus.documents.isEmpty else {
-            BenchProgress.clear()
+            ProgressLine.clearIfShown()
             Diagnostics.error("no readable document in the input")
             throw ExitCode(2)
         }
         let measurement = BenchMeasurement.run(corpus.documents, tagger: tagger, runs: runs, jobs: jobs,
-                                               progress: BenchProgress.show)
+                                               progress: ProgressLine.show)
         let peakResidentBytes = ProcessMemory.peakResidentBytes()
 
-        if lexiconTiming.compileSeconds == nil {
-            BenchProgress.show("compiling the lexicons without the cache…")
-            lexiconTiming.compileSeconds = try exitOnLexiconError { try timedLexiconWork { try lexiconSet.compile(tokenizer: tokenizer) } }.seconds
-        }
+        ProgressLine.show("timing a compile of the lexicons without the cache…")
+        try exitOnLexiconError { try lexiconTiming.measureCompile(lexiconSet, tokenizer: tokenizer) }
         var accuracy: EvaluationReport?
         if let gold {
-            BenchProgress.show("scoring \(gold)…")
+            ProgressLine.show("scoring \(gold)…")
             accuracy = try score(gold: gold, tagger: tagger)
         }
-        BenchProgress.clear()
+        ProgressLine.clearIfShown()
 
         let report = BenchReport(corpus: corpus, measurement: measurement, lexicons: lexiconTiming,
                                  peakResidentBytes: peakResidentBytes,
                                  peakMeasuredFromLoadedLexicons: peakMeasuredFromLoadedLexicons,
                                  loadAverage: loadAverage, accuracy: accuracy, gold: gold)
         print(json ? report.json() : report.text(), terminator: json ? "\n" : "")
-    }
-
-    /// Loads the gazetteer the tagger uses, timing it: from the cache, or compiled with `--no-lexicon-cache`.
-    private func loadGazetteer(_ lexiconSet: LexiconSet, tokenizer: Tokenizer) throws -> (Gazetteer, LexiconTiming) {
-        var timing = LexiconTiming()
-        if lexicons.noLexiconCache {
-            let compiled = try exitOnLexiconError { try timedLexiconWork { try lexiconSet.compile(tokenizer: tokenizer) } }
-            timing.compileSeconds = compiled.seconds
-            return (compiled.result, timing)
-        }
-        // Untimed first load: it compiles and writes the cache if the cache is missing or stale, so
-        // that the timed load is a cache hit.
-        let loaded = try exitOnLexiconError {
-            _ = try timedLexiconWork { try lexiconSet.loadGazetteer(tokenizer: tokenizer) }
-            return try timedLexiconWork { try lexiconSet.loadGazetteer(tokenizer: tokenizer) }
-        }
-        timing.cachedLoadSeconds = loaded.seconds
-        return (loaded.result, timing)
     }
 
     /// Stops a debug build (exit 64) unless `--allow-debug`, which gets a loud warning instead.
@@ -133,11 +115,7 @@ struct BenchCommand: ParsableCommand {
             Diagnostics.error("refusing to benchmark a debug build; build with `swift build -c release` (or pass --allow-debug)")
             throw ExitCode(64)
         }
-        Diagnostics.note("""
-            ********************************************************************
-            WARNING: DEBUG BUILD. These timings are MEANINGLESS: do not quote them.
-            ********************************************************************
-            """)
+        Diagnostics.note("WARNING: DEBUG BUILD. These timings are MEANINGLESS: do not quote them.")
     }
 
     /// Scores the tagger on a gold corpus with the code of `frner eval`.
@@ -147,7 +125,7 @@ struct BenchCommand: ParsableCommand {
         do {
             documents = try GoldCorpus.read(path: gold, labels: labels)
         } catch {
-            BenchProgress.clear()
+            ProgressLine.clearIfShown()
             Diagnostics.error(error.description)
             throw ExitCode(2)
         }
@@ -160,21 +138,8 @@ private func exitOnLexiconError<Result>(_ body: () throws -> Result) throws -> R
     do {
         return try body()
     } catch let error as LexiconError {
-        BenchProgress.clear()
+        ProgressLine.clearIfShown()
         Diagnostics.error(error.description)
         throw ExitCode(2)
-    }
-}
-
-/// One-line progress on standard error, shown only when standard error is a terminal.
-private enum BenchProgress {
-    static func show(_ message: String) {
-        guard Diagnostics.standardErrorIsTerminal else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8))
-    }
-
-    static func clear() {
-        guard Diagnostics.standardErrorIsTerminal else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

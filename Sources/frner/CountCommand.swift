@@ -44,7 +44,7 @@ struct CountCommand: ParsableCommand {
         let labelSet = try parseLabels(labels)
         let tokenizer = try Tokenizer()
         let tagger = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
-        let output = try StandardOutput(path: runOptions.output)
+        let output = try StandardOutput.open(path: runOptions.output)
         let options = input.settings
         let by = self.by
         var source = input.source()

@@ -61,7 +61,7 @@ struct EvalCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if dumpText {
-            let output = StandardOutput()
+            let output = try StandardOutput.open()
             for document in documents { output.write(document.textRecord()) }
             output.flush()
             return
@@ -109,13 +109,7 @@ struct EvalCommand: ParsableCommand {
     }
 }
 
+/// `PER,LOC` → the labels; an unknown name is a usage error.
 func parseLabels(_ list: String) throws -> Set<EntityLabel> {
-    var labels = Set<EntityLabel>()
-    for name in list.split(separator: ",") {
-        guard let label = EntityLabel(name: name.trimmingCharacters(in: .whitespaces)) else {
-            throw ValidationError("unknown label '\(name)' (known: PER, LOC, ORG)")
-        }
-        labels.insert(label)
-    }
-    return labels
+    do { return try EntityLabel.set(parsing: list) } catch { throw ValidationError(error.message) }
 }

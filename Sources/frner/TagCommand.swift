@@ -75,7 +75,7 @@ struct TagCommand: ParsableCommand {
         defer { if let spool { try? FileManager.default.removeItem(atPath: spool) } }
         if format.isDeprecatedName { Diagnostics.notice("warning: --format spacy is now --format displacy (displaCy's format); the old name will go") }
         let formatter = DocumentFormatter(format: format.format, keepFields: keepFields)
-        let output = try StandardOutput(path: runOptions.output, lineBuffered: lineBuffered)
+        let output = try StandardOutput.open(path: runOptions.output, lineBuffered: lineBuffered)
         let brat: BratWriter?
         do {
             brat = try outputDir.map { path throws(BratWriterError) in try BratWriter(folder: path) }

@@ -28,7 +28,7 @@ struct TokenizeCommand: ParsableCommand {
 
     func run() throws {
         let tokenizer = try Tokenizer()
-        let output = try StandardOutput(path: self.output, lineBuffered: lineBuffered)
+        let output = try StandardOutput.open(path: self.output, lineBuffered: lineBuffered)
         var source = input.source()
         var failures = 0
         source.forEach { document in

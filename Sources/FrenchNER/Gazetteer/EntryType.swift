@@ -1,3 +1,4 @@
+import Foundation
 /// The fine-grained type of a lexicon entry: an entity type (`LOC.city`) or knowledge the rules use
 /// (`CUE.title`, `DEM`, `NOENT.event`). See `Lexicons/README.md`.
 ///
@@ -108,4 +109,23 @@ public enum EntityLabel: String, Sendable, CaseIterable, Comparable, Codable, Cu
         default: return nil
         }
     }
+
+    /// A comma-separated list of labels: `"PER, LOC"` → `[.person, .location]`.
+    ///
+    /// - Throws: `UnknownLabelError` naming the first unknown label.
+    public static func set(parsing list: String) throws(UnknownLabelError) -> Set<EntityLabel> {
+        var labels = Set<EntityLabel>()
+        for name in list.split(separator: ",") {
+            guard let label = EntityLabel(name: name.trimmingCharacters(in: .whitespaces)) else {
+                throw UnknownLabelError(message: "unknown label '\(name)' (known: PER, LOC, ORG)")
+            }
+            labels.insert(label)
+        }
+        return labels
+    }
+}
+
+/// A label name that is not PER, LOC or ORG.
+public struct UnknownLabelError: Error, Sendable {
+    public let message: String
 }

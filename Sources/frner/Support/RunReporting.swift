@@ -74,6 +74,13 @@ final class ProgressLine {
 
     func finish() { ProgressLine.clearIfShown() }
 
+    /// A one-off status message in place of the progress line (only when standard error is a terminal).
+    static func show(_ message: String) {
+        guard Diagnostics.standardErrorIsTerminal else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8))
+        shown = true
+    }
+
     static func clearIfShown() {
         guard shown else { return }
         shown = false
