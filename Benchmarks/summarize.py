@@ -163,6 +163,8 @@ def news_throughput_section(folder):
             f"| tokenize stage in the pipeline MB/s ÷ raw ICU MB/s | "
             f"{spread(bench['pipeline_tokenize_to_raw_icu'], 3)} |",
         ]
+        if "end_to_end_to_raw_icu" in bench:  # results from before it was reported have no such entry
+            lines.append(f"| end to end (1 thread) MB/s ÷ raw ICU MB/s | {spread(bench['end_to_end_to_raw_icu'], 3)} |")
     else:
         lines.append(f"| tokenizer MB/s ÷ raw ICU MB/s | {spread(bench['tokenizer_to_raw_icu'], 3)} |")
     lines += [

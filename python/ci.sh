@@ -25,6 +25,7 @@ elapsed() { echo "$(( $(date +%s) - started )) s"; }
 need=()
 dpkg -s libicu-dev >/dev/null 2>&1 || need+=(libicu-dev)
 dpkg -s pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)   # frner reads .gz inputs (Sources/CZlib)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
 if [ ${#need[@]} -gt 0 ]; then
     say "installing ${need[*]} (apt)"

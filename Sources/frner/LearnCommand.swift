@@ -7,10 +7,10 @@ struct LearnCommand: ParsableCommand {
         commandName: "learn",
         abstract: "Mine candidate lexicon entries and context patterns from unlabelled text, for review.",
         discussion: """
-        Writes names no lexicon knows that sure cues type in at least --min-count documents, with at least \
-        --min-agreement of their mentions agreeing, most confident first, as a user lexicon (review it, then \
-        use it with --lexicon; statistics, sources and two examples are comment columns). Lower-case words \
-        next to names of one type (in at least max(5, --min-count) documents) go to --patterns, for review only.
+        Names no lexicon knows, typed by sure cues in at least --min-count documents with at least --min-agreement \
+        of their mentions agreeing, most confident first, as a user lexicon to review and pass to --lexicon \
+        (statistics, sources, two examples in comment columns). Nouns next to names of one type (in at least \
+        max(5, --min-count) documents) go to --patterns, for review only. See README, "Adapting to a domain".
         """
     )
 
@@ -24,7 +24,7 @@ struct LearnCommand: ParsableCommand {
     var patterns: String?
 
     @Option(help: "Documents that must type a name surely with one label.")
-    var minCount = 3
+    var minCount = 5
 
     @Option(help: "Share of a name's tagged mentions that must agree on its label (0–1).")
     var minAgreement = 0.9
@@ -49,18 +49,5 @@ struct LearnCommand: ParsableCommand {
         }
         Diagnostics.note("\(learner.documents) documents: \(entries.count) entries → \(output), \(found.count) patterns → \(patternsPath)")
         try ExitStatus.finish(recordFailures: 0, inputFailed: source.inputFailed)
-    }
-
-    /// `tag --corpus-memory`: pass 1 over the inputs (standard input spooled to a temporary file, which
-    /// the caller removes); returns the tagger with the memory and the spool's path.
-    static func remembering(_ tagger: Tagger, input: InputOptions, jobs: Int) throws -> (Tagger, InputOptions, String?) {
-        var input = input
-        var spool: String?
-        if input.inputs.isEmpty || input.inputs.contains("-") {
-            spool = try DocumentSource.spoolStandardInput()
-            input.inputs = input.inputs.isEmpty ? [spool!] : input.inputs.map { $0 == "-" ? spool! : $0 }
-        }
-        var firstPass = DocumentSource(inputs: input.inputs, settings: input.settings)
-        return (tagger.withCorpusMemory(tagger.corpusMemory(of: &firstPass, jobs: jobs)), input, spool)
     }
 }

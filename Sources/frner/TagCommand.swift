@@ -10,6 +10,7 @@ struct FormatArgument: ExpressibleByArgument, Equatable {
         (self.format, isDeprecatedName) = (format, argument != format.rawValue)
     }
     static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
+    var defaultValueDescription: String { format.rawValue }
 }
 
 struct TagCommand: ParsableCommand {
@@ -67,7 +68,10 @@ struct TagCommand: ParsableCommand {
         let tokenizer = try Tokenizer()
         var configured = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
         configured.conventions = TaggingConventions(name: personSpans)!
-        let (tagger, input, spool) = corpusMemory ? try LearnCommand.remembering(configured, input: input, jobs: runOptions.jobs) : (configured, input, nil)
+        var input = input
+        let pass = corpusMemory ? try configured.rememberingCorpus(inputs: input.inputs, settings: input.settings, jobs: runOptions.jobs) : nil
+        let (tagger, spool) = (pass?.tagger ?? configured, pass?.spool)
+        input.inputs = pass?.inputs ?? input.inputs
         defer { if let spool { try? FileManager.default.removeItem(atPath: spool) } }
         if format.isDeprecatedName { Diagnostics.notice("warning: --format spacy is now --format displacy (displaCy's format); the old name will go") }
         let formatter = DocumentFormatter(format: format.format, keepFields: keepFields)

@@ -185,6 +185,7 @@ enum RuleTable {
             .yes("Hier, Z. Quillifer a parlé.", "Z. Quillifer", .person),
             .yes("Buteurs : Quillifer Z. (2/3) et Brusquelin.", "Quillifer Z.", .person),
             .no("Hier, M. Quillifer a parlé.", "M. Quillifer", .person),
+            .no("Il écoute Radio J. depuis hier.", "Radio J.", .person),
             .none("Hier, il a lu le tome A. Puis il est parti."),
             ]
         case .personRegnal: // person.regnal: a name and a Roman numeral, or a first name, le/la and an epithet
@@ -194,6 +195,8 @@ enum RuleTable {
             .yes("Ludovic le Chauve est mort hier.", "Ludovic le Chauve", .person),
             .yes("Le règne de Mathilde la Pieuse fut long.", "Mathilde la Pieuse", .person),
             .no("Il a visité Paris VIII hier.", "Paris VIII", .person),
+            .no("Il conduit une Golf VIII depuis hier.", "Golf VIII", .person),
+            .no("Il porte un Zorbak XXL depuis hier.", "Zorbak XXL", .person),
             .no("Hier, Ludovic le Chauve Quillifer a parlé.", "Ludovic le Chauve", .person),
             .no("Il a vu le Chauve hier.", "Chauve", .person),
             ]
@@ -236,6 +239,7 @@ enum RuleTable {
             .yes("Il a été élève au collège Brusquelin hier.", "collège Brusquelin", .organisation),
             .no("Hier, l'orchestre de Mathilde Quillifer a joué.", "orchestre de Mathilde Quillifer", .organisation),
             .no("Le diocèse de Trambulac ferme hier.", "diocèse de Trambulac ferme", .organisation),
+            .yes("Hier, le ministère des Pêches maritimes a répondu.", "ministère des Pêches maritimes", .organisation),
             .no("Hier, le ministère russe de la Pêche a répondu.", "ministère russe de la Pêche", .organisation),
             .none("L'armée a attaqué hier."),
             .none("Le gouvernement a décidé hier."),
@@ -615,6 +619,12 @@ struct TaggerBehaviourTests {
         (TaggingConventions(personTitles: true, personFunctions: true), "Hier, le ministre Zorbak Quillifer a parlé.",
          "ministre Zorbak Quillifer"),
         (TaggingConventions(personTitles: true), "Hier, la ville de Vexholm a voté.", "Vexholm"),
+        // Civil titles, ranks and clergy go in; noble titles and sovereigns' stay out.
+        (TaggingConventions(personTitles: true), "Hier, Mme Zorbak Quillifer a parlé.", "Mme Zorbak Quillifer"),
+        (TaggingConventions(personTitles: true), "Hier, M Zorbak Quillifer a parlé.", "M Zorbak Quillifer"),
+        (TaggingConventions(personTitles: true), "Hier, le général Zorbak Quillifer a parlé.", "général Zorbak Quillifer"),
+        (TaggingConventions(personTitles: true), "Hier, le prince Zorbak Quillifer a parlé.", "Zorbak Quillifer"),
+        (TaggingConventions(personTitles: true), "Hier, le comte Zorbak Quillifer a parlé.", "Zorbak Quillifer"),
     ])
     func conventions(conventions: TaggingConventions, text: String, expected: String) {
         var tagger = sharedTagger

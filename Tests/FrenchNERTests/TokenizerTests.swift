@@ -28,6 +28,32 @@ struct TokenizerTests {
         #expect(tokens(text) == expected)
     }
 
+    @Test("scraped-text joins are cut, offsets into the original text", arguments: [
+        ("Jean Dupont.Le ministre", ["Jean", "Dupont", ".", "Le", "ministre"]),
+        ("M.Dupont est venu", ["M.", "Dupont", "est", "venu"]),
+        ("à ParisIl a ajouté", ["à", "Paris", "Il", "a", "ajouté"]),
+        ("à VersaillesSelon lui", ["à", "Versailles", "Selon", "lui"]),
+    ])
+    func scrapedJoins(text: String, expected: [String]) {
+        #expect(tokens(text) == expected)
+    }
+
+    @Test("camel-case brands, lower-case suffixes and initials are not cut", arguments: [
+        "iPhone", "McDonald", "YouTube", "LeBron", "Node.js", "Ph.D", "MacBook", "PlayStation", "R.Dahlgren",
+    ])
+    func notScrapedJoins(word: String) {
+        #expect(tokens(word) == [word])
+    }
+
+    @Test("a scraped join starts a sentence")
+    func scrapedJoinSentence() {
+        let doc = tokenizer.tokenize("Il est venu à ParisIl a ajouté que Jean Dupont.Le ministre a parlé.")
+        let starts = doc.sentences.map { doc.string(of: doc.tokens[$0.tokens.lowerBound]) }
+        #expect(starts == ["Il", "Il", "Le"])
+        let paris = doc.tokens.first { doc.string(of: $0) == "Paris" }!
+        #expect(paris.start == 14 && paris.end == 19)
+    }
+
     @Test("words with an inner apostrophe that are not elisions stay whole", arguments: [
         "aujourd'hui", "quelqu'un", "quelqu’une", "presqu'île", "prud'homme", "O'Neill",
     ])

@@ -6,7 +6,7 @@ do {
     // The shipped lexicons: found without a checkout (compiled into the library).
     let tagger = try Tagger()
     for entity in tagger.entities(in: "M. Antony Blinken est arrivé à Kiev.") {
-        print("entity", entity.label.rawValue, entity.text, entity.start, entity.end)
+        print("entity", entity.label, entity.text, entity.start, entity.end)
     }
     print("shipped", try LexiconSet().shipped)
 
@@ -14,7 +14,7 @@ do {
     let zorglub = LexiconEntry(surface: "Zorglub Industries", type: .company, source: "app")
     let custom = try Tagger(lexicons: LexiconSet(entries: [zorglub]))
     for entity in custom.entities(in: "Il travaille chez Zorglub Industries depuis mai.") {
-        print("entity", entity.label.rawValue, entity.text, entity.source)
+        print("entity", entity.label, entity.text, entity.source)
     }
 } catch {
     print("error", error)

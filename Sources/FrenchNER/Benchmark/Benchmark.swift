@@ -450,6 +450,11 @@ public struct BenchReport {
         Spread(zip(measurement.singleThread, measurement.rawICUNanoseconds).map { Double($1) / Double($0.tokenizeNanoseconds) })
     }
 
+    /// Per run: the whole pipeline's MB/s on one thread (end to end) over raw ICU's MB/s in the same run.
+    private var endToEndToRawICU: Spread {
+        Spread(zip(measurement.singleThread, measurement.rawICUNanoseconds).map { Double($1) / Double($0.nanoseconds) })
+    }
+
     /// Per-document latency percentiles in milliseconds, each the median over the runs.
     private var latencyMilliseconds: [(name: String, value: Spread)] {
         let sortedRuns = measurement.singleThread.map { $0.documentNanoseconds.sorted() }
@@ -519,6 +524,7 @@ public struct BenchReport {
                          + spread(rates(megabytes, rawICU), 2)))
         lines.append(row("tokenizer ÷ raw ICU", spread(tokenizerToRawICU, 3)
                          + " (MB/s ratio; tokenize stage in the pipeline: \(number(pipelineTokenizeToRawICU.median, 3)))"))
+        lines.append(row("end to end ÷ raw ICU", spread(endToEndToRawICU, 3) + " (pipeline MB/s on 1 thread ÷ raw ICU's, per run)"))
         lines.append("")
         lines.append("latency per document, ms: " + latencyMilliseconds.map { "\($0.name) \(number($0.value.median, 3))" }.joined(separator: "  "))
         if let speedUp {
@@ -597,6 +603,7 @@ public struct BenchReport {
         json.objectEnd()
         json.key("tokenizer_to_raw_icu"); tokenizerToRawICU.write(to: &json)
         json.key("pipeline_tokenize_to_raw_icu"); pipelineTokenizeToRawICU.write(to: &json)
+        json.key("end_to_end_to_raw_icu"); endToEndToRawICU.write(to: &json)
         json.key("parallel")
         if let speedUp {
             let parallel = measurement.parallel

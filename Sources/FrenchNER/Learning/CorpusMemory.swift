@@ -106,8 +106,9 @@ public struct NameObservation: Sendable {
     public var text: String = ""
     /// The sentence around it, on one line, the name in brackets (empty unless asked for).
     public var context: String = ""
-    /// Whether a lexicon already knows exactly this span (as anything), or it opens with a function word
-    /// (`Sur Twitter`): `frner learn` leaves it out.
+    /// Whether a lexicon already knows exactly this span (as anything), it opens with a function word
+    /// (`Sur Twitter`), or it is a name only in its context (a minister's portfolio): `frner learn`
+    /// leaves it out.
     public var known = false
     /// A single word that is also a common word (`Santé`, `Justice`).
     public var commonWord = false

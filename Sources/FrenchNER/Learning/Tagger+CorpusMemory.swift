@@ -28,7 +28,10 @@ extension Tagger {
             if detail { result.all.append(recognition.observation(of: candidate.range, candidate.label, source: "", detail: false)) }
             if candidate.isSure && !candidate.needsDocumentSupport {
                 let source = candidate.source.isLexicon ? "lexicon" : candidate.source.rule?.rawValue ?? ""
-                result.sure.append(recognition.observation(of: candidate.range, candidate.label, source: source, detail: detail))
+                var observation = recognition.observation(of: candidate.range, candidate.label, source: source, detail: detail)
+                // A portfolio (`ministre de la [Transition écologique]`) is a name only in its context.
+                observation.known = observation.known || candidate.source.rule == .organisationPortfolio
+                result.sure.append(observation)
                 if detail && candidate.source.rule != .organisationPortfolio {
                     recognition.addNeighbours(of: candidate, to: &result.neighbours)
                 }
@@ -36,7 +39,9 @@ extension Tagger {
             // The surnames of a person named in full: `Quillifer` for `Mathilde Quillifer`, every suffix
             // after the first name (`De Gendt`, `Gendt`), unless a common word or a known place or organisation.
             let words = candidate.range.filter { !doc.tokens[$0].flags.contains(.hyphen) }.count
-            if candidate.label == .person && words >= 2 && candidate.score >= RuleWeights.documentPersonSource {
+            // Not after a first name that is also a place (`France Bleu Roussillon`, the radio).
+            if candidate.label == .person && words >= 2 && candidate.score >= RuleWeights.documentPersonSource
+                && !recognition.isKnownPlaceOrOrganisation(candidate.start) {
                 var firstNameEnd = candidate.start + 1
                 while firstNameEnd < candidate.end && doc.tokens[firstNameEnd].isJoinedToPrevious { firstNameEnd += 1 }
                 // `frner learn` keeps only the whole surname (`Le Drian`, not `Drian`; not `Gaulle` of `de Gaulle`).
@@ -93,10 +98,14 @@ extension Recognition {
     /// is no common word and no lexicon place or organisation.
     func isUnknownSurname(_ range: Range<Int>) -> Bool {
         let s = range.lowerBound
-        let others = Recognition.entityTypes & ~EntryType.allCases.filter { $0.label == .person }.reduce(0) { $0 | Recognition.bit($1) }
         // Not a roman numeral or an initial (`II` of `Elizabeth II`, `J.`).
         let shortCapitals = range.count == 1 && tokens[s].isAllCaps && letterCount(s) <= 3
-        return nameLike[s] && !shortCapitals && (range.count > 1 || commonClasses(s).isEmpty) && startingTypes[s] & others == 0
+        return nameLike[s] && !shortCapitals && (range.count > 1 || commonClasses(s).isEmpty) && !isKnownPlaceOrOrganisation(s)
+    }
+
+    /// Whether a lexicon place or organisation starts at a token.
+    func isKnownPlaceOrOrganisation(_ i: Int) -> Bool {
+        startingTypes[i] & Recognition.entityTypes & ~EntryType.allCases.filter { $0.label == .person }.reduce(0) { $0 | Recognition.bit($1) } != 0
     }
 
     /// The lower-case nouns just before and after a sure name that no lexicon or rule word knows.

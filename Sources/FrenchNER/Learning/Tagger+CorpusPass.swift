@@ -35,6 +35,23 @@ extension Tagger {
         return memory
     }
 
+    /// Pass 1 of `frner tag --corpus-memory` over inputs (files, folders, `-` or none for standard input,
+    /// which is first copied to a temporary file, the spool, that the caller removes). Returns this tagger
+    /// remembering the corpus, and the inputs to read again in pass 2 (the spool for standard input).
+    /// - Throws: when the spool cannot be written.
+    public func rememberingCorpus(inputs: [String], settings: InputSettings, jobs: Int)
+        throws -> (tagger: Tagger, inputs: [String], spool: String?) {
+        var inputs = inputs
+        var spool: String?
+        if inputs.isEmpty || inputs.contains("-") {
+            let path = try DocumentSource.spoolStandardInput()
+            spool = path
+            inputs = inputs.isEmpty ? [path] : inputs.map { $0 == "-" ? path : $0 }
+        }
+        var firstPass = DocumentSource(inputs: inputs, settings: settings)
+        return (withCorpusMemory(corpusMemory(of: &firstPass, jobs: jobs)), inputs, spool)
+    }
+
     /// Pass 1 over texts already in memory (gold documents) into a corpus memory.
     public func corpusMemory(of texts: [String], capacity: Int = CorpusMemory.defaultCapacity) -> CorpusMemory {
         var memory = CorpusMemory(capacity: capacity)

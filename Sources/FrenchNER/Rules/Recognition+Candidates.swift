@@ -5,7 +5,7 @@ extension Recognition {
     func candidates() -> [Candidate] {
         var found: [Candidate] = []
         for run in nameRuns() {
-            for part in splitAtParticles(run).flatMap(splitBeforePerson) {
+            for part in splitAtParticles(run).flatMap({ splitBeforePerson($0) }) { // a closure, not `splitBeforePerson` itself: that would copy `self` per run
                 // `ministre de l'Intérieur Bernard Cazeneuve`: the portfolio, then the person; the
                 // portfolio may reach beyond the run (`Affaires étrangères`, `Outre-mer`).
                 if let portfolioEnd = portfolio(at: part.lowerBound), portfolioEnd != part.upperBound {

@@ -132,13 +132,18 @@ extension Recognition {
 
     // MARK: - Persons
 
-    /// `II`, `XIV`, `Ier`, `Ire`, `1er`: a regnal number (not `I` alone, which may be a pronoun or an
-    /// initial).
+    /// `II`, `XIV`, `Ier`, `Ire`, `1er`: a regnal number (not `I` or `V` alone, which may be a pronoun
+    /// or an initial).
     func isRomanNumeral(_ i: Int) -> Bool {
         let key = doc.keyUnits(of: tokens[i])
         if key.elementsEqual("ier".utf16) || key.elementsEqual("ire".utf16) || key.elementsEqual("1er".utf16) { return true }
-        guard tokens[i].isAllCaps, key.count >= 2, key.count <= 6 else { return false }
-        return key.allSatisfy { $0 == 0x69 || $0 == 0x76 || $0 == 0x78 || $0 == 0x6C }
+        guard tokens[i].isAllCaps, key.count >= 2, key.count <= 7 else { return false }
+        // X{0,3} then IX, IV or V?I{0,3}: II to XXXIX (`XXL`, `LI` are no regnal numbers).
+        var rest = key[...]
+        var tens = 0
+        while rest.first == 0x78, tens < 3 { rest = rest.dropFirst(); tens += 1 }
+        let units = String(decoding: rest, as: UTF16.self)
+        return ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"].contains(units) && (tens > 0 || units.count >= 2)
     }
 
 
@@ -264,7 +269,10 @@ extension Recognition {
 
 
     func letterCount(_ i: Int) -> Int {
-        doc.keyUnits(of: tokens[i]).filter { $0 != 0x2E }.count
+        let token = tokens[i]
+        var count = 0
+        for k in Int(token.keyStart)..<Int(token.keyStart) + Int(token.keyLength) where doc.keyPool[k] != 0x2E { count += 1 }
+        return count
     }
 
     /// `la société Renault`, `le constructeur automobile français Renault`, `le quotidien Le Monde`.
@@ -398,7 +406,7 @@ extension Recognition {
     /// `Saint-Xxx`, `Xxx-sur-Yyy`, `Xxx-en-Yyy`, `Xxx-lès-Yyy`.
     func hasPlaceShape(_ span: Range<Int>) -> Bool {
         let s = span.lowerBound
-        if span.count >= 3, ["saint", "sainte"].contains(doc.key(of: tokens[s])),
+        if span.count >= 3, doc.keyEquals(tokens[s], "saint") || doc.keyEquals(tokens[s], "sainte"),
            tokens[s + 1].flags.contains(.hyphen), tokens[s + 1].isJoinedToPrevious { return true }
         for i in span.dropFirst() where tokens[i].isLowercaseWord && tokens[i].isJoinedToPrevious && i > s
             && tokens[i - 1].flags.contains(.hyphen) && i + 1 < span.upperBound && tokens[i + 1].flags.contains(.hyphen) {

@@ -20,10 +20,13 @@ extension Recognition {
         let facts = SpanFacts(span: span, wordCount: wordCount, prefix: prefix, lexiconWeight: lexiconWeight,
                               knownOther: evidence.score(.organisation) > 0 || evidence.score(.location) > 0)
         // Rules are read in place (by index): iterating would copy each rule, closure and all.
-        let spanRules = RuleCatalogue.spanRules
-        for k in spanRules.indices where spanRules[k].decides(self, facts) {
-            return Candidate(span, spanRules[k].label, score: spanRules[k].weight, rule: spanRules[k].name)
+        let decided: Candidate? = RuleCatalogue.spanRules.withUnsafeBufferPointer { rules in
+            for k in rules.indices where rules[k].decides(self, facts) {
+                return Candidate(span, rules[k].label, score: rules[k].weight, rule: rules[k].name)
+            }
+            return nil
         }
+        if let decided { return decided }
         // Things that are not PER/ORG/LOC.
         if lexiconWeight < RuleWeights.lexiconMultiword && isNonEntity(span) { return nil }
         // `l'opération Sentinelle`, `la tempête tropicale Alex`, `le rover Opportunity`: a work, a
@@ -34,20 +37,20 @@ extension Recognition {
         if wordCount == 1 && lexiconWeight == 0 && tokens[s].flags.contains(.hasDigit) { return nil }
         let nonEntityEntry = exactMatch.map { typesOf($0) & Recognition.nonEntityTypes != 0 } ?? false
 
-        let evidenceRules = RuleCatalogue.evidenceRules
-        for k in evidenceRules.indices {
-            guard var weight = evidenceRules[k].vote(self, facts) else { continue }
-            if evidenceRules[k].halvedWhenKnownOther && facts.knownOther { weight *= RuleWeights.knownOtherFactor }
-            evidence.add(evidenceRules[k].label, weight, .rule(evidenceRules[k].name))
+        let votes = VoteTable.evidence
+        for k in votes.indices {
+            guard var weight = votes[k].vote(self, facts) else { continue }
+            if votes[k].halvedWhenKnownOther && facts.knownOther { weight *= RuleWeights.knownOtherFactor }
+            evidence.add(votes[k].label, weight, .rule(votes[k].name))
         }
 
         // Without evidence, a name is kept only if the document names it surely elsewhere.
         var bare = false
         if evidence.isEmpty {
             bare = true
-            let defaults = RuleCatalogue.defaults
-            for k in defaults.indices {
-                if let weight = defaults[k].vote(self, facts) { evidence.add(defaults[k].label, weight, .rule(defaults[k].name)) }
+            let votes = VoteTable.defaults
+            for k in votes.indices {
+                if let weight = votes[k].vote(self, facts) { evidence.add(votes[k].label, weight, .rule(votes[k].name)) }
             }
         } else if let best = evidence.best, best.score < RuleWeights.loneWordDoubt, wordCount == 1, lexiconWeight == 0,
                   let rule = best.source.rule.flatMap(RuleCatalogue.evidenceRule(named:)) {
@@ -138,4 +141,23 @@ extension Recognition {
         }
         return heaviest
     }
+}
+
+/// What `classify` reads of each voting rule, in catalogue order: a rule copied per candidate costs
+/// more than its vote, so the fields are laid out once in a row of plain values and a closure.
+private struct VoteTable {
+    let name: RuleName
+    let label: EntityLabel
+    let halvedWhenKnownOther: Bool
+    let vote: @Sendable (Recognition, SpanFacts) -> Double?
+
+    init(_ rule: EvidenceRule) {
+        name = rule.name
+        label = rule.label
+        halvedWhenKnownOther = rule.halvedWhenKnownOther
+        vote = rule.vote
+    }
+
+    static let evidence = ContiguousArray(RuleCatalogue.evidenceRules.map(VoteTable.init))
+    static let defaults = ContiguousArray(RuleCatalogue.defaults.map(VoteTable.init))
 }

@@ -11,7 +11,7 @@ extension Recognition {
             // A title or function on the line before is not part of the name (`M.` ⏎ `Dupont`).
             while start > previousEnd {
                 if conventions.personTitles, let title = matchEnding(at: start - 1, types: Recognition.bit(.title)),
-                   Int(title.start) >= previousEnd, !lineBreakBetween(Int(title.start), start) {
+                   Int(title.start) >= previousEnd, !lineBreakBetween(Int(title.start), start), isCivilTitle(title) {
                     start = Int(title.start)
                 } else if conventions.personFunctions,
                           let function = matchEnding(at: start - 1, types: Recognition.bit(.function)),
@@ -29,6 +29,24 @@ extension Recognition {
             }
         }
     }
+
+    /// A title that goes inside the person's span under historical-press guidelines: civil titles
+    /// (`M.`, `MM.`, `Mme`, OCR's `M` without its period), ranks and clergy (`général`, `Mgr`, `abbé`);
+    /// not a noble title or a sovereign's (`roi`, `prince`, `comte`, `duc`), which stays outside.
+    func isCivilTitle(_ match: GazetteerMatch) -> Bool {
+        var key = doc.key(of: tokens[Int(match.start)])
+        if key.hasSuffix(".") { key.removeLast() }
+        return !Recognition.nobleTitles.contains(key)
+    }
+
+    /// Folded keys of the first word of noble and sovereigns' titles.
+    static let nobleTitles: Set<String> = [
+        "roi", "reine", "rois", "reines", "prince", "princesse", "princes", "princesses", "empereur", "imperatrice",
+        "tsar", "tsarine", "shah", "chah", "duc", "duchesse", "grand-duc", "grande-duchesse", "archiduc",
+        "archiduchesse", "comte", "comtesse", "vicomte", "vicomtesse", "baron", "baronne", "marquis", "marquise",
+        "chevalier", "emir", "emirs", "sultan", "calife", "maharaja", "infant", "infante", "lord", "lady", "sir",
+        "seigneur", "seigneurs", "messire", "messires", "pape", "dalai-lama",
+    ]
 
     /// The end of an apposition after a name (`, secrétaire`, `, le célèbre marchand d'animaux de
     /// Hambourg`): up to the next punctuation, the sentence's or line's end, at most 12 tokens; `end` itself

@@ -142,45 +142,49 @@ public struct TextBuffer: Sendable {
     public func string(_ range: Range<Int>) -> String {
         precondition(range.lowerBound >= 0 && range.upperBound <= utf16.count, "range outside the text")
         if range.isEmpty { return "" }
-        return utf16.withUnsafeBufferPointer { all in
-            let units = UnsafeBufferPointer(rebasing: all[range])
-            return String(unsafeUninitializedCapacity: units.count * 3) { out in
-                var o = 0
-                var i = 0
-                let n = units.count
-                while i < n {
-                    let u = units[i]
+        return utf16.withUnsafeBufferPointer { TextBuffer.string(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// UTF-16 units as a string, transcoded straight into the string's UTF-8 storage (an unpaired
+    /// surrogate becomes U+FFFD, as `String(decoding:as:)` makes it).
+    static func string(_ units: UnsafeBufferPointer<UInt16>) -> String {
+        if units.isEmpty { return "" }
+        return String(unsafeUninitializedCapacity: units.count * 3) { out in
+            var o = 0
+            var i = 0
+            let n = units.count
+            while i < n {
+                let u = units[i]
+                i += 1
+                if u < 0x80 {
+                    out[o] = UInt8(truncatingIfNeeded: u)
+                    o += 1
+                } else if u < 0x800 {
+                    out[o] = UInt8(truncatingIfNeeded: 0xC0 | (u >> 6))
+                    out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | (u & 0x3F))
+                    o += 2
+                } else if u & 0xF800 != 0xD800 {
+                    out[o] = UInt8(truncatingIfNeeded: 0xE0 | (u >> 12))
+                    out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | ((u >> 6) & 0x3F))
+                    out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | (u & 0x3F))
+                    o += 3
+                } else if u & 0xFC00 == 0xD800, i < n, units[i] & 0xFC00 == 0xDC00 {
+                    let scalar = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00)
                     i += 1
-                    if u < 0x80 {
-                        out[o] = UInt8(truncatingIfNeeded: u)
-                        o += 1
-                    } else if u < 0x800 {
-                        out[o] = UInt8(truncatingIfNeeded: 0xC0 | (u >> 6))
-                        out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | (u & 0x3F))
-                        o += 2
-                    } else if u & 0xF800 != 0xD800 {
-                        out[o] = UInt8(truncatingIfNeeded: 0xE0 | (u >> 12))
-                        out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | ((u >> 6) & 0x3F))
-                        out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | (u & 0x3F))
-                        o += 3
-                    } else if u & 0xFC00 == 0xD800, i < n, units[i] & 0xFC00 == 0xDC00 {
-                        let scalar = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00)
-                        i += 1
-                        out[o] = UInt8(truncatingIfNeeded: 0xF0 | (scalar >> 18))
-                        out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 12) & 0x3F))
-                        out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 6) & 0x3F))
-                        out[o + 3] = UInt8(truncatingIfNeeded: 0x80 | (scalar & 0x3F))
-                        o += 4
-                    } else {
-                        // An unpaired surrogate: U+FFFD.
-                        out[o] = 0xEF
-                        out[o + 1] = 0xBF
-                        out[o + 2] = 0xBD
-                        o += 3
-                    }
+                    out[o] = UInt8(truncatingIfNeeded: 0xF0 | (scalar >> 18))
+                    out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 12) & 0x3F))
+                    out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 6) & 0x3F))
+                    out[o + 3] = UInt8(truncatingIfNeeded: 0x80 | (scalar & 0x3F))
+                    o += 4
+                } else {
+                    // An unpaired surrogate: U+FFFD.
+                    out[o] = 0xEF
+                    out[o + 1] = 0xBF
+                    out[o + 2] = 0xBD
+                    o += 3
                 }
-                return o
             }
+            return o
         }
     }
 

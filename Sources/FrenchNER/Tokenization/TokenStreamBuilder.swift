@@ -12,7 +12,10 @@ struct TokenStreamBuilder {
     /// Offsets of the apostrophes (`'` and `’`), and the next one to look at.
     private var apostrophes: [Int32] = []
     private var nextApostrophe = 0
-    private let table = CharacterTable.shared
+    let table = CharacterTable.shared
+    /// Where a sentence starts inside a word that scraped text joined (`Dupont.Le`, `ParisIl`):
+    /// `TokenStreamBuilder+Repair.swift`.
+    var joinBoundaries: [Int32] = []
     /// The folded keys, written through a pointer in the per-unit loop; `finishKeys()` hands them over
     /// as an array and frees the buffer.
     private var keys: UnsafeMutablePointer<UInt16>
@@ -147,7 +150,7 @@ struct TokenStreamBuilder {
                 return next + 1
             }
         }
-        emit(start, end, .word)
+        emitRepairingJoins(start, end)
         return next
     }
 
@@ -195,7 +198,7 @@ struct TokenStreamBuilder {
     ///
     /// The shape flags come from OR-ing per-character shape bits and counting upper-case letters:
     /// `startsUppercase` is the first letter's case, `innerUppercase` any other upper-case letter.
-    private mutating func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, _ extraFlags: Token.Flags = []) {
+    mutating func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, _ extraFlags: Token.Flags = []) {
         var flags = extraFlags
         if start > previousEnd { flags.insert(.spaceBefore) }
         previousEnd = end
@@ -241,7 +244,11 @@ struct TokenStreamBuilder {
                         k &+= 1
                     }
                 } else {
-                    shape = TokenStreamBuilder.foldOutsideTable(codePoint, into: keys, at: &count, hash: &hash)
+                    // By value, not `inout`: the loop's count and hash stay in registers.
+                    let folded = TokenStreamBuilder.foldOutsideTable(codePoint, into: keys, at: count, hash: hash)
+                    shape = folded.shape
+                    count = folded.count
+                    hash = folded.hash
                 }
             }
             shapeBits |= shape
@@ -273,23 +280,25 @@ struct TokenStreamBuilder {
     /// appending at most 16 units; returns its shape bits. Kept out of `emit`'s loop.
     @inline(never)
     private static func foldOutsideTable(_ codePoint: UInt32, into keys: UnsafeMutablePointer<UInt16>,
-                                         at count: inout Int, hash: inout UInt32) -> UInt8 {
+                                         at count: Int, hash: UInt32) -> (shape: UInt8, count: Int, hash: UInt32) {
         let table = CharacterTable.shared
         var folded = ContiguousArray<UInt16>()
         table.appendFold(of: codePoint, to: &folded)
+        var count = count, hash = hash
         for unit in folded.prefix(16) {
             keys[count] = unit
             count += 1
             hash = (hash ^ UInt32(unit)) &* 16_777_619
         }
-        return CharacterTable.shape(ofProperties: table.properties(of: codePoint))
+        return (CharacterTable.shape(ofProperties: table.properties(of: codePoint)), count, hash)
     }
 
     // MARK: - Sentences
 
     /// Groups tokens into sentences at ICU's boundaries, except after titles, initials and
     /// abbreviations followed by a lower-case word; marks each sentence's first word.
-    mutating func splitSentences(boundaries: ContiguousArray<Int32>) -> ContiguousArray<Sentence> {
+    mutating func splitSentences(boundaries icuBoundaries: ContiguousArray<Int32>) -> ContiguousArray<Sentence> {
+        let boundaries = joinBoundaries.isEmpty ? icuBoundaries : TokenStreamBuilder.merged(icuBoundaries, joinBoundaries)
         var sentences = ContiguousArray<Sentence>()
         var sentenceStart = 0
         var index = 0
@@ -369,6 +378,11 @@ struct TokenStreamBuilder {
     private func isClitic(_ start: Int, _ end: Int) -> Bool {
         guard let packed = packedLowercaseASCII(start, end) else { return false }
         return TokenStreamBuilder.clitics.contains(packed)
+    }
+
+    /// `M`, `Mme`, `Dr`: a title after which no sentence starts.
+    func isTitle(_ start: Int, _ end: Int) -> Bool {
+        isListed(start, end, in: TokenStreamBuilder.titles)
     }
 
     private func isAbbreviation(_ start: Int, _ end: Int) -> Bool {

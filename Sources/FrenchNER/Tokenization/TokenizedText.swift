@@ -24,7 +24,8 @@ public struct TokenizedText: Sendable {
     /// The folded match key of a token (`Élysée` → `elysee`), as a new string.
     public func key(of token: Token) -> String {
         let start = Int(token.keyStart)
-        return String(decoding: keyPool[start..<start + Int(token.keyLength)], as: UTF16.self)
+        // Rules ask for keys often: transcoded in one pass, not through the generic decoder.
+        return keyPool.withUnsafeBufferPointer { TextBuffer.string(UnsafeBufferPointer(rebasing: $0[start..<start + Int(token.keyLength)])) }
     }
 
     /// Whether a token's folded key equals an ASCII string (no allocation).

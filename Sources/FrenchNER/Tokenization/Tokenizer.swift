@@ -11,7 +11,9 @@ import CFrenchICU
 /// - makes one token of a URL, an e-mail address, and a number whose thousands are separated by a space,
 ///   a no-break space or a narrow no-break space (`1 000 000`); `3,5` is one token already;
 /// - never starts a sentence after a title (`M.`, `Mme`, `Dr.`), an initial (`J. Chirac`) or an
-///   abbreviation followed by a lower-case word (`etc.`).
+///   abbreviation followed by a lower-case word (`etc.`);
+/// - cuts the joins scraped text leaves (`Dupont.Le`, `M.Dupont`, `ParisIl`), starting a sentence
+///   where one was lost (`TokenStreamBuilder+Repair.swift`).
 ///
 /// ```swift
 /// let tokenizer = try Tokenizer()

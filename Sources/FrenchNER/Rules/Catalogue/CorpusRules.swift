@@ -12,8 +12,11 @@
 ///   particle opening the sentence before it when the corpus knows the longer name (`De Gendt`).
 extension Recognition {
     func applyCorpusMemory(_ memory: CorpusMemory, to candidates: [Candidate]) -> [Candidate] {
-        candidates.map { candidate in
+        // Names the document types surely itself are left to `document.same-name`.
+        let sureHere = Set(candidates.filter { $0.isSure && !$0.needsDocumentSupport }.map { nameKey($0.range) })
+        return candidates.map { candidate in
             guard !candidate.isSure || candidate.needsDocumentSupport, isRememberable(candidate.range),
+                  !sureHere.contains(nameKey(candidate.range)),
                   !(candidate.needsDocumentSupport && candidate.length == 1 && !commonClasses(candidate.start).isEmpty),
                   let label = memory.label(of: nameKey(candidate.range)) else { return candidate }
             var remembered = candidate

@@ -134,6 +134,14 @@ extension RuleCatalogue {
                    !r.has(r.singleTypes[k], .personFirst) || r.startingTypes[k] & Recognition.locationTypes != 0 {
                     var end = k + 1
                     while end < n, let next = r.extendName(from: end, adjectives: false) { end = next }
+                    // `ministère des Affaires étrangères`: adjectives after a capitalised common noun;
+                    // not after a place (`diocèse de Hearst ferme`), not a nationality (`ministère de
+                    // l'Intérieur turc`).
+                    while end < n, tokens[end].isLowercaseWord, !r.has(r.singleTypes[end], .demonym),
+                          r.commonClasses(end - 1).contains(.noun) || tokens[end - 1].isLowercaseWord,
+                          r.isNameAdjective(end) || r.isPluralAdjectiveAgreeing(end, with: end - 1) {
+                        end += 1
+                    }
                     found.append((i..<end, RuleWeights.organisationLowercaseHeadComplement))
                     continue
                 }

@@ -15,16 +15,21 @@ extension RuleCatalogue {
         if r.isInitial(s) {
             return r.tokens[last].isCapitalized && !r.isInitial(last) && !r.commonClasses(last).contains(.function)
         }
+        // `Karabatic L.`, not `Radio J.`: the surname is no common word unless a known surname.
         return r.isInitial(last) && r.tokens[s].isCapitalized
+            && (r.commonClasses(s).isEmpty || r.has(r.singleTypes[s], .personLast))
     }
 
     static let personCandidates: [CandidateRule] = [personRegnalEpithet]
 
-    /// `Ramsès II`, `Childéric Ier`: a capitalised word and a Roman numeral (two words in all), the
-    /// word no known place or organisation (`Vatican II`, `Paris VIII` are not persons).
+    /// `Ramsès II`, `Childéric Ier`: a capitalised word and a Roman numeral up to XXXIX (two words in
+    /// all), the word no known place or organisation (`Vatican II`, `Paris VIII` are not persons).
+    /// The word is a known first name or no common word (`Golf VIII`, `Roadster II` are models).
     static let personRegnalNumeral = EvidenceRule(.personRegnal, votes: .person, weight: RuleWeights.personRegnalNumeral) { r, span in
-        span.span.count == 2 && r.tokens[span.start].isCapitalized && r.isRomanNumeral(span.end - 1)
-            && r.singleTypes[span.start] & (Recognition.locationTypes | Recognition.organisationTypes) == 0
+        let s = span.start
+        return span.span.count == 2 && r.tokens[s].isCapitalized && r.isRomanNumeral(span.end - 1)
+            && r.singleTypes[s] & (Recognition.locationTypes | Recognition.organisationTypes) == 0
+            && (r.has(r.singleTypes[s], .personFirst) || r.commonClasses(s).isEmpty)
     }
 
     /// `Charles le Chauve`, `Jeanne la Folle`, `Philippe le Bel`: a known first name, `le` or `la`, and
