@@ -264,8 +264,12 @@ enum RuleTable {
             .no("Le ministre de l'Intérieur turc a parlé hier.", "Intérieur turc", .organisation),
             .none("Le ministre a parlé hier."),
             ]
-        case .organisationTeam: // organisation.team: a capitalised plural, `de`, a city
+        case .organisationTeam: // organisation.team: a nickname, `de`/`du`, a city or a state
             [
+            .yes("Il a joué aux Lakers de Los Angeles hier.", "Lakers de Los Angeles", .organisation),
+            .yes("Hier, les Zorbaks du Texas ont gagné.", "Zorbaks du Texas", .organisation),
+            // A known team that is also a place is the place (`Valence d'Agen`).
+            .no("Il est né à Valence d'Agen hier.", "Valence d'Agen", .organisation),
             .yes("Hier, les Penguins de Pittsburgh ont gagné.", "Penguins de Pittsburgh", .organisation),
             .yes("Il joue pour les Zorbaks d'Atlanta depuis hier.", "Zorbaks d'Atlanta", .organisation),
             .no("Hier, Grandet de Saumur est venu.", "Grandet de Saumur", .organisation),

@@ -127,6 +127,7 @@ extension Recognition {
                 if next < run.upperBound, roles[next].contains(.secondParticle) { next += 1 }
                 if next < run.upperBound, hasEntityStartingAt(next),
                    typesOf(matches(startingAt: next).last!) & Recognition.entityTypes != 0,
+                   !isTeamName(start..<run.upperBound, particle: i),
                    !has(singleTypes[start], .organisationHead), !has(singleTypes[start], .placeHead) {
                     parts.append(start..<i)
                     start = next
@@ -147,15 +148,25 @@ extension Recognition {
         singleTypes[i] & Recognition.complementTakingTypes != 0
     }
 
-    /// `Penguins de Pittsburgh`: one capitalised plural word, `de`/`d'`, then a city.
+    /// `Penguins de Pittsburgh`, `Rangers du Texas`, `Lakers de Los Angeles`: a team's nickname (one
+    /// capitalised plural word, or a team the lexicon knows that is no place), `de`/`d'`/`du`, then a city
+    /// or a state.
     func isTeamName(_ run: Range<Int>, particle: Int) -> Bool {
-        // A lower-case `de` after a word that is no first name (`Thomas De Gendt` is a person).
-        guard particle == run.lowerBound + 1, doc.keyEquals(tokens[particle], "de") || doc.keyEquals(tokens[particle], "d'"),
-              tokens[particle].isLowercaseWord, !has(singleTypes[run.lowerBound], .personFirst),
-              particle + 1 < run.upperBound, has(startingTypes[particle + 1], .city) else { return false }
+        // A lower-case `de`/`du` after a word that is no first name (`Thomas De Gendt` is a person).
+        guard particle == run.lowerBound + 1, tokens[particle].isLowercaseWord,
+              doc.keyEquals(tokens[particle], "de") || doc.keyEquals(tokens[particle], "d'")
+                || doc.keyEquals(tokens[particle], "du"),
+              !has(singleTypes[run.lowerBound], .personFirst),
+              particle + 1 < run.upperBound,
+              startingTypes[particle + 1] & (Recognition.bit(.city) | Recognition.bit(.admin)) != 0 else { return false }
         let nickname = tokens[run.lowerBound]
+        guard nickname.isCapitalized, nickname.end - nickname.start >= 4 else { return false }
+        // `Lakers de Los Angeles`: a team's nickname the lexicon knows, and no place (`Valence d'Agen`).
+        if has(singleTypes[run.lowerBound], .sport) {
+            return singleTypes[run.lowerBound] & Recognition.locationTypes == 0
+        }
         let last = doc.text.utf16[Int(nickname.end) - 1]
-        return nickname.isCapitalized && (last == 0x73 || last == 0x78) && nickname.end - nickname.start >= 4
+        return (last == 0x73 || last == 0x78)
             && singleTypes[run.lowerBound] & (Recognition.entityTypes | Recognition.bit(.demonym)) == 0
     }
 
