@@ -629,6 +629,10 @@ struct TaggerBehaviourTests {
         (TaggingConventions(personTitles: true), "Hier, le général Zorbak Quillifer a parlé.", "général Zorbak Quillifer"),
         (TaggingConventions(personTitles: true), "Hier, le prince Zorbak Quillifer a parlé.", "Zorbak Quillifer"),
         (TaggingConventions(personTitles: true), "Hier, le comte Zorbak Quillifer a parlé.", "Zorbak Quillifer"),
+        // A particle between a civil title and the surname goes in with the title.
+        (TaggingConventions(personTitles: true), "Hier, M. de Quillifer a parlé.", "M. de Quillifer"),
+        (TaggingConventions.namesOnly, "Hier, M. de Quillifer a parlé.", "Quillifer"),
+        (TaggingConventions(personTitles: true), "Hier, le comte de Quillifer a parlé.", "Quillifer"),
     ])
     func conventions(conventions: TaggingConventions, text: String, expected: String) {
         var tagger = sharedTagger

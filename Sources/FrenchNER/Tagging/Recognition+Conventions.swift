@@ -1,7 +1,8 @@
 /// Span conventions applied after the rules: a person's span widened to its title, function or
 /// apposition when the annotation guidelines say so (`TaggingConventions`).
 extension Recognition {
-    /// Widens person spans to the title and/or function before them, when the conventions say so.
+    /// Widens person spans to the title and/or function before them, when the conventions say so
+    /// (`M. de Lasteyrie`: with a particle between the title and the name).
     func applyConventions(_ conventions: TaggingConventions, to candidates: inout [Candidate]) {
         var previousEnd = 0
         for index in candidates.indices {
@@ -12,6 +13,12 @@ extension Recognition {
             while start > previousEnd {
                 if conventions.personTitles, let title = matchEnding(at: start - 1, types: Recognition.bit(.title)),
                    Int(title.start) >= previousEnd, !lineBreakBetween(Int(title.start), start), isCivilTitle(title) {
+                    start = Int(title.start)
+                } else if conventions.personTitles, start - 2 >= previousEnd, roles[start - 1].contains(.nameParticle),
+                          tokens[start - 1].isLowercaseWord,
+                          let title = matchEnding(at: start - 2, types: Recognition.bit(.title)),
+                          Int(title.start) >= previousEnd, !lineBreakBetween(Int(title.start), start), isCivilTitle(title) {
+                    // `M. de Lasteyrie`: the particle between the title and the surname goes in with the title.
                     start = Int(title.start)
                 } else if conventions.personFunctions,
                           let function = matchEnding(at: start - 1, types: Recognition.bit(.function)),
