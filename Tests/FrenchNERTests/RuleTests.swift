@@ -307,6 +307,10 @@ enum RuleTable {
             .yes("La Région Occitanie finance le projet.", "Occitanie", .location),
             .yes("La région Occitanie finance le projet.", "Occitanie", .location),
             .no("La Région Occitanie finance le projet.", "Région Occitanie", .organisation),
+            // A capitalised place noun and a particle open the place's name, head included; not a plural.
+            .yes("Les rebelles tiennent la Province de Trambulac.", "Province de Trambulac", .location),
+            .yes("Il vit dans la Wilaya de Vexholm depuis hier.", "Wilaya de Vexholm", .location),
+            .yes("Il a parlé des Etats de l'Europe hier.", "Europe", .location),
             .none("La ville est calme hier."),
             .no("Le maire de la ville, Zorbak Quillifer, a parlé hier.", "Zorbak Quillifer", .location),
             ]

@@ -167,7 +167,7 @@ extension Recognition {
         }
         let last = doc.text.utf16[Int(nickname.end) - 1]
         return (last == 0x73 || last == 0x78)
-            && singleTypes[run.lowerBound] & (Recognition.entityTypes | Recognition.bit(.demonym)) == 0
+            && singleTypes[run.lowerBound] & (Recognition.entityTypes | Recognition.bit(.demonym) | Recognition.bit(.placeCue)) == 0
     }
 
     static let complementTakingTypes: UInt64 = bit(.organisationHead) | bit(.placeHead) | bit(.placeCue)
@@ -245,14 +245,20 @@ extension Recognition {
                 start += 1
                 continue
             }
-            // `Pays de Galles`, `Province d'Alep`: a capitalised place noun and a particle before a name.
+            // `Pays de Galles`, `Province d'Alep`, `Wilaya d'Alger`: a capitalised place noun and a particle
+            // before a name open the place's name (head included).
             if start + 2 < end, nameLike[start], has(singleTypes[start], .placeCue), !has(singleTypes[start], .placeHead),
                roles[start + 1].contains(.nameParticle),
                entityMatch(exactly: start..<end) == nil {
-                start += 1
-                while start < end, !nameLike[start] { start += 1 }
                 placeCuePrefix = true
-                continue
+                // A plural noun is no name's head (`Etats de l'Europe`): the name after it is the place.
+                let last = doc.text.utf16[Int(tokens[start].end) - 1]
+                if (last == 0x73 || last == 0x78), !doc.keyEquals(tokens[start], "pays") {
+                    start += 1
+                    while start < end, !nameLike[start] { start += 1 }
+                    continue
+                }
+                break
             }
             // `Région Occitanie`, `Province Hama`: a capitalised place noun right before a known place.
             if start + 1 < end, nameLike[start], has(singleTypes[start], .placeCue), !has(singleTypes[start], .placeHead),
