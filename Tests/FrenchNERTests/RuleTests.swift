@@ -513,6 +513,16 @@ struct NonEntityTests {
         #expect(labelled(text) == [])
     }
 
+    @Test("a known entity that a function names after its `de` keeps its span; a word of the function does not", arguments: [
+        ("Hier, le maire de Paris a parlé.", ["Paris|LOC"]),
+        ("Le président du Sénat a parlé hier.", ["Sénat|ORG"]),
+        ("Hier, le Premier ministre a parlé.", []),
+        ("Hier, le président de la République a parlé.", []),
+    ])
+    func entityInsideFunction(text: String, expected: [String]) {
+        #expect(labelled(text) == expected)
+    }
+
     @Test("names with digits: known channels are entities, model codes are not", arguments: [
         ("Il regarde TF1 ce soir.", ["TF1|ORG"]),
         ("Hier, un Airbus A321 a atterri.", ["Airbus|ORG"]),

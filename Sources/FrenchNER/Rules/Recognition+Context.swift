@@ -29,6 +29,15 @@ extension Recognition {
 
     /// Products, events, works, demonyms, a cue on its own, or a word inside a longer cue or
     /// non-entity (`Affaires` in `ministre des Affaires étrangères`, `Coupe` in `Coupe du monde`).
+    /// `maire de Paris`, `président du Sénat`: the span ends the cue's entry, after its `de`
+    /// complement (the entity the function names is annotated on its own; `Premier ministre` is not).
+    func isComplementOfCue(_ span: Range<Int>, cue: GazetteerMatch) -> Bool {
+        let s = span.lowerBound
+        guard Int(cue.end) == span.upperBound, s >= Int(cue.start) + 2 else { return false }
+        if roles[s - 1].contains(.complement) { return true }
+        return s >= Int(cue.start) + 3 && roles[s - 1].contains(.article) && roles[s - 2].contains(.complement)
+    }
+
     func isNonEntity(_ span: Range<Int>) -> Bool {
         let s = span.lowerBound, e = span.upperBound
         let entity = Recognition.entityTypes
@@ -41,7 +50,8 @@ extension Recognition {
                 if types & entity != 0 && Int(m.start) == s && Int(m.end) == e { continue }
                 if types & Recognition.nonEntityTypes != 0 && types & entity == 0 && !knownEntity { return true }
                 let longer = Int(m.start) < s || Int(m.end) > e
-                if longer && types & (Recognition.bit(.function) | Recognition.bit(.title)) != 0 && types & entity == 0 {
+                if longer && types & (Recognition.bit(.function) | Recognition.bit(.title)) != 0 && types & entity == 0
+                    && !(knownEntity && isComplementOfCue(span, cue: m)) {
                     return true
                 }
             }
