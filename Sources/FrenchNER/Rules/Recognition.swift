@@ -10,6 +10,8 @@ struct Recognition {
     let keyIDs: ContiguousArray<Int32>
     /// Rule-word roles of each token.
     let roles: ContiguousArray<RuleWords.Role>
+    /// Rule word lists of each token (`RuleWords.Lists`).
+    let lists: ContiguousArray<RuleWords.Lists>
     /// Every gazetteer match, ordered by start then end.
     let matches: [GazetteerMatch]
     /// Index of the first match starting at each token (or `matches.count`).
@@ -33,15 +35,13 @@ struct Recognition {
 
     /// Every per-token and per-match array is built in locals and stored once: a method called on
     /// `self` while `self` is being mutated would copy the whole value for each token.
-    init(doc: TokenizedText, gazetteer: Gazetteer, roleTable: ContiguousArray<RuleWords.Role>) {
+    init(doc: TokenizedText, gazetteer: Gazetteer, roleTable: RoleTable) {
         self.doc = doc
         self.gazetteer = gazetteer
         let ids = gazetteer.keyIDs(for: doc)
         keyIDs = ids
         let n = doc.tokens.count
-        var roles = ContiguousArray<RuleWords.Role>(repeating: [], count: n)
-        for i in 0..<n where ids[i] >= 0 && Int(ids[i]) < roleTable.count { roles[i] = roleTable[Int(ids[i])] }
-        self.roles = roles
+        (roles, lists) = roleTable.tokenRoles(doc, keyIDs: ids)
         let matches = gazetteer.matches(in: doc, keyIDs: ids)
         self.matches = matches
         var first = ContiguousArray<Int32>(repeating: Int32(matches.count), count: n + 1)

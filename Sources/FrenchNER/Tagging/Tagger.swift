@@ -19,8 +19,8 @@
 public struct Tagger: Sendable {
     public let tokenizer: Tokenizer
     public let gazetteer: Gazetteer
-    /// Rule-word roles by key id.
-    let roleTable: ContiguousArray<RuleWords.Role>
+    /// Rule-word roles and list bits by key id.
+    let roleTable: RoleTable
     /// Span conventions (default: names only, as in modern news gold).
     public var conventions = TaggingConventions.namesOnly
     /// What a corpus taught, for batch runs (`withCorpusMemory(_:)`, `Learning/`).
@@ -45,12 +45,7 @@ public struct Tagger: Sendable {
     public init(gazetteer: Gazetteer, tokenizer: Tokenizer) {
         self.tokenizer = tokenizer
         self.gazetteer = gazetteer
-        var roles = ContiguousArray<RuleWords.Role>(repeating: [], count: gazetteer.keyCount)
-        for (key, role) in RuleWords.folded {
-            let id = gazetteer.keys.lookup(Array(key.utf16))
-            if id >= 0 { roles[Int(id)].formUnion(role) }
-        }
-        self.roleTable = roles
+        self.roleTable = RoleTable(gazetteer: gazetteer)
     }
 
     /// The entities of a text, in text order, not overlapping.
