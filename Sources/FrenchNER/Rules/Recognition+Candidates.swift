@@ -126,7 +126,7 @@ extension Recognition {
                 var next = i + 1
                 if next < run.upperBound, roles[next].contains(.secondParticle) { next += 1 }
                 if next < run.upperBound, hasEntityStartingAt(next),
-                   typesOf(matches(startingAt: next).last!) & Recognition.entityTypes != 0,
+                   matchTypes[matchIndices(startingAt: next).last!] & Recognition.entityTypes != 0,
                    !has(singleTypes[start], .organisationHead), !has(singleTypes[start], .placeHead) {
                     parts.append(start..<i)
                     start = next

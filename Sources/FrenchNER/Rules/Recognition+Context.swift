@@ -36,8 +36,9 @@ extension Recognition {
         // `Minsk` in `accords de Minsk`), as news annotation does.
         let knownEntity = entityMatch(exactly: span) != nil
         for start in max(0, s - 8)...s {
-            for m in matches(startingAt: start) where Int(m.end) >= e {
-                let types = typesOf(m)
+            for k in matchIndices(startingAt: start) where Int(matches[k].end) >= e {
+                let m = matches[k]
+                let types = matchTypes[k]
                 if types & entity != 0 && Int(m.start) == s && Int(m.end) == e { continue }
                 if types & Recognition.nonEntityTypes != 0 && types & entity == 0 && !knownEntity { return true }
                 let longer = Int(m.start) < s || Int(m.end) > e

@@ -40,7 +40,9 @@ extension RuleCatalogue {
                 found.append(((i - 1)..<(i + 1), RuleWeights.locationRoad))
                 continue
             }
-            guard let (end, letters, digits) = r.roadCode(at: i) else { continue }
+            // Most tokens are no road code: the code's shape (capitals, no lower case) is tested first.
+            guard tokens[i].flags.contains(.startsUppercase), !tokens[i].flags.contains(.hasLowercase),
+                  let (end, letters, digits) = r.roadCode(at: i) else { continue }
             if head {
                 found.append(((i - 1)..<end, RuleWeights.locationRoad))
             } else if i > 0, r.doc.keyEquals(tokens[i - 1], "la") || r.doc.keyEquals(tokens[i - 1], "l'"),
