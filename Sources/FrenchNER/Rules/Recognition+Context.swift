@@ -137,15 +137,19 @@ extension Recognition {
     /// or an initial).
     func isRomanNumeral(_ i: Int) -> Bool {
         let key = doc.keyUnits(of: tokens[i])
-        if key.elementsEqual("ier".utf16) || key.elementsEqual("ire".utf16) || key.elementsEqual("1er".utf16) { return true }
+        if Recognition.ordinalKeys.contains(where: { key.elementsEqual($0) }) { return true }
         guard tokens[i].isAllCaps, key.count >= 2, key.count <= 7 else { return false }
         // X{0,3} then IX, IV or V?I{0,3}: II to XXXIX (`XXL`, `LI` are no regnal numbers).
         var rest = key[...]
         var tens = 0
         while rest.first == 0x78, tens < 3 { rest = rest.dropFirst(); tens += 1 }
-        let units = String(decoding: rest, as: UTF16.self)
-        return ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"].contains(units) && (tens > 0 || units.count >= 2)
+        return Recognition.romanUnits.contains(where: { rest.elementsEqual($0) }) && (tens > 0 || rest.count >= 2)
     }
+
+    /// `ier`, `ire`, `1er` (folded key units).
+    private static let ordinalKeys: [[UInt16]] = ["ier", "ire", "1er"].map { Array($0.utf16) }
+    /// The units of a Roman numeral after its tens (folded key units; `""` after `X`).
+    private static let romanUnits: [[UInt16]] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"].map { Array($0.utf16) }
 
 
     func firstNameIsAmbiguous(_ i: Int) -> Bool {

