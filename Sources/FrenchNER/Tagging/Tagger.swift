@@ -89,9 +89,10 @@ public struct Tagger: Sendable {
                 canonical = canonicals[candidate.canonicalEntry] ?? gazetteer.canonical(ofEntry: Int(candidate.canonicalEntry))
                 canonicals[candidate.canonicalEntry] = canonical
             }
+            let bytes = doc.text.utf8Range(utf16: start..<end)
             return Entity(label: candidate.label, text: doc.text.string(start..<end),
                           start: doc.text.codePointOffset(utf16: start), end: doc.text.codePointOffset(utf16: end),
-                          byteStart: doc.text.utf8Offset(utf16: start), byteEnd: doc.text.utf8Offset(utf16: end),
+                          byteStart: bytes.lowerBound, byteEnd: bytes.upperBound,
                           source: source, canonical: canonical, utf16Range: start..<end, tokenRange: candidate.range)
         }
         return TaggedText(tokens: doc, entities: entities)
