@@ -4,6 +4,7 @@ extension Recognition {
     /// Every candidate of the document, before overlaps are resolved.
     func candidates() -> [Candidate] {
         var found: [Candidate] = []
+        found.reserveCapacity(tokens.count / 8)
         for run in nameRuns() {
             for part in splitAtParticles(run).flatMap({ splitBeforePerson($0) }) { // a closure, not `splitBeforePerson` itself: that would copy `self` per run
                 // `ministre de l'Intérieur Bernard Cazeneuve`: the portfolio, then the person; the
