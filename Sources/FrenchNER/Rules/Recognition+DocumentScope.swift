@@ -66,9 +66,8 @@ extension Recognition {
             get { Int(key.chain) < values.count ? values[Int(key.chain)] : initial }
             set {
                 let id = Int(key.chain)
-                if id >= values.count {
-                    values.append(contentsOf: repeatElement(initial, count: max(id + 1, 2 * values.count) - values.count))
-                }
+                // The array's own growth is geometric; only the values up to `id` are written.
+                if id >= values.count { values.append(contentsOf: repeatElement(initial, count: id + 1 - values.count)) }
                 values[id] = newValue
             }
         }

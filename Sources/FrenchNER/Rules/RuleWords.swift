@@ -116,33 +116,31 @@ extension RuleWords {
 }
 
 /// The rule words' roles and list bits by key id, built once per tagger from its gazetteer: a token's
-/// roles and lists are then one array read each (`Recognition.roles`, `Recognition.lists`).
+/// roles and lists are then one array read (`Recognition.roles`, `Recognition.lists`).
 struct RoleTable: Sendable {
-    /// Roles by key id (every rule word is a reserved key, so each has an id).
-    let roles: ContiguousArray<RuleWords.Role>
-    /// List bits by key id.
-    let lists: ContiguousArray<RuleWords.Lists>
+    /// Per key id: the roles in the low 16 bits, the list bits in the high 16 (one table, so that the
+    /// lists cost no memory beyond the roles'). Every rule word is a reserved key, so each has an id.
+    let packed: ContiguousArray<UInt32>
     /// List words the gazetteer has no id for, with their bits (usually none).
     let unknownKeys: [(units: [UInt16], lists: RuleWords.Lists)]
 
     /// - Complexity: O(key count + rule words).
     init(gazetteer: Gazetteer) {
-        var roles = ContiguousArray<RuleWords.Role>(repeating: [], count: gazetteer.keyCount)
+        var packed = ContiguousArray<UInt32>(repeating: 0, count: gazetteer.keyCount)
         for (key, role) in RuleWords.folded {
+            precondition(role.rawValue <= 0xFFFF, "rule word roles must fit in 16 bits")
             let id = gazetteer.keys.lookup(Array(key.utf16))
-            if id >= 0 { roles[Int(id)].formUnion(role) }
+            if id >= 0 { packed[Int(id)] |= role.rawValue }
         }
-        var lists = ContiguousArray<RuleWords.Lists>(repeating: [], count: gazetteer.keyCount)
         var unknown: [[UInt16]: RuleWords.Lists] = [:]
         for (keys, list) in RuleWords.lists {
             for key in keys {
                 let units = Array(key.utf16)
                 let id = gazetteer.keys.lookup(units)
-                if id >= 0 { lists[Int(id)].formUnion(list) } else { unknown[units, default: []].formUnion(list) }
+                if id >= 0 { packed[Int(id)] |= UInt32(list.rawValue) << 16 } else { unknown[units, default: []].formUnion(list) }
             }
         }
-        self.roles = roles
-        self.lists = lists
+        self.packed = packed
         unknownKeys = unknown.map { ($0.key, $0.value) }.sorted { $0.units.lexicographicallyPrecedes($1.units) }
     }
 
@@ -156,9 +154,11 @@ struct RoleTable: Sendable {
         var tokenLists = ContiguousArray<RuleWords.Lists>(repeating: [], count: n)
         for i in 0..<n {
             let id = Int(ids[i])
-            if id >= 0 && id < roles.count {
-                tokenRoles[i] = roles[id]
-                tokenLists[i] = lists[id]
+            if id >= 0 && id < packed.count {
+                let bits = packed[id]
+                if bits == 0 { continue }
+                tokenRoles[i] = RuleWords.Role(rawValue: bits & 0xFFFF)
+                tokenLists[i] = RuleWords.Lists(rawValue: UInt16(truncatingIfNeeded: bits >> 16))
             } else if id < 0 && !unknownKeys.isEmpty {
                 let key = doc.keyUnits(of: doc.tokens[i])
                 for (units, list) in unknownKeys where key.elementsEqual(units) { tokenLists[i].formUnion(list) }

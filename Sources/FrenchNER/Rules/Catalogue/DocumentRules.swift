@@ -20,7 +20,7 @@ extension Recognition {
     func applyDocumentConsistency(_ candidates: [Candidate]) -> [Candidate] {
         let scope = RuleWeights.documentScopeSentences
         let sentenceOf = sentenceIndices(of: candidates)
-        var chains = NameChains(scope: scope, capacity: 2 * candidates.count)
+        var chains = NameChains(scope: scope, capacity: candidates.count)
         var sureLabels = ChainTable<(label: EntityLabel, score: Double)?>(nil)
         var personParts = ChainTable<Double?>(nil)
         var firstNames = ChainTable<Double?>(nil)
