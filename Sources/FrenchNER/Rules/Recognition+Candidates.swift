@@ -4,6 +4,7 @@ extension Recognition {
     /// Every candidate of the document, before overlaps are resolved.
     func candidates() -> [Candidate] {
         var found: [Candidate] = []
+        found.reserveCapacity(tokens.count / 8)
         for run in nameRuns() {
             for part in splitAtParticles(run).flatMap({ splitBeforePerson($0) }) { // a closure, not `splitBeforePerson` itself: that would copy `self` per run
                 // `ministre de l'Intérieur Bernard Cazeneuve`: the portfolio, then the person; the
@@ -126,7 +127,7 @@ extension Recognition {
                 var next = i + 1
                 if next < run.upperBound, roles[next].contains(.secondParticle) { next += 1 }
                 if next < run.upperBound, hasEntityStartingAt(next),
-                   typesOf(matches(startingAt: next).last!) & Recognition.entityTypes != 0,
+                   matchTypes[matchIndices(startingAt: next).last!] & Recognition.entityTypes != 0,
                    !isTeamName(start..<run.upperBound, particle: i),
                    !has(singleTypes[start], .organisationHead), !has(singleTypes[start], .placeHead) {
                     parts.append(start..<i)

@@ -45,8 +45,9 @@ extension Recognition {
         // `Minsk` in `accords de Minsk`), as news annotation does.
         let knownEntity = entityMatch(exactly: span) != nil
         for start in max(0, s - 8)...s {
-            for m in matches(startingAt: start) where Int(m.end) >= e {
-                let types = typesOf(m)
+            for k in matchIndices(startingAt: start) where Int(matches[k].end) >= e {
+                let m = matches[k]
+                let types = matchTypes[k]
                 if types & entity != 0 && Int(m.start) == s && Int(m.end) == e { continue }
                 if types & Recognition.nonEntityTypes != 0 && types & entity == 0 && !knownEntity { return true }
                 let longer = Int(m.start) < s || Int(m.end) > e
@@ -146,15 +147,19 @@ extension Recognition {
     /// or an initial).
     func isRomanNumeral(_ i: Int) -> Bool {
         let key = doc.keyUnits(of: tokens[i])
-        if key.elementsEqual("ier".utf16) || key.elementsEqual("ire".utf16) || key.elementsEqual("1er".utf16) { return true }
+        if Recognition.ordinalKeys.contains(where: { key.elementsEqual($0) }) { return true }
         guard tokens[i].isAllCaps, key.count >= 2, key.count <= 7 else { return false }
         // X{0,3} then IX, IV or V?I{0,3}: II to XXXIX (`XXL`, `LI` are no regnal numbers).
         var rest = key[...]
         var tens = 0
         while rest.first == 0x78, tens < 3 { rest = rest.dropFirst(); tens += 1 }
-        let units = String(decoding: rest, as: UTF16.self)
-        return ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"].contains(units) && (tens > 0 || units.count >= 2)
+        return Recognition.romanUnits.contains(where: { rest.elementsEqual($0) }) && (tens > 0 || rest.count >= 2)
     }
+
+    /// `ier`, `ire`, `1er` (folded key units).
+    private static let ordinalKeys: [[UInt16]] = ["ier", "ire", "1er"].map { Array($0.utf16) }
+    /// The units of a Roman numeral after its tens (folded key units; `""` after `X`).
+    private static let romanUnits: [[UInt16]] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"].map { Array($0.utf16) }
 
 
     func firstNameIsAmbiguous(_ i: Int) -> Bool {
@@ -385,32 +390,45 @@ extension Recognition {
 
     /// A road code at token `i`: `A7`, `E40`, `N7`, `RN7`, `D906` as one token, or `RN 20`, `D 906`
     /// as letters and a number; returns the end, the letters (folded) and the number of digits.
-    func roadCode(at i: Int) -> (end: Int, letters: String, digits: Int)? {
+    func roadCode(at i: Int) -> (end: Int, letters: RoadLetters, digits: Int)? {
         let token = tokens[i]
         guard token.flags.contains(.startsUppercase), !token.flags.contains(.hasLowercase) else { return nil }
-        let key = Array(doc.keyUnits(of: token))
+        let key = doc.keyUnits(of: token)
         let letterCount = key.prefix { $0 >= 0x61 && $0 <= 0x7A }.count
-        guard letterCount >= 1, letterCount <= 2 else { return nil }
-        let letters = String(decoding: key[..<letterCount], as: UTF16.self)
-        guard Recognition.roadLetters.contains(letters) else { return nil }
-        let rest = key[letterCount...]
+        guard letterCount >= 1, letterCount <= 2,
+              let letters = RoadLetters(key.prefix(letterCount)) else { return nil }
+        let rest = key.dropFirst(letterCount)
         if !rest.isEmpty {
             guard rest.count <= 4, rest.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
             return (i + 1, letters, rest.count)
         }
         // `RN 20`, `D 906`: the number as the next token.
-        guard i + 1 < tokens.count, tokens[i + 1].kind == .number, !tokens[i + 1].isJoinedToPrevious,
-              doc.keyUnits(of: tokens[i + 1]).count <= 4,
-              doc.keyUnits(of: tokens[i + 1]).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        return (i + 2, letters, doc.keyUnits(of: tokens[i + 1]).count)
+        guard i + 1 < tokens.count, tokens[i + 1].kind == .number, !tokens[i + 1].isJoinedToPrevious else { return nil }
+        let number = doc.keyUnits(of: tokens[i + 1])
+        guard number.count <= 4, number.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return (i + 2, letters, number.count)
     }
 
-    /// Letters of French and European road codes (folded): motorways, national, departmental and
-    /// European roads.
-    static let roadLetters: Set<String> = ["a", "n", "d", "e", "rn", "rd"]
+    /// The letters of a road code (folded): motorways, national, departmental and European roads.
+    enum RoadLetters {
+        case a, n, d, e, rn, rd
 
+        /// The letters of folded key units (`a`, `rn`), or nil for other letters.
+        init?(_ units: ArraySlice<UInt16>) {
+            let first = units.first ?? 0, second = units.dropFirst().first
+            switch (first, second) {
+            case (0x61, nil): self = .a
+            case (0x6E, nil): self = .n
+            case (0x64, nil): self = .d
+            case (0x65, nil): self = .e
+            case (0x72, 0x6E): self = .rn
+            case (0x72, 0x64): self = .rd
+            default: return nil
+            }
+        }
+    }
 
-    /// Folded keys (`lès` folds to `les`).
+    /// Folded keys (`lès` folds to `les`); tested through `RuleWords.Lists.placeJoiner`.
     static let placeJoiners: Set<String> = ["sur", "sous", "en", "les", "le", "la", "aux", "d'", "de", "du", "des", "l'"]
 
     /// `Saint-Xxx`, `Xxx-sur-Yyy`, `Xxx-en-Yyy`, `Xxx-lès-Yyy`.
@@ -420,7 +438,7 @@ extension Recognition {
            tokens[s + 1].flags.contains(.hyphen), tokens[s + 1].isJoinedToPrevious { return true }
         for i in span.dropFirst() where tokens[i].isLowercaseWord && tokens[i].isJoinedToPrevious && i > s
             && tokens[i - 1].flags.contains(.hyphen) && i + 1 < span.upperBound && tokens[i + 1].flags.contains(.hyphen) {
-            if Recognition.placeJoiners.contains(doc.key(of: tokens[i])) { return true }
+            if lists[i].contains(.placeJoiner) { return true }
         }
         return false
     }

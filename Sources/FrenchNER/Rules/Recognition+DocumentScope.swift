@@ -5,31 +5,125 @@
 /// its chains between parts, and is read like its parts. Function words never lend or take a label
 /// (`Il`, `La`, `De`, `Pour`).
 extension Recognition {
-    /// Chains of mentions by name (mentions must come in document order).
+    /// Chains of mentions by name (mentions must come in document order). Every chain gets a dense id
+    /// (0, 1, 2… in order of first mention), so that what the document rules keep per chain lives in
+    /// arrays indexed by it (`ChainTable`) rather than in dictionaries.
     struct NameChains {
         let scope: Int
-        private var state: [UInt64: (last: Int32, chain: Int32)] = [:]
+        private var names = NameIndex()
+        /// Per name (by `names` index): the sentence of its last mention and its current chain's id.
+        private var last = ContiguousArray<Int32>()
+        private var current = ContiguousArray<Int32>()
+        /// The number of chains so far (the next chain's id).
+        private(set) var count = 0
 
-        init(scope: Int) { self.scope = scope }
+        /// - Parameter capacity: about how many names will be looked up (the table grows past it).
+        init(scope: Int, capacity: Int = 0) {
+            self.scope = scope
+            names = NameIndex(capacity: capacity)
+            last.reserveCapacity(capacity)
+            current.reserveCapacity(capacity)
+        }
 
         /// The chain of a mention of `key` in `sentence`: the previous mention's chain when that one is
         /// at most `scope` sentences back, else a new chain.
+        /// - Complexity: O(1) expected.
         mutating func chain(_ key: UInt64, sentence: Int) -> ChainKey {
-            guard var current = state[key] else {
-                state[key] = (Int32(sentence), 0)
-                return ChainKey(name: key, chain: 0)
+            let (index, inserted) = names.insert(key)
+            if inserted {
+                last.append(Int32(sentence))
+                current.append(Int32(count))
+                count += 1
+            } else {
+                if sentence - Int(last[index]) > scope {
+                    current[index] = Int32(count)
+                    count += 1
+                }
+                last[index] = Int32(sentence)
             }
-            if sentence - Int(current.last) > scope { current.chain += 1 }
-            current.last = Int32(sentence)
-            state[key] = current
-            return ChainKey(name: key, chain: current.chain)
+            return ChainKey(name: key, chain: current[index])
         }
     }
 
-    /// A name and one chain of its mentions.
+    /// A name and one chain of its mentions: `chain` is the chain's dense id (`NameChains`), unique in
+    /// the document, so two keys are equal when their chains are.
     struct ChainKey: Hashable {
         var name: UInt64
         var chain: Int32
+    }
+
+    /// A value per chain, by the chain's dense id, growing as chains appear.
+    struct ChainTable<Value> {
+        private var values: ContiguousArray<Value>
+        private let initial: Value
+
+        init(_ initial: Value) {
+            self.initial = initial
+            values = []
+        }
+
+        subscript(_ key: ChainKey) -> Value {
+            get { Int(key.chain) < values.count ? values[Int(key.chain)] : initial }
+            set {
+                let id = Int(key.chain)
+                // The array's own growth is geometric; only the values up to `id` are written.
+                if id >= values.count { values.append(contentsOf: repeatElement(initial, count: id + 1 - values.count)) }
+                values[id] = newValue
+            }
+        }
+    }
+
+    /// An open-addressing set of 64-bit name keys, each with a dense index (0, 1, 2… in order of
+    /// insertion). Name keys are hashes already: a multiply and a shift place them, no `Hasher`.
+    struct NameIndex {
+        /// `index + 1` of the key in each slot, 0 for an empty slot.
+        private var slots: ContiguousArray<Int32>
+        private var keys = ContiguousArray<UInt64>()
+
+        /// A table that takes `capacity` keys before it grows.
+        init(capacity: Int = 0) {
+            var size = 16
+            while size < 2 * capacity { size *= 2 }
+            slots = ContiguousArray(repeating: 0, count: size)
+            keys.reserveCapacity(capacity)
+        }
+
+        /// The index of `key`, adding it if new.
+        /// - Complexity: O(1) expected; the table doubles at half load.
+        mutating func insert(_ key: UInt64) -> (index: Int, inserted: Bool) {
+            var mask = slots.count - 1
+            var slot = NameIndex.slot(key, mask)
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { break }
+                if keys[Int(entry) - 1] == key { return (Int(entry) - 1, false) }
+                slot = (slot + 1) & mask
+            }
+            if (keys.count + 1) * 2 > slots.count {
+                grow()
+                mask = slots.count - 1
+                slot = NameIndex.slot(key, mask)
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+            }
+            keys.append(key)
+            slots[slot] = Int32(keys.count)
+            return (keys.count - 1, true)
+        }
+
+        @inline(__always)
+        private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        }
+
+        private mutating func grow() {
+            slots = ContiguousArray(repeating: 0, count: slots.count * 2)
+            let mask = slots.count - 1
+            for (index, key) in keys.enumerated() {
+                var slot = NameIndex.slot(key, mask)
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(index + 1)
+            }
+        }
     }
 
     /// Mentions of names by key, in document order, each with its sentence; answers "the nearest mention

@@ -12,7 +12,8 @@ extension Recognition {
     func classify(_ span: Range<Int>, prefix: Prefix) -> Candidate? {
         let s = span.lowerBound
         var e = span.upperBound
-        let wordCount = span.filter { !tokens[$0].flags.contains(.hyphen) }.count
+        var wordCount = 0
+        for i in span where !tokens[i].flags.contains(.hyphen) { wordCount += 1 }
         var evidence = Evidence()
         let exactMatch = match(exactly: span)
         let lexiconWeight = exactMatch.map { addLexiconVotes(of: $0, wordCount: wordCount, to: &evidence) } ?? 0

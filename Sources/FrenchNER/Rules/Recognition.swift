@@ -10,9 +10,12 @@ struct Recognition {
     let keyIDs: ContiguousArray<Int32>
     /// Rule-word roles of each token.
     let roles: ContiguousArray<RuleWords.Role>
+    /// Rule word lists of each token (`RuleWords.Lists`).
+    let lists: ContiguousArray<RuleWords.Lists>
     /// Every gazetteer match, ordered by start then end.
     let matches: [GazetteerMatch]
-    /// Index of the first match starting at each token (or `matches.count`).
+    /// Index of the first match starting at or after each token (`n + 1` values, the last
+    /// `matches.count`): the matches starting at `i` are `firstMatch[i]..<firstMatch[i + 1]`.
     let firstMatch: ContiguousArray<Int32>
     /// Case-checked entry types of each match (`typesOf`), beside `matches`.
     let matchTypes: ContiguousArray<UInt64>
@@ -33,15 +36,13 @@ struct Recognition {
 
     /// Every per-token and per-match array is built in locals and stored once: a method called on
     /// `self` while `self` is being mutated would copy the whole value for each token.
-    init(doc: TokenizedText, gazetteer: Gazetteer, roleTable: ContiguousArray<RuleWords.Role>) {
+    init(doc: TokenizedText, gazetteer: Gazetteer, roleTable: RoleTable) {
         self.doc = doc
         self.gazetteer = gazetteer
         let ids = gazetteer.keyIDs(for: doc)
         keyIDs = ids
         let n = doc.tokens.count
-        var roles = ContiguousArray<RuleWords.Role>(repeating: [], count: n)
-        for i in 0..<n where ids[i] >= 0 && Int(ids[i]) < roleTable.count { roles[i] = roleTable[Int(ids[i])] }
-        self.roles = roles
+        (roles, lists) = roleTable.tokenRoles(doc, keyIDs: ids)
         let matches = gazetteer.matches(in: doc, keyIDs: ids)
         self.matches = matches
         var first = ContiguousArray<Int32>(repeating: Int32(matches.count), count: n + 1)
@@ -49,8 +50,10 @@ struct Recognition {
         var ending = ContiguousArray<UInt64>(repeating: 0, count: n)
         var single = ContiguousArray<UInt64>(repeating: 0, count: n)
         var matchTypes = ContiguousArray<UInt64>(repeating: 0, count: matches.count)
-        for (index, match) in matches.enumerated().reversed() {
-            first[Int(match.start)] = Int32(index)
+        var m = 0
+        for i in 0...n {
+            while m < matches.count && Int(matches[m].start) < i { m += 1 }
+            first[i] = Int32(m)
         }
         for (index, match) in matches.enumerated() {
             let types = Recognition.types(of: match, gazetteer: gazetteer, doc: doc)
@@ -181,23 +184,23 @@ struct Recognition {
         return false
     }
 
-    /// The matches that start at a token.
-    func matches(startingAt i: Int) -> ArraySlice<GazetteerMatch> {
-        var end = Int(firstMatch[i])
-        while end < matches.count && Int(matches[end].start) == i { end += 1 }
-        return matches[Int(firstMatch[i])..<end]
-    }
+    /// The indices in `matches` of the matches that start at a token (shortest first).
+    /// - Complexity: O(1).
+    @inline(__always)
+    func matchIndices(startingAt i: Int) -> Range<Int> { Int(firstMatch[i])..<Int(firstMatch[i + 1]) }
 
     /// The match covering exactly `range`, if any.
     func match(exactly range: Range<Int>) -> GazetteerMatch? {
         guard range.lowerBound < tokens.count else { return nil }
-        return matches(startingAt: range.lowerBound).first { Int($0.end) == range.upperBound }
+        for k in matchIndices(startingAt: range.lowerBound) where Int(matches[k].end) == range.upperBound { return matches[k] }
+        return nil
     }
 
     /// The longest match of one of `types` starting at a token.
     func longestMatch(startingAt i: Int, types: UInt64) -> GazetteerMatch? {
         guard i >= 0, i < tokens.count, startingTypes[i] & types != 0 else { return nil }
-        return matches(startingAt: i).last { typesOf($0) & types != 0 }
+        for k in matchIndices(startingAt: i).reversed() where matchTypes[k] & types != 0 { return matches[k] }
+        return nil
     }
 
     /// The longest match of one of `types` ending at a token (inclusive).
@@ -206,8 +209,8 @@ struct Recognition {
         var best: GazetteerMatch?
         var start = max(0, i - 8)
         while start <= i {
-            for m in matches(startingAt: start) where Int(m.end) == i + 1 && typesOf(m) & types != 0 {
-                if best == nil || m.start < best!.start { best = m }
+            for k in matchIndices(startingAt: start) where Int(matches[k].end) == i + 1 && matchTypes[k] & types != 0 {
+                if best == nil || matches[k].start < best!.start { best = matches[k] }
             }
             if best != nil { return best }
             start += 1

@@ -87,3 +87,83 @@ struct RuleWords {
     /// The folded keys, for interning and for the cache fingerprint.
     static var keys: [String] { folded.map(\.key) }
 }
+
+extension RuleWords {
+    /// Word lists the rules test a token's folded key against, one bit per list (`RoleTable.lists`), so
+    /// that no rule makes a `String` per token to look it up in a `Set<String>`. Unlike `words`, their
+    /// keys are not reserved in the gazetteer: a list word the gazetteer has no id for is compared by its
+    /// units with the tokens that have no id either (`RoleTable.unknownKeys`), so membership is exact.
+    struct Lists: OptionSet, Sendable, Hashable {
+        let rawValue: UInt16
+        /// `autoroute`, `route`, `nationale`… (`RuleCatalogue.roadHeads`).
+        static let roadHead = Lists(rawValue: 1 << 0)
+        /// `departementale`, `nationale`: a road head that takes a bare number (`nationale 7`).
+        static let numberedRoadHead = Lists(rawValue: 1 << 1)
+        /// `lodge`, `creek`, `island`… (`RuleCatalogue.englishPlaceHeads`).
+        static let englishPlaceHead = Lists(rawValue: 1 << 2)
+        /// `rue`, `place`, `mont`… (`RuleCatalogue.headIncludedPlaceHeads`).
+        static let headIncludedPlaceHead = Lists(rawValue: 1 << 3)
+        /// `sur`, `en`, `lès`… inside a hyphenated place name (`Recognition.placeJoiners`).
+        static let placeJoiner = Lists(rawValue: 1 << 4)
+    }
+
+    /// Each list's folded keys.
+    static let lists: [(keys: Set<String>, list: Lists)] = [
+        (RuleCatalogue.roadHeads, .roadHead), (["departementale", "nationale"], .numberedRoadHead),
+        (RuleCatalogue.englishPlaceHeads, .englishPlaceHead),
+        (RuleCatalogue.headIncludedPlaceHeads, .headIncludedPlaceHead), (Recognition.placeJoiners, .placeJoiner),
+    ]
+}
+
+/// The rule words' roles and list bits by key id, built once per tagger from its gazetteer: a token's
+/// roles and lists are then one array read (`Recognition.roles`, `Recognition.lists`).
+struct RoleTable: Sendable {
+    /// Per key id: the roles in the low 16 bits, the list bits in the high 16 (one table, so that the
+    /// lists cost no memory beyond the roles'). Every rule word is a reserved key, so each has an id.
+    let packed: ContiguousArray<UInt32>
+    /// List words the gazetteer has no id for, with their bits (usually none).
+    let unknownKeys: [(units: [UInt16], lists: RuleWords.Lists)]
+
+    /// - Complexity: O(key count + rule words).
+    init(gazetteer: Gazetteer) {
+        var packed = ContiguousArray<UInt32>(repeating: 0, count: gazetteer.keyCount)
+        for (key, role) in RuleWords.folded {
+            precondition(role.rawValue <= 0xFFFF, "rule word roles must fit in 16 bits")
+            let id = gazetteer.keys.lookup(Array(key.utf16))
+            if id >= 0 { packed[Int(id)] |= role.rawValue }
+        }
+        var unknown: [[UInt16]: RuleWords.Lists] = [:]
+        for (keys, list) in RuleWords.lists {
+            for key in keys {
+                let units = Array(key.utf16)
+                let id = gazetteer.keys.lookup(units)
+                if id >= 0 { packed[Int(id)] |= UInt32(list.rawValue) << 16 } else { unknown[units, default: []].formUnion(list) }
+            }
+        }
+        self.packed = packed
+        unknownKeys = unknown.map { ($0.key, $0.value) }.sorted { $0.units.lexicographicallyPrecedes($1.units) }
+    }
+
+    /// The roles and list bits of each token of a document, from its key ids.
+    ///
+    /// - Complexity: O(tokens); O(tokens without an id × `unknownKeys`) more when some list word has no id.
+    func tokenRoles(_ doc: TokenizedText, keyIDs ids: ContiguousArray<Int32>)
+        -> (roles: ContiguousArray<RuleWords.Role>, lists: ContiguousArray<RuleWords.Lists>) {
+        let n = ids.count
+        var tokenRoles = ContiguousArray<RuleWords.Role>(repeating: [], count: n)
+        var tokenLists = ContiguousArray<RuleWords.Lists>(repeating: [], count: n)
+        for i in 0..<n {
+            let id = Int(ids[i])
+            if id >= 0 && id < packed.count {
+                let bits = packed[id]
+                if bits == 0 { continue }
+                tokenRoles[i] = RuleWords.Role(rawValue: bits & 0xFFFF)
+                tokenLists[i] = RuleWords.Lists(rawValue: UInt16(truncatingIfNeeded: bits >> 16))
+            } else if id < 0 && !unknownKeys.isEmpty {
+                let key = doc.keyUnits(of: doc.tokens[i])
+                for (units, list) in unknownKeys where key.elementsEqual(units) { tokenLists[i].formUnion(list) }
+            }
+        }
+        return (tokenRoles, tokenLists)
+    }
+}

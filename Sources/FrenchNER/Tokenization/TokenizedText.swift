@@ -28,14 +28,21 @@ public struct TokenizedText: Sendable {
         return keyPool.withUnsafeBufferPointer { TextBuffer.string(UnsafeBufferPointer(rebasing: $0[start..<start + Int(token.keyLength)])) }
     }
 
-    /// Whether a token's folded key equals an ASCII string (no allocation).
+    /// Whether a token's folded key equals an ASCII string (no allocation). Inlined: rules ask it of
+    /// most tokens, and the length test alone answers most of them.
+    @inline(__always)
     func keyEquals(_ token: Token, _ ascii: StaticString) -> Bool {
         guard Int(token.keyLength) == ascii.utf8CodeUnitCount else { return false }
         let start = Int(token.keyStart)
-        return ascii.withUTF8Buffer { bytes in
-            for i in 0..<bytes.count where keyPool[start + i] != UInt16(bytes[i]) { return false }
-            return true
+        guard ascii.hasPointerRepresentation else {
+            return ascii.withUTF8Buffer { bytes in
+                for i in 0..<bytes.count where keyPool[start + i] != UInt16(bytes[i]) { return false }
+                return true
+            }
         }
+        let bytes = ascii.utf8Start
+        for i in 0..<ascii.utf8CodeUnitCount where keyPool[start + i] != UInt16(bytes[i]) { return false }
+        return true
     }
 
     /// The key's UTF-16 units.

@@ -20,18 +20,18 @@ extension Recognition {
     func applyDocumentConsistency(_ candidates: [Candidate]) -> [Candidate] {
         let scope = RuleWeights.documentScopeSentences
         let sentenceOf = sentenceIndices(of: candidates)
-        var chains = NameChains(scope: scope)
-        var sureLabels: [ChainKey: (label: EntityLabel, score: Double)] = [:]
-        var personParts: [ChainKey: Double] = [:]
-        var firstNames: [ChainKey: Double] = [:]
+        var chains = NameChains(scope: scope, capacity: candidates.count)
+        var sureLabels = ChainTable<(label: EntityLabel, score: Double)?>(nil)
+        var personParts = ChainTable<Double?>(nil)
+        var firstNames = ChainTable<Double?>(nil)
         var acronyms = ScopedMentions<EntityLabel>()
         var definedAcronyms: [Int: EntityLabel] = [:]
         // Per chain: mentions inside a sentence or inside a longer name, and sentence-opening mentions
         // that need support. A word the chain writes with a capital almost only where it opens a
         // sentence (`Liste des communes…` hundreds of times, one `M. Liste`) is a common word there,
         // whatever a few mentions say.
-        var inside: [ChainKey: Int] = [:]
-        var opening: [ChainKey: Int] = [:]
+        var inside = ChainTable<Int>(0)
+        var opening = ChainTable<Int>(0)
         // The chain of each candidate's name, and of the name one word longer to the left (`De Gendt`).
         var ownChain: [ChainKey] = []
         var leftChain: [ChainKey?] = []
@@ -44,9 +44,9 @@ extension Recognition {
             ownChain.append(own)
             leftChain.append(candidate.start > 0 ? chains.chain(nameKey((candidate.start - 1)..<candidate.end), sentence: sentence) : nil)
             if opensSentence(candidate) {
-                if candidate.needsDocumentSupport { opening[own, default: 0] += 1 }
+                if candidate.needsDocumentSupport { opening[own] += 1 }
             } else {
-                inside[own, default: 0] += 1
+                inside[own] += 1
             }
             if candidate.needsDocumentSupport { continue }
             if candidate.isSure && !isOnlyClosedClass(candidate.range) {
@@ -70,13 +70,13 @@ extension Recognition {
                     guard nameLike[suffixStart], !onlyClosedClass else { continue }
                     let part = chains.chain(suffixes.key, sentence: sentence)
                     personParts[part] = max(personParts[part] ?? 0, candidate.score)
-                    inside[part, default: 0] += 1
+                    inside[part] += 1
                 }
                 // The first name alone (`Alistair` for `Alistair Brownlee`), weaker than a surname.
                 if has(singleTypes[candidate.start], .personFirst), !isOnlyClosedClass(candidate.start..<firstNameEnd) {
                     let first = chains.chain(nameKey(candidate.start..<firstNameEnd), sentence: sentence)
                     firstNames[first] = max(firstNames[first] ?? 0, candidate.score)
-                    inside[first, default: 0] += 1
+                    inside[first] += 1
                 }
             }
             // `Organisation du traité de l'Atlantique nord (OTAN)`.
@@ -102,7 +102,7 @@ extension Recognition {
             }
         }
 
-        var votes: [ChainKey: [Double]] = [:]
+        var votes = ChainTable<Votes?>(nil)
         var updated: [Candidate] = []
         var updatedChains: [ChainKey] = []
         for (index, var candidate) in candidates.enumerated() {
@@ -111,7 +111,7 @@ extension Recognition {
             let isSure = candidate.isSure && !candidate.needsDocumentSupport
             let closedClass = isOnlyClosedClass(candidate.range)
                 || candidate.needsDocumentSupport && opensSentence(candidate)
-                    && (opening[own] ?? 0) > RuleWeights.documentOpeningUsesPerInside * (inside[own] ?? 0)
+                    && opening[own] > RuleWeights.documentOpeningUsesPerInside * inside[own]
             let personPart = closedClass ? nil : personParts[own]
             if !isSure && !closedClass {
                 if let acronym = acronyms.nearest(own.name, sentence: sentence, scope: scope), candidate.length == 1 {
@@ -150,8 +150,8 @@ extension Recognition {
             keepCanonicalOnlyIfItsLabel(&candidate)
             if candidate.needsDocumentSupport { continue }
             if !candidate.isSure && !closedClass {
-                var tally = votes[own] ?? [0, 0, 0]
-                tally[Recognition.index(candidate.label)] += candidate.score
+                var tally = votes[own] ?? Votes()
+                tally[candidate.label] += candidate.score
                 votes[own] = tally
             }
             updated.append(candidate)
@@ -160,9 +160,8 @@ extension Recognition {
         // Weak mentions of one name take the label most of its weak mentions in the chain favour.
         for i in updated.indices where !updated[i].isSure {
             guard let tally = votes[updatedChains[i]] else { continue }
-            let bestIndex = tally.indices.max { tally[$0] < tally[$1] }!
-            let label = Recognition.labels[bestIndex]
-            if label != updated[i].label && tally[bestIndex] > tally[Recognition.index(updated[i].label)] {
+            let label = tally.best
+            if label != updated[i].label && tally[label] > tally[updated[i].label] {
                 updated[i].label = label
                 updated[i].source = .rule(.documentSameName)
                 keepCanonicalOnlyIfItsLabel(&updated[i])
@@ -223,6 +222,33 @@ extension Recognition {
         return count
     }
 
-    static let labels: [EntityLabel] = [.person, .organisation, .location]
-    static func index(_ label: EntityLabel) -> Int { labels.firstIndex(of: label)! }
+    /// The weight of weak mentions for each label, in a chain.
+    struct Votes {
+        var person = 0.0, organisation = 0.0, location = 0.0
+
+        subscript(_ label: EntityLabel) -> Double {
+            get {
+                switch label {
+                case .person: person
+                case .organisation: organisation
+                case .location: location
+                }
+            }
+            set {
+                switch label {
+                case .person: person = newValue
+                case .organisation: organisation = newValue
+                case .location: location = newValue
+                }
+            }
+        }
+
+        /// The label with most weight (ties: person, then organisation, then location).
+        var best: EntityLabel {
+            var best = EntityLabel.person
+            if organisation > self[best] { best = .organisation }
+            if location > self[best] { best = .location }
+            return best
+        }
+    }
 }

@@ -17,11 +17,11 @@ extension RuleCatalogue {
     /// `Gakona Lodge`, `Mendeltna Creek`, `Big Island`: an English place noun ends a name of two words
     /// or more, not a first name and a surname (`Mathilde Lodge`; a second trigger of `location.head`).
     static let locationHeadLast = EvidenceRule(.locationHead, votes: .location, weight: RuleWeights.locationHeadLast) { r, span in
-        span.wordCount >= 2 && r.tokens[span.end - 1].isCapitalized && englishPlaceHeads.contains(r.doc.key(of: r.tokens[span.end - 1]))
+        span.wordCount >= 2 && r.tokens[span.end - 1].isCapitalized && r.lists[span.end - 1].contains(.englishPlaceHead)
             && !(span.wordCount == 2 && r.has(r.singleTypes[span.start], .personFirst))
     }
 
-    /// English place nouns that end a place's name (folded keys).
+    /// English place nouns that end a place's name (folded keys; tested through `RuleWords.Lists`).
     static let englishPlaceHeads: Set<String> = [
         "lodge", "creek", "lake", "river", "island", "islands", "mountain", "mountains", "bay", "beach", "valley",
         "falls", "springs", "heights", "hills", "canyon", "peak", "coast", "county", "street", "avenue", "square",
@@ -34,25 +34,26 @@ extension RuleCatalogue {
         var found: [(span: Range<Int>, weight: Double)] = []
         let tokens = r.tokens, n = tokens.count
         for i in 0..<n {
-            let head = i > 0 && tokens[i - 1].isLowercaseWord && roadHeads.contains(r.doc.key(of: tokens[i - 1]))
+            let head = i > 0 && tokens[i - 1].isLowercaseWord && r.lists[i - 1].contains(.roadHead)
             // `départementale 31`, `nationale 7`: the head and the number.
-            if head, tokens[i].kind == .number, ["departementale", "nationale"].contains(r.doc.key(of: tokens[i - 1])),
-               r.doc.keyUnits(of: tokens[i]).count <= 4 {
+            if head, tokens[i].kind == .number, r.lists[i - 1].contains(.numberedRoadHead), tokens[i].keyLength <= 4 {
                 found.append(((i - 1)..<(i + 1), RuleWeights.locationRoad))
                 continue
             }
-            guard let (end, letters, digits) = r.roadCode(at: i) else { continue }
+            // Most tokens are no road code: the code's shape (capitals, no lower case) is tested first.
+            guard tokens[i].flags.contains(.startsUppercase), !tokens[i].flags.contains(.hasLowercase),
+                  let (end, letters, digits) = r.roadCode(at: i) else { continue }
             if head {
                 found.append(((i - 1)..<end, RuleWeights.locationRoad))
             } else if i > 0, r.doc.keyEquals(tokens[i - 1], "la") || r.doc.keyEquals(tokens[i - 1], "l'"),
-                      !(letters == "a" && digits >= 3) {
+                      !(letters == .a && digits >= 3) {
                 found.append((i..<end, RuleWeights.locationRoad))
             }
         }
         return found
     }
 
-    /// Lower-case road nouns that stay in a road code's span (folded keys).
+    /// Lower-case road nouns that stay in a road code's span (folded keys; tested through `RuleWords.Lists`).
     static let roadHeads: Set<String> = ["autoroute", "route", "nationale", "departementale", "rocade", "voie"]
 
     /// `la ville de Bron`, `la province de Hama`, `la région Bretagne`: a noun announcing a place just
@@ -125,7 +126,7 @@ extension RuleCatalogue {
         var found: [(span: Range<Int>, weight: Double)] = []
         let tokens = r.tokens, n = tokens.count
         for i in 0..<n where tokens[i].isLowercaseWord && r.has(r.singleTypes[i], .placeHead) {
-            guard headIncludedPlaceHeads.contains(r.doc.key(of: tokens[i])) else { continue }
+            guard r.lists[i].contains(.headIncludedPlaceHead) else { continue }
             // `Outre-mer`: a head inside a hyphenated word is no head.
             if tokens[i].isJoinedToPrevious, i > 0, tokens[i - 1].flags.contains(.hyphen) { continue }
             if r.doc.keyEquals(tokens[i], "place"), i >= 2, r.roles[i - 1].contains(.article), r.doc.keyEquals(tokens[i - 2], "a") {
@@ -145,7 +146,7 @@ extension RuleCatalogue {
         return found
     }
 
-    /// The place heads that stay inside the span (folded keys).
+    /// The place heads that stay inside the span (folded keys; tested through `RuleWords.Lists`).
     static let headIncludedPlaceHeads: Set<String> = [
         "rue", "avenue", "boulevard", "place", "quai", "allee", "impasse", "cours", "square", "gare", "mont",
         "vallee", "mer", "col", "ile",
