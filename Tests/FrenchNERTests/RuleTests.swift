@@ -367,6 +367,15 @@ enum RuleTable {
             .no("Hier, le RN 25 a gagné.", "RN 25", .location),
             .none("Il court sur la PT5 et la U23 hier."),
             ]
+        case .locationCountryCode: // location.country-code: a country code in parentheses after a name
+            [
+            .yes("Le vainqueur est Zorbak Quillifer (JAM) devant Mathilde Vexholm (FRA).", "JAM", .location),
+            .yes("Le vainqueur est Zorbak Quillifer (JAM) devant Mathilde Vexholm (FRA).", "FRA", .location),
+            .yes("Hier, le Vexholm FC (ESP) a gagné.", "ESP", .location),
+            .no("Hier, le Parti des Vexholm (PDV) a gagné.", "PDV", .location),
+            .none("Il a dit (FRA) hier."),
+            .no("Hier, Zorbak Quillifer (QXZ) a gagné.", "QXZ", .location),
+            ]
         case .defaultMultiword: // default.multiword: several unknown words, kept when the document names them surely
             [
             .yes("M. Zorbak Quillifer est venu. Hier, Zorbak Quillifer a gagné.", "Zorbak Quillifer", .person),
@@ -394,6 +403,7 @@ enum RuleTable {
             [
             .yes("L'Union des pêcheurs de Vexholm (UPV) a protesté. Hier, l'UPV a protesté.", "UPV", .organisation),
             .yes("Mathilde Quillifer (MQ) a protesté. Hier, MQ a protesté.", "MQ", .person),
+            .no("Mathilde Quillifer (FRA) a gagné. Hier, Quillifer a gagné.", "FRA", .person),
             .none("Il a dit (UPV) hier."),
             ]
         case .corpusSameName: // corpus.same-name: a name typed surely in other documents of the batch

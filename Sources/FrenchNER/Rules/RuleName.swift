@@ -66,6 +66,8 @@ public enum RuleName: String, Sendable, CaseIterable {
     case locationShape = "location.shape"
     /// A road code: `l'A7`, `la RN 20`, `la D 906`, `l'autoroute A7` (head included) → LOC.
     case locationRoad = "location.road"
+    /// A country's three-letter code in parentheses after a name: `Usain Bolt (JAM)` → LOC.
+    case locationCountryCode = "location.country-code"
     /// No cue: a name of several words is taken for a person.
     case defaultMultiword = "default.multiword"
     /// No cue: a single unknown word is taken for a place.

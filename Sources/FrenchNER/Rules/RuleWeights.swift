@@ -108,6 +108,7 @@ enum RuleWeights {
     static let locationList = 1.5
     static let locationHeadLast = 3.0
     static let locationRoad = 3.5
+    static let locationCountryCode = 4.0
 
     // MARK: Defaults (`Catalogue/DefaultRules.swift`)
 

@@ -105,6 +105,8 @@ extension RuleWords {
         static let headIncludedPlaceHead = Lists(rawValue: 1 << 3)
         /// `sur`, `en`, `lès`… inside a hyphenated place name (`Recognition.placeJoiners`).
         static let placeJoiner = Lists(rawValue: 1 << 4)
+        /// `fra`, `esp`, `ned`… (`RuleCatalogue.countryCodes`).
+        static let countryCode = Lists(rawValue: 1 << 5)
     }
 
     /// Each list's folded keys.
@@ -112,6 +114,7 @@ extension RuleWords {
         (RuleCatalogue.roadHeads, .roadHead), (["departementale", "nationale"], .numberedRoadHead),
         (RuleCatalogue.englishPlaceHeads, .englishPlaceHead),
         (RuleCatalogue.headIncludedPlaceHeads, .headIncludedPlaceHead), (Recognition.placeJoiners, .placeJoiner),
+        (RuleCatalogue.countryCodes, .countryCode),
     ]
 }
 

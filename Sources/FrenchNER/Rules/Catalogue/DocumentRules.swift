@@ -13,7 +13,9 @@
 ///   lexicon also lists the word as a surname (`Valls` after `Manuel Valls`; `Canada` is no surname);
 ///   the first name alone counts for a word that needs support.
 /// - `document.acronym`: an acronym in parentheses after a name of two words or more takes the name's
-///   label (`Organisation du traité de l'Atlantique nord (OTAN)`), or ORG after an unrecognised
+///   label (`Organisation du traité de l'Atlantique nord (OTAN)`; a person's only if it is made of the
+///   name's initials, `Dominique Strauss-Kahn (DSK)`; a country code after a capitalised word is no
+///   acronym there, `location.country-code`), or ORG after an unrecognised
 ///   capitalised phrase (`Opération des Nations unies au Burundi (ONUB)`); its mentions score
 ///   `documentAcronym`.
 extension Recognition {
@@ -82,7 +84,7 @@ extension Recognition {
             // `Organisation du traité de l'Atlantique nord (OTAN)`.
             let e = candidate.end
             if words >= 2, e + 2 < tokens.count, doc.keyEquals(tokens[e], "("), doc.keyEquals(tokens[e + 2], ")"),
-               tokens[e + 1].isAllCaps {
+               tokens[e + 1].isAllCaps, candidate.label != .person || isInitialism(e + 1, of: candidate.range) {
                 definedAcronyms[e + 1] = candidate.label
             }
         }
@@ -91,7 +93,7 @@ extension Recognition {
         // unies au Burundi (ONUB)`) unless the name defines them nearby.
         var acronymSentence = 0
         for i in 1..<max(1, tokens.count - 1) where doc.keyEquals(tokens[i - 1], "(") && doc.keyEquals(tokens[i + 1], ")")
-            && tokens[i].isAllCaps {
+            && tokens[i].isAllCaps && !(lists[i].contains(.countryCode) && i >= 2 && tokens[i - 2].flags.contains(.startsUppercase) && !inHeadline[i]) {
             while acronymSentence + 1 < doc.sentences.count && Int(doc.sentences[acronymSentence].tokenEnd) <= i { acronymSentence += 1 }
             let key = nameKey(i..<(i + 1))
             if let label = definedAcronyms[i] {
@@ -206,6 +208,18 @@ extension Recognition {
         var count = 0
         for i in range where !tokens[i].flags.contains(.hyphen) { count += 1 }
         return count
+    }
+
+    /// Whether the acronym's letters are the initials of the name's capitalised words (`DSK` for
+    /// `Dominique Strauss-Kahn`): a person's acronym must be; `Joseba Beloki (ESP)`, `Emil Frey (PRD)`
+    /// name a country and a party.
+    private func isInitialism(_ acronym: Int, of name: Range<Int>) -> Bool {
+        let letters = doc.keyUnits(of: tokens[acronym]).filter { $0 != 0x2E }
+        var initials: [UInt16] = []
+        for t in name where tokens[t].isCapitalized {
+            if let first = doc.keyUnits(of: tokens[t]).first(where: { $0 != 0x2D }) { initials.append(first) }
+        }
+        return letters.elementsEqual(initials)
     }
 
     private func letterCountOf(_ i: Int) -> Int { doc.keyUnits(of: tokens[i]).filter { $0 != 0x2E }.count }

@@ -1,6 +1,6 @@
 /// Rules that vote for a place (LOC). Weights: `RuleWeights`, "Location rules".
 extension RuleCatalogue {
-    static let locationCandidates: [CandidateRule] = [locationHeadSpan, locationRoad]
+    static let locationCandidates: [CandidateRule] = [locationHeadSpan, locationRoad, locationCountryCode]
 
     static let location: [EvidenceRule] = [
         locationCue, locationPreposition, locationHeadBefore, locationHeadInName, locationShape,
@@ -52,6 +52,48 @@ extension RuleCatalogue {
         }
         return found
     }
+
+    /// `Usain Bolt (JAM)`, `Joseba Beloki (ESP)`, `Real Madrid (ESP)`: a country's three-letter code in
+    /// parentheses right after a word with a capital is the country (sports results write a competitor's
+    /// nation so), not an acronym of the name before it (`document.acronym` leaves it alone). Not in a
+    /// text in capitals, where any word has a capital.
+    static let locationCountryCode = CandidateRule(name: .locationCountryCode, label: .location,
+                                                   weight: RuleWeights.locationCountryCode) { r in
+        var found: [(span: Range<Int>, weight: Double)] = []
+        let tokens = r.tokens
+        for i in 2..<max(2, tokens.count - 1) where tokens[i].isAllCaps && r.lists[i].contains(.countryCode)
+            && r.doc.keyEquals(tokens[i - 1], "(") && r.doc.keyEquals(tokens[i + 1], ")") && tokens[i - 2].flags.contains(.startsUppercase) && !r.inHeadline[i] {
+            found.append((i..<(i + 1), RuleWeights.locationCountryCode))
+        }
+        return found
+    }
+
+    /// Three-letter country codes (folded keys; tested through `RuleWords.Lists`): the IOC's, which
+    /// sports results use, former ones (`URS`, `RDA` is written out), and the ISO 3166-1 alpha-3 codes
+    /// that differ from them. Written from the standards' lists.
+    static let countryCodes: Set<String> = [
+        // IOC
+        "afg", "alb", "alg", "and", "ang", "ant", "arg", "arm", "aru", "asa", "aus", "aut", "aze", "bah", "ban",
+        "bar", "bdi", "bel", "ben", "ber", "bhu", "bih", "biz", "blr", "bol", "bot", "bra", "brn", "bru", "bul",
+        "bur", "caf", "cam", "can", "cay", "cgo", "cha", "chi", "chn", "civ", "cmr", "cod", "cok", "col", "com",
+        "cpv", "crc", "cro", "cub", "cyp", "cze", "den", "dji", "dma", "dom", "ecu", "egy", "eri", "esa", "esp",
+        "est", "eth", "fij", "fin", "fra", "fsm", "gab", "gam", "gbr", "gbs", "geo", "geq", "ger", "gha", "gre",
+        "grn", "gua", "gui", "gum", "guy", "hai", "hkg", "hon", "hun", "ina", "ind", "iri", "irl", "irq", "isl",
+        "isr", "isv", "ita", "ivb", "jam", "jor", "jpn", "kaz", "ken", "kgz", "kir", "kor", "kos", "ksa", "kuw",
+        "lao", "lat", "lba", "lbn", "lbr", "lca", "les", "lie", "ltu", "lux", "mad", "mar", "mas", "maw", "mda",
+        "mdv", "mex", "mgl", "mhl", "mkd", "mli", "mlt", "mne", "mon", "moz", "mri", "mtn", "mya", "nam", "nca",
+        "ned", "nep", "ngr", "nig", "nor", "nru", "nzl", "oma", "pak", "pan", "par", "per", "phi", "ple", "plw",
+        "png", "pol", "por", "prk", "pur", "qat", "rou", "rsa", "rus", "rwa", "sam", "sen", "sey", "sgp", "skn",
+        "sle", "slo", "smr", "sol", "som", "srb", "sri", "ssd", "stp", "sud", "sui", "sur", "svk", "swe", "swz",
+        "syr", "tan", "tga", "tha", "tjk", "tkm", "tls", "tog", "tpe", "tto", "tun", "tur", "tuv", "uae", "uga",
+        "ukr", "uru", "usa", "uzb", "van", "ven", "vie", "vin", "yem", "zam", "zim",
+        // former IOC codes
+        "urs", "gdr", "frg", "tch", "yug", "eun", "scg",
+        // ISO 3166-1 alpha-3 where it differs from the IOC's
+        "deu", "nld", "che", "prt", "dnk", "hrv", "zaf", "grc", "bgr", "chl", "irn", "idn", "mys", "phl", "svn",
+        "lva", "sau", "are", "vnm", "nga", "dza", "ury", "pry", "twn", "lbn", "mng", "npl", "slv", "gtm", "hnd",
+        "nic", "cri", "tza", "zmb", "zwe", "mdg", "mwi", "ago", "bfa", "bgd", "khm", "mmr", "lka", "tcd", "cog",
+    ]
 
     /// Lower-case road nouns that stay in a road code's span (folded keys; tested through `RuleWords.Lists`).
     static let roadHeads: Set<String> = ["autoroute", "route", "nationale", "departementale", "rocade", "voie"]
