@@ -180,6 +180,15 @@ enum RuleTable {
             .none("Hier, il a dîné chez lui."),
             .no("Il travaille chez Quillifer plc depuis hier.", "Quillifer", .person),
             ]
+        case .personLeader: // person.leader: a government or time in office named after its leader
+            [
+            .yes("Hier, le gouvernement Quillifer a démissionné.", "Quillifer", .person),
+            .yes("Les sanctions de l'administration Quillifer ont pesé.", "Quillifer", .person),
+            .yes("Sous le régime Quillifer, la presse était muselée.", "Quillifer", .person),
+            .no("Hier, la société Quillifer a démissionné.", "Quillifer", .person),
+            .no("Hier, le gouvernement de Vexholm prépare la rentrée.", "Vexholm", .person),
+            .none("Hier, le gouvernement a démissionné."),
+            ]
         case .personInitial: // person.initial: an initial and a surname, or a surname and an initial
             [
             .yes("Hier, Z. Quillifer a parlé.", "Z. Quillifer", .person),

@@ -292,7 +292,13 @@ extension Recognition {
 
     /// `la société Renault`, `le constructeur automobile français Renault`, `le quotidien Le Monde`.
     func organisationNounBefore(_ s: Int) -> Bool {
-        cue(.organisationHead, endingAt: s - 1, lowercaseOnly: true)
+        cue(.organisationHead, endingAt: s - 1, lowercaseOnly: true) && !leaderNounBefore(s)
+    }
+
+    /// `le gouvernement Valls`: a lower-case leader noun (`RuleWords.Role.leaderNoun`) right before
+    /// `s`, itself after a determiner or preposition (`du`, `le`, `l'`, `sous`…: a word in lower case).
+    func leaderNounBefore(_ s: Int) -> Bool {
+        s >= 2 && tokens[s - 1].isLowercaseWord && roles[s - 1].contains(.leaderNoun) && tokens[s - 2].isLowercaseWord
     }
 
     /// Extends an organisation name after its head: adjectives, then up to three `de` complements

@@ -26,6 +26,9 @@ public enum RuleName: String, Sendable, CaseIterable {
     case personAccording = "person.according"
     /// `chez` before the name: `chez Dupont` → PER.
     case personChez = "person.chez"
+    /// A government or time in office named after its leader: `le gouvernement Valls`,
+    /// `l'administration Obama`, `le régime Assad` → PER.
+    case personLeader = "person.leader"
     /// A regnal name: a name and a Roman numeral (`Ramsès II`, `Childéric Ier`), or a first name,
     /// `le`/`la` and an epithet (`Charles le Chauve`, `Jeanne la Folle`) → PER.
     case personRegnal = "person.regnal"

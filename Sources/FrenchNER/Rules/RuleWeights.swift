@@ -64,6 +64,7 @@ enum RuleWeights {
     static let personSpeech = 1.5
     static let personAccording = 1.2
     static let personChez = 1.0
+    static let personLeader = 3.5
     static let personInitial = 3.0
     static let personList = 1.5
     static let personRegnalNumeral = 3.0

@@ -37,6 +37,9 @@ struct RuleWords {
         /// Nouns for things named like people or places: works, vessels, spacecraft, storms,
         /// operations (`le film`, `la sonde`, `la tempête`, `l'opération`).
         static let thingNoun = Role(rawValue: 1 << 14)
+        /// Nouns for a leader's government or time in office, named after the leader (`le gouvernement
+        /// Valls`, `l'administration Obama`, `le régime Assad`, `le quinquennat Hollande`).
+        static let leaderNoun = Role(rawValue: 1 << 15)
     }
 
     static let words: [(String, Role)] = [
@@ -64,7 +67,9 @@ struct RuleWords {
         ("nouvelle", .functionModifier), ("actuel", .functionModifier), ("actuelle", .functionModifier),
         ("et", .coordination), ("ou", .coordination),
         ("ministère", .lowercaseOrganisationHead), ("armée", .lowercaseOrganisationHead),
-        ("gouvernement", .lowercaseOrganisationHead), ("université", [.lowercaseOrganisationHead, .institutionHead]),
+        ("gouvernement", [.lowercaseOrganisationHead, .leaderNoun]), ("administration", .leaderNoun),
+        ("régime", .leaderNoun), ("quinquennat", .leaderNoun), ("septennat", .leaderNoun),
+        ("présidence", .leaderNoun), ("clan", .leaderNoun), ("université", [.lowercaseOrganisationHead, .institutionHead]),
         ("hôpital", .institutionHead), ("opéra", .lowercaseOrganisationHead),
         ("orchestre", .lowercaseOrganisationHead), ("diocèse", .lowercaseOrganisationHead),
         ("archidiocèse", .lowercaseOrganisationHead), ("parlement", .lowercaseOrganisationHead),

@@ -2,7 +2,7 @@
 extension RuleCatalogue {
     static let person: [EvidenceRule] = [
         personTitle, personFunction, personDemonym, personApposition, personFirstName, personSpeech,
-        personAccording, personChez, personRegnalNumeral, personInitial, personList,
+        personAccording, personChez, personLeader, personRegnalNumeral, personInitial, personList,
     ]
 
     /// `E. Macron`, `J. Quillifer`, `Karabatic L.`: a capital initial and its period before a
@@ -114,6 +114,15 @@ extension RuleCatalogue {
     static let personAccording = EvidenceRule(.personAccording, votes: .person, weight: RuleWeights.personAccording,
                                               halvedWhenKnownOther: true, loneWord: .notOnCommonNoun) { r, span in
         span.start > 0 && r.roles[span.start - 1].contains(.according)
+    }
+
+    /// `le gouvernement Valls`, `l'administration Obama`, `le régime Assad`, `le quinquennat Hollande`: a
+    /// government or time in office takes its leader's name, a person (as news annotation types it),
+    /// not the organisation `organisation.apposition` would see after `gouvernement`. One or two words
+    /// (`le clan Le Pen`), not a known place or organisation (halved).
+    static let personLeader = EvidenceRule(.personLeader, votes: .person, weight: RuleWeights.personLeader,
+                                           halvedWhenKnownOther: true, loneWord: .notOnCommonNoun) { r, span in
+        r.leaderNounBefore(span.start) && span.wordCount <= 2 && !r.tokens[span.start].isAllCaps
     }
 
     /// `chez Dupont`: at someone's place (or a company's: `chez Renault` is often ORG, hence the low weight).
