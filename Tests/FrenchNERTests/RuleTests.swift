@@ -211,6 +211,7 @@ enum RuleTable {
             ]
         case .organisationHead: // organisation.head: a capitalised organisation head starts the name
             [
+            .yes("Hier, le Parlement sud-coréen a voté.", "Parlement sud-coréen", .organisation),
             // A lone capitalised head with nothing after it needs the document's support.
             .none("Hier, l'Institut a publié un rapport."),
             .yes("Hier, l'Institut vexholmien a publié.", "Institut", .organisation,
@@ -236,6 +237,7 @@ enum RuleTable {
             ]
         case .organisationLowercaseHead: // organisation.lowercase-head: ministère/armée/diocèse/opéra… + demonym or de; hôpital/collège + name
             [
+            .yes("Hier, l'armée nord-coréenne a tiré.", "armée nord-coréenne", .organisation),
             .yes("Hier, l'armée syrienne a attaqué.", "armée syrienne", .organisation),
             .yes("Il étudie à l'université de Vexholm depuis hier.", "université de Vexholm", .organisation),
             .yes("Hier, le gouvernement ukrainien a décidé.", "gouvernement ukrainien", .organisation),

@@ -352,12 +352,27 @@ extension Recognition {
     private func extendAdjectives(from start: Int, coordinated: Bool) -> Int {
         var e = start
         let n = tokens.count
-        while e < n, tokens[e].isLowercaseWord, isNameAdjective(e), !lineBreakBetween(e - 1, e) { e += 1 }
+        while e < n, tokens[e].isLowercaseWord, !lineBreakBetween(e - 1, e) {
+            if let end = compoundDemonymEnd(at: e) { e = end; continue } // `Parlement sud-coréen`
+            guard isNameAdjective(e) else { break }
+            e += 1
+        }
         if e > start, e + 1 < n, doc.keyEquals(tokens[e], "et"), tokens[e + 1].isLowercaseWord, isNameAdjective(e + 1),
            !has(singleTypes[e + 1], .demonym) || has(singleTypes[e - 1], .demonym), !lineBreakBetween(e - 1, e + 1) {
             e += 2
         }
         return e
+    }
+
+    /// The end of a demonym of several tokens starting at `i` in lower case (`sud-coréen`,
+    /// `nord-américaine`), if any.
+    func compoundDemonymEnd(at i: Int) -> Int? {
+        guard tokens[i].isLowercaseWord, startingTypes[i] & Recognition.bit(.demonym) != 0 else { return nil }
+        var end: Int?
+        for k in matchIndices(startingAt: i) where matchTypes[k] & Recognition.bit(.demonym) != 0 && Int(matches[k].end) > i + 1 {
+            end = max(end ?? 0, Int(matches[k].end))
+        }
+        return end
     }
 
     /// A demonym, or an adjective that is neither a verb nor a grammatical word (`avant`, `après`,

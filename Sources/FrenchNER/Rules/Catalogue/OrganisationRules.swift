@@ -103,8 +103,10 @@ extension RuleCatalogue {
             var j = i + 1
             guard j < n else { continue }
             if r.doc.keyEquals(tokens[i], "armee") || r.doc.keyEquals(tokens[i], "gouvernement") {
-                guard tokens[j].isLowercaseWord, r.has(r.singleTypes[j], .demonym) else { continue }
-                found.append((i..<(j + 1), RuleWeights.organisationLowercaseHeadDemonym))
+                // `armée syrienne`, `armée nord-coréenne`.
+                guard let end = r.compoundDemonymEnd(at: j) ?? (tokens[j].isLowercaseWord && r.has(r.singleTypes[j], .demonym) ? j + 1 : nil)
+                else { continue }
+                found.append((i..<end, RuleWeights.organisationLowercaseHeadDemonym))
                 continue
             }
             var nameEnd: Int?
