@@ -121,6 +121,7 @@ enum RuleTable {
             ]
         case .personFunction: // person.function: a function before a name
             [
+            .no("Hier, le PDG de Vexholm a présenté les comptes.", "Vexholm", .person),
             .yes("Hier, le ministre Zorbak Quillifer a parlé.", "Zorbak Quillifer", .person),
             .yes("L'entraîneur Zorbak Quillifer a changé l'équipe.", "Zorbak Quillifer", .person),
             .yes("Hier, le président américain Zorbak Quillifer est venu.", "Zorbak Quillifer", .person),
@@ -262,6 +263,15 @@ enum RuleTable {
             .yes("Hier, le syndicat KRTX a appelé à la grève.", "KRTX", .organisation),
             .no("Hier, la société Quillifer a recruté.", "société Quillifer", .organisation),
             .none("La société a recruté hier."),
+            ]
+        case .organisationMemberOf: // organisation.member-of: a role held in an organisation, de, the name
+            [
+            .yes("Hier, le PDG de Vexholm a présenté les comptes.", "Vexholm", .organisation),
+            .yes("Les salariés de Quillifer sont en grève depuis hier.", "Quillifer", .organisation),
+            .yes("Hier, le directeur général de Vexholm est arrivé.", "Vexholm", .organisation),
+            .no("Hier, le PDG Vexholm a présenté les comptes.", "Vexholm", .organisation),
+            .no("Les salariés de Lisbonne sont en grève depuis hier.", "Lisbonne", .organisation),
+            .none("Les salariés de la ville sont en grève depuis hier."),
             ]
         case .organisationPortfolio: // organisation.portfolio: a minister's portfolio names the ministry
             [

@@ -202,7 +202,7 @@ extension Recognition {
         // An event or product named after a place or organisation (`Jeux de Rio`, `Festival d'Avignon`,
         // `Ironman Allemagne`, `Boeing 737`): the event is no entity, the name inside it is.
         if entityMatch(exactly: run) == nil, let event = longestMatch(startingAt: start, types: Recognition.nonEntityTypes),
-           typesOf(event) & Recognition.entityTypes == 0 {
+           typesOf(event) & (Recognition.entityTypes | Recognition.bit(.function)) == 0 { // `PDG` is a function too
             var inner = Int(event.end)
             while inner < end, !nameLike[inner] { inner += 1 }
             guard inner < end, let known = longestMatch(startingAt: inner, types: Recognition.entityTypes),
@@ -226,8 +226,10 @@ extension Recognition {
             }
             if let function = longestMatch(startingAt: start, types: Recognition.bit(.function)), Int(function.end) < end,
                !hasEntityStartingAt(start) {
-                prefix.function = true
-                start = Int(function.end)
+                // `PDG de Niantic`: the name after a function's `de` is what it heads, no person.
+                let after = Int(function.end)
+                if !(roles[after].contains(.complement) && tokens[after].isLowercaseWord) { prefix.function = true }
+                start = after
                 continue
             }
             if let demonym = longestMatch(startingAt: start, types: Recognition.bit(.demonym)), Int(demonym.end) < end,

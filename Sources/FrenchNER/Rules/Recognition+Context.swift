@@ -295,6 +295,20 @@ extension Recognition {
         cue(.organisationHead, endingAt: s - 1, lowercaseOnly: true) && !leaderNounBefore(s)
     }
 
+    /// `le PDG de X`, `les salariés du X`, `le directeur général de X`: a member noun
+    /// (`RuleWords.Lists.organisationMember`, lower case or an acronym), one adjective at most, then
+    /// `de`/`du`/`d'` right before `s`.
+    func organisationMemberBefore(_ s: Int) -> Bool {
+        guard s >= 2, tokens[s - 1].isLowercaseWord, roles[s - 1].contains(.complement),
+              !doc.keyEquals(tokens[s - 1], "des") else { return false }
+        var j = s - 2
+        if j >= 1, tokens[j].isLowercaseWord, roles[j].isEmpty, commonClasses(j).contains(.adjective),
+           !lists[j].contains(.organisationMember) {
+            j -= 1
+        }
+        return (tokens[j].isLowercaseWord || tokens[j].isAllCaps) && lists[j].contains(.organisationMember)
+    }
+
     /// `le gouvernement Valls`: a lower-case leader noun (`RuleWords.Role.leaderNoun`) right before
     /// `s`, itself after a determiner or preposition (`du`, `le`, `l'`, `sous`…: a word in lower case).
     func leaderNounBefore(_ s: Int) -> Bool {

@@ -42,6 +42,9 @@ public enum RuleName: String, Sendable, CaseIterable {
     /// A common noun naming a kind of organisation before the name: `la société Renault`,
     /// `le quotidien Le Monde` → ORG (noun excluded).
     case organisationApposition = "organisation.apposition"
+    /// A name after a role held in an organisation and its `de`: `le PDG de Niantic`, `les salariés
+    /// de Vexholm`, `l'entraîneur de Vexholm` → ORG.
+    case organisationMemberOf = "organisation.member-of"
     /// A minister's portfolio after `ministre de`/`secrétaire d'État à`/`ministère russe de`:
     /// `ministre de l'Intérieur` → `Intérieur`, `ministre des Affaires étrangères` → `Affaires
     /// étrangères`, `ministre des Outre-mer` → `Outre-mer` ORG (the ministry), as news annotation does.

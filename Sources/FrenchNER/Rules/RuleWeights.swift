@@ -83,6 +83,7 @@ enum RuleWeights {
     static let organisationHeadLast = 3.0
     static let organisationLegalForm = 4.0
     static let organisationApposition = 3.0
+    static let organisationMemberOf = 2.0
     static let organisationAcronym = 1.2
     static let organisationList = 1.5
     static let organisationAcronymAfterArticle = 2.0

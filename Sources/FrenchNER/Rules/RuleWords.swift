@@ -112,6 +112,8 @@ extension RuleWords {
         static let placeJoiner = Lists(rawValue: 1 << 4)
         /// `fra`, `esp`, `ned`… (`RuleCatalogue.countryCodes`).
         static let countryCode = Lists(rawValue: 1 << 5)
+        /// `pdg`, `salaries`, `entraineur`… (`RuleCatalogue.organisationMemberNouns`).
+        static let organisationMember = Lists(rawValue: 1 << 6)
     }
 
     /// Each list's folded keys.
@@ -119,7 +121,7 @@ extension RuleWords {
         (RuleCatalogue.roadHeads, .roadHead), (["departementale", "nationale"], .numberedRoadHead),
         (RuleCatalogue.englishPlaceHeads, .englishPlaceHead),
         (RuleCatalogue.headIncludedPlaceHeads, .headIncludedPlaceHead), (Recognition.placeJoiners, .placeJoiner),
-        (RuleCatalogue.countryCodes, .countryCode),
+        (RuleCatalogue.countryCodes, .countryCode), (RuleCatalogue.organisationMemberNouns, .organisationMember),
     ]
 }
 

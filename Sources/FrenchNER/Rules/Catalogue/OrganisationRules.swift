@@ -4,6 +4,7 @@ extension RuleCatalogue {
 
     static let organisation: [EvidenceRule] = [
         organisationHead, organisationLegalForm, organisationApposition, organisationAcronym, organisationList,
+        organisationMemberOf,
     ]
 
     /// `Facebook, Instagram`, `Snecma et Zorbak`: a name in a list whose neighbour across `,`, `et` or
@@ -55,6 +56,26 @@ extension RuleCatalogue {
                                                      weight: RuleWeights.organisationApposition) { r, span in
         r.organisationNounBefore(span.start)
     }
+
+    /// `le PDG de Niantic`, `les salariés de Vexholm`, `l'entraîneur de Vexholm`, `le directeur
+    /// général de Vexholm`: a role held in an organisation (`organisationMemberNouns`, an adjective
+    /// allowed after it), `de`/`du`/`d'`, then the name: the organisation. Halved on a known place
+    /// (`le président de la Tunisie`), not alone on a common noun.
+    static let organisationMemberOf = EvidenceRule(.organisationMemberOf, votes: .organisation,
+                                                   weight: RuleWeights.organisationMemberOf,
+                                                   halvedWhenKnownOther: true, loneWord: .notOnCommonNoun) { r, span in
+        r.organisationMemberBefore(span.start)
+    }
+
+    /// Nouns for a role held in an organisation, or its people and parts, before `de` and the
+    /// organisation's name (folded keys; tested through `RuleWords.Lists`). Not nouns that as often
+    /// take a place (`maire`, `usine`, `siège`).
+    static let organisationMemberNouns: Set<String> = [
+        "pdg", "dg", "ceo", "patron", "patronne", "patrons", "fondateur", "fondatrice", "fondateurs", "cofondateur",
+        "cofondatrice", "dirigeant", "dirigeante", "dirigeants", "actionnaire", "actionnaires", "salarie", "salariee",
+        "salaries", "salariees", "employe", "employee", "employes", "employees", "filiale", "filiales", "rachat",
+        "directeur", "directrice",
+    ]
 
     /// `CGT`, `O.N.U.`: an unknown acronym (`organisationAcronymAfterArticle` after `la`/`le`/`l'`:
     /// `la KRTX`). Not in text written in capitals, where every word looks like one. Alone and weak,
