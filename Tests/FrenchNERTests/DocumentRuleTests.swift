@@ -46,6 +46,16 @@ struct DocumentBoundsTests {
         #expect(entities.allSatisfy { $0.tokenRange.count <= Recognition.maxNameTokens + 8 })
     }
 
+    @Test("well-known places side by side are so many places, not one name", arguments: [
+        ("Il a visité Paris Lyon Marseille hier.", ["Paris|LOC", "Lyon|LOC", "Marseille|LOC"]),
+        (String(repeating: "Paris Lyon Marseille ", count: 50), Array(repeating: ["Paris|LOC", "Lyon|LOC", "Marseille|LOC"], count: 50).flatMap { $0 }),
+        ("Hier, Jean Lyon Marseille a parlé.", ["Jean Lyon Marseille|PER"]),
+    ])
+    func placesSideBySide(text: String, expected: [String]) {
+        let found = sharedTagger.entities(in: text).map { "\($0.text)|\($0.label.rawValue)" }
+        #expect(found == expected)
+    }
+
     @Test("splitting a run at particles gives what it gave before the running flag", arguments: [
         ("Lunar Reconnaissance Orbiter de la NASA", ["Lunar Reconnaissance Orbiter", "NASA"]),
         ("Stade de Reims", ["Stade de Reims"]),

@@ -9,7 +9,9 @@ extension Recognition {
             for part in splitAtParticles(run).flatMap({ splitBeforePerson($0) }) { // a closure, not `splitBeforePerson` itself: that would copy `self` per run
                 // `ministre de l'Intérieur Bernard Cazeneuve`: the portfolio, then the person; the
                 // portfolio may reach beyond the run (`Affaires étrangères`, `Outre-mer`).
-                if let portfolioEnd = portfolio(at: part.lowerBound), portfolioEnd != part.upperBound {
+                if let places = placesSideBySide(part) {
+                    for place in places { if let candidate = candidate(forRun: place) { found.append(candidate) } }
+                } else if let portfolioEnd = portfolio(at: part.lowerBound), portfolioEnd != part.upperBound {
                     if let candidate = candidate(forRun: part.lowerBound..<portfolioEnd) { found.append(candidate) }
                     if portfolioEnd < part.upperBound, let candidate = candidate(forRun: portfolioEnd..<part.upperBound) {
                         found.append(candidate)
@@ -24,6 +26,26 @@ extension Recognition {
             for (span, weight) in rule.finds(self) { found.append(Candidate(span, rule.label, score: weight, rule: rule.name)) }
         }
         return found
+    }
+
+    /// `Paris Lyon Marseille`: three words or more side by side, each a well-known place (a major
+    /// entry, not ambiguous: not `Prince Rogers Nelson`) and no entry
+    /// joining two of them, are so many places (a list without commas, a route, a headline), not one
+    /// name (`person.first-name` would read `Paris` as a first name).
+    ///
+    /// - Complexity: O(*k*) in the run's length *k*.
+    func placesSideBySide(_ run: Range<Int>) -> [Range<Int>]? {
+        guard run.count >= 3 else { return nil }
+        for i in run {
+            guard nameLike[i], !tokens[i].flags.contains(.hyphen), !tokens[i].isJoinedToPrevious,
+                  singleTypes[i] & Recognition.locationTypes != 0, let known = match(exactly: i..<(i + 1)),
+                  isWellKnown(known) else { return nil }
+            for k in matchIndices(startingAt: i) where Int(matches[k].end) > i + 1 && Int(matches[k].end) <= run.upperBound
+                && matchTypes[k] & Recognition.entityTypes != 0 {
+                return nil
+            }
+        }
+        return run.map { $0..<($0 + 1) }
     }
 
     // MARK: - Runs
