@@ -261,7 +261,13 @@ enum RuleTable {
             [
             .yes("Hier, la société Quillifer a recruté.", "Quillifer", .organisation),
             .yes("Hier, le syndicat KRTX a appelé à la grève.", "KRTX", .organisation),
+            .yes("Hier, le quotidien Vexholm Matin a révélé l'affaire.", "Vexholm Matin", .organisation),
+            .yes("Hier, le constructeur automobile chinois Vexholm a rappelé des voitures.", "Vexholm", .organisation),
+            .yes("Hier, le groupe de rock Vexholm a sorti un album.", "Vexholm", .organisation),
+            .yes("Hier, l'ONG Vexholm a porté plainte.", "Vexholm", .organisation),
             .no("Hier, la société Quillifer a recruté.", "société Quillifer", .organisation),
+            .no("Hier, le tenant du titre Zorbak Quillifer a gagné.", "Zorbak Quillifer", .organisation),
+            .no("Hier, le gouvernement Quillifer a démissionné.", "Quillifer", .organisation),
             .none("La société a recruté hier."),
             ]
         case .organisationMemberOf: // organisation.member-of: a role held in an organisation, de, the name

@@ -224,7 +224,8 @@ extension Recognition {
         // An event or product named after a place or organisation (`Jeux de Rio`, `Festival d'Avignon`,
         // `Ironman Allemagne`, `Boeing 737`): the event is no entity, the name inside it is.
         if entityMatch(exactly: run) == nil, let event = longestMatch(startingAt: start, types: Recognition.nonEntityTypes),
-           typesOf(event) & (Recognition.entityTypes | Recognition.bit(.function)) == 0 { // `PDG` is a function too
+           typesOf(event) & (Recognition.entityTypes | Recognition.bit(.function)) == 0, // `PDG` is a function too
+           !lists[start].contains(.organisationKind) { // `ONG Vexholm`: below
             var inner = Int(event.end)
             while inner < end, !nameLike[inner] { inner += 1 }
             guard inner < end, let known = longestMatch(startingAt: inner, types: Recognition.entityTypes),
@@ -290,6 +291,12 @@ extension Recognition {
                let place = entityMatch(exactly: (start + 1)..<end), typesOf(place) & Recognition.locationTypes != 0 {
                 start += 1
                 placeCuePrefix = true
+                continue
+            }
+            // `l'ONG Vexholm`: a kind of organisation written as an acronym is no part of the name
+            // (`organisation.apposition` reads it).
+            if start + 1 < end, tokens[start].isAllCaps, lists[start].contains(.organisationKind) {
+                start += 1
                 continue
             }
             if start + 1 < end, isStrippableSentenceOpener(start) {

@@ -290,9 +290,41 @@ extension Recognition {
         return count
     }
 
-    /// `la société Renault`, `le constructeur automobile français Renault`, `le quotidien Le Monde`.
+    /// `la société Renault`, `le constructeur automobile français Renault`, `le quotidien Le Monde`,
+    /// `le groupe de rock Vexholm`, `l'ONG Vexholm`: a lower-case organisation head (`CUE.orghead`) or
+    /// kind of organisation (`RuleCatalogue.organisationKindNouns`), up to two adjectives after it, or
+    /// a `de` and one or two lower-case words saying what it does, right before `s`.
     func organisationNounBefore(_ s: Int) -> Bool {
-        cue(.organisationHead, endingAt: s - 1, lowercaseOnly: true) && !leaderNounBefore(s)
+        guard !leaderNounBefore(s) else { return false }
+        if organisationKindOrHead(endingAt: s - 1) { return true }
+        // `groupe de rock`, `maison d'édition`, `fonds d'investissement`, `club de football américain`.
+        var j = s - 1
+        var words = 0
+        while j >= 2, words < 2, tokens[j].isLowercaseWord, roles[j].isEmpty, !commonClasses(j).isEmpty,
+              !commonClasses(j).contains(.verb), !commonClasses(j).contains(.grammatical) {
+            j -= 1
+            words += 1
+            if words >= 1, tokens[j].isLowercaseWord, doc.keyEquals(tokens[j], "de") || doc.keyEquals(tokens[j], "d'") {
+                return organisationKindOrHead(endingAt: j - 1)
+            }
+        }
+        return false
+    }
+
+    /// A lower-case organisation head or kind noun (an acronym such as `ONG` too) ending at `j`, up to
+    /// two adjectives or nationalities after it.
+    private func organisationKindOrHead(endingAt j: Int) -> Bool {
+        if cue(.organisationHead, endingAt: j, lowercaseOnly: true) { return true }
+        var j = j
+        var skipped = 0
+        while j >= 0 {
+            if lists[j].contains(.organisationKind), tokens[j].isLowercaseWord || tokens[j].isAllCaps { return true }
+            guard skipped < 2, tokens[j].isLowercaseWord, roles[j].isEmpty,
+                  has(singleTypes[j], .demonym) || commonClasses(j).contains(.adjective) else { return false }
+            j -= 1
+            skipped += 1
+        }
+        return false
     }
 
     /// `le PDG de X`, `les salariés du X`, `le directeur général de X`: a member noun

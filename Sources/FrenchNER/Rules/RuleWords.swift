@@ -114,6 +114,8 @@ extension RuleWords {
         static let countryCode = Lists(rawValue: 1 << 5)
         /// `pdg`, `salaries`, `entraineur`… (`RuleCatalogue.organisationMemberNouns`).
         static let organisationMember = Lists(rawValue: 1 << 6)
+        /// `quotidien`, `constructeur`, `ong`… (`RuleCatalogue.organisationKindNouns`).
+        static let organisationKind = Lists(rawValue: 1 << 7)
     }
 
     /// Each list's folded keys.
@@ -122,6 +124,7 @@ extension RuleWords {
         (RuleCatalogue.englishPlaceHeads, .englishPlaceHead),
         (RuleCatalogue.headIncludedPlaceHeads, .headIncludedPlaceHead), (Recognition.placeJoiners, .placeJoiner),
         (RuleCatalogue.countryCodes, .countryCode), (RuleCatalogue.organisationMemberNouns, .organisationMember),
+        (RuleCatalogue.organisationKindNouns, .organisationKind),
     ]
 }
 

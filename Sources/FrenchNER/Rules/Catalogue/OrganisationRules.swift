@@ -77,6 +77,18 @@ extension RuleCatalogue {
         "directeur", "directrice",
     ]
 
+    /// Lower-case nouns for a kind of organisation that, unlike `CUE.orghead`, never head a
+    /// capitalised name themselves: media, trades, industries (folded keys; tested through
+    /// `RuleWords.Lists`; `organisation.apposition`). Not nouns as often said of a person
+    /// (`producteur`, `créateur`) or a place (`site`).
+    static let organisationKindNouns: Set<String> = [
+        "quotidien", "hebdomadaire", "mensuel", "journal", "magazine", "revue", "chaine", "radio",
+        "constructeur", "fabricant", "equipementier", "operateur", "distributeur", "editeur", "assureur",
+        "transporteur", "armateur", "brasseur", "label", "enseigne", "firme", "multinationale", "conglomerat",
+        "geant", "startup", "ong", "formation", "ecurie", "chantier", "promoteur", "bailleur", "gestionnaire",
+        "exploitant", "fournisseur", "prestataire", "sous-traitant", "concessionnaire",
+    ]
+
     /// `CGT`, `O.N.U.`: an unknown acronym (`organisationAcronymAfterArticle` after `la`/`le`/`l'`:
     /// `la KRTX`). Not in text written in capitals, where every word looks like one. Alone and weak,
     /// it needs the document's support.
