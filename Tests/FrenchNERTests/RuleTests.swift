@@ -394,6 +394,22 @@ enum RuleTable {
             .no("Hier, le RN 25 a gagné.", "RN 25", .location),
             .none("Il court sur la PT5 et la U23 hier."),
             ]
+        case .locationPlaceOf: // location.place-of: an office, the people or a side of a place, de, the name
+            [
+            .yes("Hier, le maire de Vexholmville prépare la rentrée.", "Vexholmville", .location),
+            .yes("Les habitants de Vexholmville ont manifesté hier.", "Vexholmville", .location),
+            .yes("Le village se trouve au nord de Vexholmville depuis toujours.", "Vexholmville", .location),
+            .no("Hier, le directeur de Vexholmville a présenté les comptes.", "Vexholmville", .location),
+            .no("Il est de Vexholmville depuis hier.", "Vexholmville", .location),
+            .none("Les habitants de la ville ont manifesté hier."),
+            ]
+        case .locationAdminInParentheses: // location.admin-in-parentheses: a name before a département in parentheses
+            [
+            .yes("Les inondations ont touché Vexholm (Gard) hier.", "Vexholm", .location),
+            .yes("Il vit à Saint-Vexholm (Haute-Savoie) depuis hier.", "Saint-Vexholm", .location),
+            .no("Hier, Jean Quillifer (Gard) a voté.", "Jean Quillifer", .location),
+            .no("Les inondations ont touché le département (Gard) hier.", "département", .location),
+            ]
         case .locationCountryCode: // location.country-code: a country code in parentheses after a name
             [
             .yes("Le vainqueur est Zorbak Quillifer (JAM) devant Mathilde Vexholm (FRA).", "JAM", .location),

@@ -74,6 +74,11 @@ public enum RuleName: String, Sendable, CaseIterable {
     case locationRoad = "location.road"
     /// A country's three-letter code in parentheses after a name: `Usain Bolt (JAM)` → LOC.
     case locationCountryCode = "location.country-code"
+    /// A name after a place's office, people or side and its `de`: `le maire de Vexholm`, `les
+    /// habitants de Vexholm`, `au nord de Vexholm` → LOC.
+    case locationPlaceOf = "location.place-of"
+    /// A name before a French département or region in parentheses: `Vexholm (Gard)` → LOC.
+    case locationAdminInParentheses = "location.admin-in-parentheses"
     /// No cue: a name of several words is taken for a person.
     case defaultMultiword = "default.multiword"
     /// No cue: a single unknown word is taken for a place.

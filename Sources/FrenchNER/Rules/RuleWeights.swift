@@ -111,6 +111,8 @@ enum RuleWeights {
     static let locationHeadLast = 3.0
     static let locationRoad = 3.5
     static let locationCountryCode = 4.0
+    static let locationPlaceOf = 2.5
+    static let locationAdminInParentheses = 3.0
 
     // MARK: Defaults (`Catalogue/DefaultRules.swift`)
 

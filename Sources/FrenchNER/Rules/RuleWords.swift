@@ -116,6 +116,10 @@ extension RuleWords {
         static let organisationMember = Lists(rawValue: 1 << 6)
         /// `quotidien`, `constructeur`, `ong`… (`RuleCatalogue.organisationKindNouns`).
         static let organisationKind = Lists(rawValue: 1 << 7)
+        /// `maire`, `prefet`, `habitants`, `nord`… (`RuleCatalogue.placeOfNouns`).
+        static let placeOf = Lists(rawValue: 1 << 8)
+        /// `nord`, `sud`, `est`, `ouest` (`RuleCatalogue.compassPoints`).
+        static let compassPoint = Lists(rawValue: 1 << 9)
     }
 
     /// Each list's folded keys.
@@ -124,7 +128,8 @@ extension RuleWords {
         (RuleCatalogue.englishPlaceHeads, .englishPlaceHead),
         (RuleCatalogue.headIncludedPlaceHeads, .headIncludedPlaceHead), (Recognition.placeJoiners, .placeJoiner),
         (RuleCatalogue.countryCodes, .countryCode), (RuleCatalogue.organisationMemberNouns, .organisationMember),
-        (RuleCatalogue.organisationKindNouns, .organisationKind),
+        (RuleCatalogue.organisationKindNouns, .organisationKind), (RuleCatalogue.placeOfNouns, .placeOf),
+        (RuleCatalogue.compassPoints, .compassPoint),
     ]
 }
 

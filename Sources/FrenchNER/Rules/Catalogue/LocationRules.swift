@@ -4,7 +4,7 @@ extension RuleCatalogue {
 
     static let location: [EvidenceRule] = [
         locationCue, locationPreposition, locationHeadBefore, locationHeadInName, locationShape,
-        locationCueOpeningName, locationList, locationHeadLast,
+        locationCueOpeningName, locationList, locationHeadLast, locationPlaceOf, locationAdminInParentheses,
     ]
 
     /// `Faial, Pico, Graciosa et Terceira`: a name in a list whose neighbour across `,`, `et` or `ou`
@@ -53,6 +53,49 @@ extension RuleCatalogue {
         return found
     }
 
+    /// `le maire de Vexholm`, `le préfet du Vexholm`, `les habitants de Vexholm`, `au nord de Vexholm`,
+    /// `à l'est de Vexholm`: an office held over a place, its people, or a side of it
+    /// (`placeOfNouns`, lower case), then `de`/`du`/`d'`: the name is the place. A side needs `au`,
+    /// `l'`, `le` or a hyphen before it (`est` is also a verb). Not alone on a common noun.
+    static let locationPlaceOf = EvidenceRule(.locationPlaceOf, votes: .location, weight: RuleWeights.locationPlaceOf,
+                                              loneWord: .notOnCommonNoun) { r, span in
+        let s = span.start
+        guard s >= 3, r.tokens[s - 1].isLowercaseWord, r.roles[s - 1].contains(.complement),
+              !r.doc.keyEquals(r.tokens[s - 1], "des"), r.tokens[s - 2].isLowercaseWord,
+              r.lists[s - 2].contains(.placeOf) else { return false }
+        if r.lists[s - 2].contains(.compassPoint) {
+            let before = r.tokens[s - 3]
+            return before.flags.contains(.hyphen) || r.doc.keyEquals(before, "au") || r.doc.keyEquals(before, "l'")
+                || r.doc.keyEquals(before, "le")
+        }
+        return true
+    }
+
+    /// Offices held over a place, its people, and its sides, before `de` and the place's name
+    /// (folded keys; tested through `RuleWords.Lists`). Not offices as often held in an organisation
+    /// (`président`, `directeur`: `organisation.member-of`).
+    static let placeOfNouns: Set<String> = Set([
+        "maire", "maires", "mairesse", "prefet", "prefete", "sous-prefet", "gouverneur", "gouverneure",
+        "bourgmestre", "edile", "depute", "deputee", "senateur", "senatrice", "eveque", "archeveque", "consul",
+        "habitant", "habitante", "habitants", "habitantes", "originaire", "originaires", "natif", "native",
+        "environs", "alentours", "peripherie", "faubourgs", "banlieue",
+    ]).union(compassPoints)
+
+    /// `nord`, `sud`, `est`, `ouest` (`RuleWords.Lists.compassPoint`).
+    static let compassPoints: Set<String> = ["nord", "sud", "est", "ouest"]
+
+    /// `Vexholm (Gard)`, `Saint-Vexholm (Haute-Savoie)`: a name before a French département or
+    /// region in parentheses (an administrative entry of the lexicon) is a commune. Not a person's
+    /// name (a first name opens it): `Jean Dupont (Gard)` is a candidate's constituency.
+    static let locationAdminInParentheses = EvidenceRule(.locationAdminInParentheses, votes: .location,
+                                                         weight: RuleWeights.locationAdminInParentheses) { r, span in
+        let e = span.end
+        guard e + 2 < r.tokens.count, r.doc.keyEquals(r.tokens[e], "("), !r.has(r.singleTypes[span.start], .personFirst),
+              let admin = r.longestMatch(startingAt: e + 1, types: Recognition.bit(.admin) | Recognition.bit(.region)),
+              Int(admin.end) < r.tokens.count, r.doc.keyEquals(r.tokens[Int(admin.end)], ")") else { return false }
+        return true
+    }
+
     /// `Usain Bolt (JAM)`, `Joseba Beloki (ESP)`, `Real Madrid (ESP)`: a country's three-letter code in
     /// parentheses right after a word with a capital is the country (sports results write a competitor's
     /// nation so), not an acronym of the name before it (`document.acronym` leaves it alone). Not in a
@@ -91,7 +134,7 @@ extension RuleCatalogue {
         "urs", "gdr", "frg", "tch", "yug", "eun", "scg",
         // ISO 3166-1 alpha-3 where it differs from the IOC's
         "deu", "nld", "che", "prt", "dnk", "hrv", "zaf", "grc", "bgr", "chl", "irn", "idn", "mys", "phl", "svn",
-        "lva", "sau", "are", "vnm", "nga", "dza", "ury", "pry", "twn", "lbn", "mng", "npl", "slv", "gtm", "hnd",
+        "lva", "sau", "are", "vnm", "nga", "dza", "ury", "pry", "twn", "mng", "npl", "slv", "gtm", "hnd",
         "nic", "cri", "tza", "zmb", "zwe", "mdg", "mwi", "ago", "bfa", "bgd", "khm", "mmr", "lka", "tcd", "cog",
     ]
 
