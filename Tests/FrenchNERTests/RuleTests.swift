@@ -390,6 +390,7 @@ enum RuleTable {
             .yes("Il roule sur la D 906 depuis hier.", "D 906", .location),
             .yes("Il roule sur l'autoroute A7 depuis hier.", "autoroute A7", .location),
             .yes("Il roule sur la départementale 31 depuis hier.", "départementale 31", .location),
+            .yes("Il roule sur l'A7 et RN 20 depuis hier.", "RN 20", .location),
             .no("Hier, l'A320 a atterri.", "A320", .location),
             .no("Hier, le RN 25 a gagné.", "RN 25", .location),
             .none("Il court sur la PT5 et la U23 hier."),
@@ -398,6 +399,7 @@ enum RuleTable {
             [
             .yes("Hier, le maire de Vexholmville prépare la rentrée.", "Vexholmville", .location),
             .yes("Les habitants de Vexholmville ont manifesté hier.", "Vexholmville", .location),
+            .yes("Hier, le préfet de la Vexholmie a pris un arrêté.", "Vexholmie", .location),
             .yes("Le village se trouve au nord de Vexholmville depuis toujours.", "Vexholmville", .location),
             .no("Hier, le directeur de Vexholmville a présenté les comptes.", "Vexholmville", .location),
             .no("Il est de Vexholmville depuis hier.", "Vexholmville", .location),
@@ -561,6 +563,7 @@ struct NonEntityTests {
         "Il a acheté un iPhone hier.",
         "Il publie sur Facebook chaque jour.",
         "Hier, le PIB a augmenté.",
+        "Hier, le Ségur de la santé a débuté.",
     ])
     func nonEntities(text: String) {
         #expect(labelled(text) == [])

@@ -221,6 +221,13 @@ extension Recognition {
     func candidate(forRun run: Range<Int>) -> Candidate? {
         var start = run.lowerBound
         let end = run.upperBound
+        // `le Ségur de la santé`, `la Coupe du monde`: a non-entity entry that goes on past the run in
+        // lower case takes the run with it, even where the run alone is a known name (`Ségur`).
+        if end < tokens.count, tokens[end].isLowercaseWord,
+           let longer = longestMatch(startingAt: start, types: Recognition.nonEntityTypes), Int(longer.end) > end,
+           typesOf(longer) & (Recognition.entityTypes | Recognition.bit(.function)) == 0 {
+            return nil
+        }
         // An event or product named after a place or organisation (`Jeux de Rio`, `Festival d'Avignon`,
         // `Ironman Allemagne`, `Boeing 737`): the event is no entity, the name inside it is.
         if entityMatch(exactly: run) == nil, let event = longestMatch(startingAt: start, types: Recognition.nonEntityTypes),

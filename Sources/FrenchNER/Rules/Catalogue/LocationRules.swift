@@ -28,7 +28,8 @@ extension RuleCatalogue {
     ]
 
     /// `l'A7`, `la RN 20`, `la D 906`, `l'E40` (after `la`/`l'`: roads are feminine, `le RN` is a
-    /// party), `l'autoroute A7`, `la départementale 31` (head included): a road code is a place. An `A`
+    /// party), `l'autoroute A7`, `la départementale 31` (head included), and the codes listed after
+    /// one (`l'A7 et RN 20`): a road code is a place. An `A`
     /// with three digits after an article is an aircraft (`l'A320`), not a motorway.
     static let locationRoad = CandidateRule(name: .locationRoad, label: .location, weight: RuleWeights.locationRoad) { r in
         var found: [(span: Range<Int>, weight: Double)] = []
@@ -48,6 +49,10 @@ extension RuleCatalogue {
             } else if i > 0, r.doc.keyEquals(tokens[i - 1], "la") || r.doc.keyEquals(tokens[i - 1], "l'"),
                       !(letters == .a && digits >= 3) {
                 found.append((i..<end, RuleWeights.locationRoad))
+            } else if i > 1, let previous = found.last, previous.span.upperBound == i - 1, r.isListSeparator(i - 1),
+                      digits > 0 {
+                // `l'A7 et la RN 20`, `les routes A7 et RN 20`: the next code of a list of roads.
+                found.append((i..<end, RuleWeights.locationRoad))
             }
         }
         return found
@@ -60,11 +65,14 @@ extension RuleCatalogue {
     static let locationPlaceOf = EvidenceRule(.locationPlaceOf, votes: .location, weight: RuleWeights.locationPlaceOf,
                                               loneWord: .notOnCommonNoun) { r, span in
         let s = span.start
-        guard s >= 3, r.tokens[s - 1].isLowercaseWord, r.roles[s - 1].contains(.complement),
-              !r.doc.keyEquals(r.tokens[s - 1], "des"), r.tokens[s - 2].isLowercaseWord,
-              r.lists[s - 2].contains(.placeOf) else { return false }
-        if r.lists[s - 2].contains(.compassPoint) {
-            let before = r.tokens[s - 3]
+        // `le préfet de la Vexholmie`: `de la`, `de l'` too.
+        let particle = s >= 2 && r.roles[s - 1].contains(.secondParticle) && r.tokens[s - 1].isLowercaseWord ? s - 2 : s - 1
+        guard particle >= 2, r.tokens[particle].isLowercaseWord, r.roles[particle].contains(.complement),
+              !r.doc.keyEquals(r.tokens[particle], "des"), r.tokens[particle - 1].isLowercaseWord,
+              r.lists[particle - 1].contains(.placeOf) else { return false }
+        if r.lists[particle - 1].contains(.compassPoint) {
+            guard particle >= 2 else { return false }
+            let before = r.tokens[particle - 2]
             return before.flags.contains(.hyphen) || r.doc.keyEquals(before, "au") || r.doc.keyEquals(before, "l'")
                 || r.doc.keyEquals(before, "le")
         }
