@@ -553,6 +553,15 @@ struct NonEntityTests {
         #expect(labelled("Il a lu la saga Mathilde Quillifer hier.") == ["Mathilde Quillifer|PER"])
     }
 
+    @Test("a minor one-word entry wants its accents, save on the capital", arguments: [
+        ("Parce que la pluie tombe, il reste.", [String]()),
+        ("Il vit à Parcé depuis 2010.", ["Parcé|LOC"]),
+        ("Il vit à Evry depuis 2010.", ["Evry|LOC"]),
+    ])
+    func accents(text: String, expected: [String]) {
+        #expect(labelled(text) == expected)
+    }
+
     @Test("an ambiguous lexicon entry is kept when a place preposition agrees")
     func ambiguousWithContext() {
         #expect(labelled("Il est revenu sur Terre hier.") == ["Terre|LOC"])

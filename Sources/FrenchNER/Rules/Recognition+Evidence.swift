@@ -121,6 +121,9 @@ extension Recognition {
             if flags.contains(.exactCase) && !caseExact { continue }
             if !caseExact && !caseCompatible(entry: entry, match: match) { continue }
             if wordCount == 1 && flags.contains(.alias) && importance == .minor { continue }
+            // `Parce` (que) is not the village `Parcé`: a minor one-word entry wants its accents, save
+            // on the capital (`Evry` for `Évry` is how capitals are often typed).
+            if wordCount == 1 && importance == .minor && !accentsAgree(token: s, entry: entry) { continue }
             var weight: Double
             if wordCount >= 2 {
                 weight = flags.contains(.ambiguous) ? RuleWeights.lexiconMultiwordAmbiguous : RuleWeights.lexiconMultiword
@@ -141,6 +144,18 @@ extension Recognition {
             evidence.add(label, weight, .lexicon(type, sourceID: gazetteer.sourceID(ofEntry: entry)), canonicalEntry: Int32(entry))
         }
         return heaviest
+    }
+}
+
+extension Recognition {
+    /// Whether a token written without accents (ASCII) may stand for the entry: the entry has no
+    /// accented letter after its first. A token with any non-ASCII unit is taken as written.
+    ///
+    /// - Complexity: O(token length), and O(entry length) for an ASCII token.
+    func accentsAgree(token i: Int, entry: Int) -> Bool {
+        let units = doc.text.utf16
+        for k in Int(tokens[i].start)..<Int(tokens[i].end) where units[k] > 0x7F { return true }
+        return !gazetteer.surface(ofEntry: entry).unicodeScalars.dropFirst().contains { $0.value > 0x7F && $0.properties.isAlphabetic }
     }
 }
 
