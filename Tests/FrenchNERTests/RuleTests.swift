@@ -122,6 +122,7 @@ enum RuleTable {
         case .personFunction: // person.function: a function before a name
             [
             .no("Hier, le PDG de Vexholm a présenté les comptes.", "Vexholm", .person),
+            .no("Hier, une élue Les Républicains a voté.", "Les Républicains", .person),
             .yes("Hier, le ministre Zorbak Quillifer a parlé.", "Zorbak Quillifer", .person),
             .yes("L'entraîneur Zorbak Quillifer a changé l'équipe.", "Zorbak Quillifer", .person),
             .yes("Hier, le président américain Zorbak Quillifer est venu.", "Zorbak Quillifer", .person),
@@ -573,6 +574,7 @@ struct NonEntityTests {
         "Il publie sur Facebook chaque jour.",
         "Hier, le PIB a augmenté.",
         "Hier, le Ségur de la santé a débuté.",
+        "Hier, Miss France a été élue.",
     ])
     func nonEntities(text: String) {
         #expect(labelled(text) == [])

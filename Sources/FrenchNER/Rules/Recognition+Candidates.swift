@@ -250,6 +250,12 @@ extension Recognition {
                 continue
             }
             if let title = longestMatch(startingAt: start, types: Recognition.bit(.title)), Int(title.end) < end {
+                // `Miss France`, `Miss Monde`: a beauty contest named after a place is no person.
+                if doc.keyEquals(tokens[start], "miss") {
+                    let rest = Int(title.end)
+                    let place = entityMatch(exactly: rest..<end).map { typesOf($0) & Recognition.locationTypes != 0 } ?? false
+                    if place || doc.keyEquals(tokens[rest], "monde") || doc.keyEquals(tokens[rest], "univers") { return nil }
+                }
                 prefix.title = true
                 start = Int(title.end)
                 continue

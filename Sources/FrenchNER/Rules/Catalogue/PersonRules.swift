@@ -55,8 +55,10 @@ extension RuleCatalogue {
     }
 
     /// `le président américain Joe Biden`, `le ministre de l'Intérieur, Bernard Cazeneuve`: a function
-    /// before the name, possibly with nationality adjectives and a comma between.
-    static let personFunction = EvidenceRule(.personFunction, votes: .person, weight: RuleWeights.personFunction) { r, span in
+    /// before the name, possibly with nationality adjectives and a comma between. Halved on a known
+    /// organisation or place: `une élue Les Républicains` names her party.
+    static let personFunction = EvidenceRule(.personFunction, votes: .person, weight: RuleWeights.personFunction,
+                                             halvedWhenKnownOther: true) { r, span in
         span.prefix.function || r.functionBefore(span.start)
     }
 
