@@ -581,6 +581,7 @@ struct NonEntityTests {
     }
 
     @Test("a known entity that a function names after its `de` keeps its span; a word of the function does not", arguments: [
+        ("Hier, le garde des Sceaux a parlé.", []),
         ("Hier, le maire de Paris a parlé.", ["Paris|LOC"]),
         ("Le président du Sénat a parlé hier.", ["Sénat|ORG"]),
         ("Hier, le Premier ministre a parlé.", []),

@@ -30,12 +30,23 @@ extension Recognition {
     /// Products, events, works, demonyms, a cue on its own, or a word inside a longer cue or
     /// non-entity (`Affaires` in `ministre des Affaires étrangères`, `Coupe` in `Coupe du monde`).
     /// `maire de Paris`, `président du Sénat`: the span ends the cue's entry, after its `de`
-    /// complement (the entity the function names is annotated on its own; `Premier ministre` is not).
+    /// complement (the entity the function names is annotated on its own; `Premier ministre` is not,
+    /// nor an ambiguous entry: `garde des Sceaux`).
     func isComplementOfCue(_ span: Range<Int>, cue: GazetteerMatch) -> Bool {
         let s = span.lowerBound
         guard Int(cue.end) == span.upperBound, s >= Int(cue.start) + 2 else { return false }
         if roles[s - 1].contains(.complement) { return true }
         return s >= Int(cue.start) + 3 && roles[s - 1].contains(.article) && roles[s - 2].contains(.complement)
+    }
+
+    /// Whether a lexicon names exactly the span as an entity without the `amb` flag (`Sénat`, not the
+    /// `Sceaux` of `garde des Sceaux`).
+    func isUnambiguousEntity(_ span: Range<Int>) -> Bool {
+        guard let match = entityMatch(exactly: span) else { return false }
+        return gazetteer.entries(of: match).contains { position in
+            let entry = gazetteer.entryIndex(at: position)
+            return gazetteer.type(ofEntry: entry).label != nil && !gazetteer.flags(ofEntry: entry).contains(.ambiguous)
+        }
     }
 
     func isNonEntity(_ span: Range<Int>) -> Bool {
@@ -52,7 +63,7 @@ extension Recognition {
                 if types & Recognition.nonEntityTypes != 0 && types & entity == 0 && !knownEntity { return true }
                 let longer = Int(m.start) < s || Int(m.end) > e
                 if longer && types & (Recognition.bit(.function) | Recognition.bit(.title)) != 0 && types & entity == 0
-                    && !(knownEntity && isComplementOfCue(span, cue: m)) {
+                    && !(knownEntity && isComplementOfCue(span, cue: m) && isUnambiguousEntity(span)) {
                     return true
                 }
             }
