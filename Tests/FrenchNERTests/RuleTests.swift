@@ -356,6 +356,7 @@ enum RuleTable {
             .yes("Il habite à Vexholm depuis longtemps.", "Vexholm", .location),
             .yes("Il va vers Vexholm depuis hier.", "Vexholm", .location),
             .yes("Ils sont venus depuis Vexholm hier.", "Vexholm", .location),
+            .no("Il a confié au Monde son inquiétude hier.", "Monde", .location),
             .none("Hier, Vexholm a gagné."),
             .no("Il a parlé à Mathilde Quillifer hier.", "Mathilde Quillifer", .location),
             .no("Hier, Zorbak Quillifer a Vexholm en horreur.", "Vexholm", .location),

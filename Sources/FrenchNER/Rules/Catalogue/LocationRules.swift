@@ -171,6 +171,8 @@ extension RuleCatalogue {
                                                   loneWord: .notOnCommonNoun) { r, span in
         let s = span.start
         guard s > 0 else { return nil }
+        // `a confié au Monde`, `a déclaré à Libération`: a medium after `à` is spoken to, not a place.
+        if let known = r.match(exactly: span.span), r.typesOf(known) & Recognition.bit(.media) != 0 { return nil }
         let before = r.tokens[s - 1]
         let role = r.roles[s - 1]
         let isBareA = r.doc.keyEquals(before, "a") && r.doc.text.utf16[Int(before.start)] | 0x20 == 0x61
