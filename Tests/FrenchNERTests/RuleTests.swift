@@ -493,6 +493,7 @@ struct CompoundNameTests {
         ("Le patron de la CGT Ludovic Brusquelin a parlé.", ["CGT|ORG", "Ludovic Brusquelin|PER"]),
         ("La sénatrice EELV Mathilde Quillifer a voté.", ["EELV|ORG", "Mathilde Quillifer|PER"]),
         ("Hier, le maire de Nice Mathilde Quillifer a parlé.", ["Nice|LOC", "Mathilde Quillifer|PER"]),
+        ("Hier, la maire de Paris Mathilde Quillifer a parlé.", ["Paris|LOC", "Mathilde Quillifer|PER"]),
         ("Hier, les Zorbaks de Mathilde Quillifer ont perdu.", ["Mathilde Quillifer|PER"]),
     ])
     func gluedPrefix(text: String, expected: [String]) {

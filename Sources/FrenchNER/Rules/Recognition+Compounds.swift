@@ -13,15 +13,19 @@ extension Recognition {
         var start = part.lowerBound
         // A sentence-opening article is no part of the organisation (`La CGT Philippe Martinez`).
         if roles[start].contains(.article) || isStrippableSentenceOpener(start) { start += 1 }
-        guard start < part.upperBound, !has(singleTypes[start], .personFirst) else { return [part] }
+        guard start < part.upperBound else { return [part] }
+        // A first name opening the run (`Marie Anne Dupont`) makes it one person, save after a function's
+        // place (`la maire de Paris Anne Hidalgo`: `Paris` is also a first name).
+        let opensWithFirstName = has(singleTypes[start], .personFirst)
         for k in (start + 1)..<(part.upperBound - 1) {
             guard nameLike[k], !tokens[k].isJoinedToPrevious, has(singleTypes[k], .personFirst),
                   !firstNameIsAmbiguous(k), nameLike[k + 1] || tokens[k + 1].flags.contains(.hyphen) else { continue }
-            if isGluedPrefix(start..<k) {
-                return [part.lowerBound..<k, k..<part.upperBound]
-            }
             // `le maire de Nice Christian Estrosi`: the function's place, then its holder.
             if functionAndComplementBefore(start), entityMatch(exactly: start..<k).map({ typesOf($0) & Recognition.locationTypes != 0 }) ?? false {
+                return [part.lowerBound..<k, k..<part.upperBound]
+            }
+            if opensWithFirstName { continue }
+            if isGluedPrefix(start..<k) {
                 return [part.lowerBound..<k, k..<part.upperBound]
             }
             // `les Bleus de Laurent Blanc`: a `de` before a person's first name, after a name that
