@@ -556,6 +556,11 @@ struct NonEntityTests {
         #expect(labelled("Il a lu la saga Mathilde Quillifer hier.") == ["Mathilde Quillifer|PER"])
     }
 
+    @Test("a lexicon entry does not match across a line break")
+    func entryAcrossLineBreak() {
+        #expect(labelled("Il a étudié à Lyon\n1 personne est venue.") == ["Lyon|LOC"])
+    }
+
     @Test("a minor one-word entry wants its accents, save on the capital", arguments: [
         ("Parce que la pluie tombe, il reste.", [String]()),
         ("Il vit à Parcé depuis 2010.", ["Parcé|LOC"]),

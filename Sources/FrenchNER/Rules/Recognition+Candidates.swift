@@ -356,6 +356,8 @@ extension Recognition {
         for match in matches where Int(match.end) - Int(match.start) >= 2 {
             let start = Int(match.start)
             guard typesOf(match) & Recognition.entityTypes != 0 else { continue }
+            // A name does not run across a line break (`Lyon` ⏎ `1 000 personnes` is no `Lyon 1`).
+            if ((start + 1)..<Int(match.end)).contains(where: { lineBreakBetween($0 - 1, $0) }) { continue }
             // The first token must be capitalised, unless the entry itself starts in lower case and
             // the text has exactly its case (`ministère de l'Intérieur`). Text in capitals has no case
             // to check: there an entry of two words or more is found as written (`UNION EUROPÉENNE`),
