@@ -263,10 +263,16 @@ extension Recognition {
     /// Whether a cue of `type` ends at token `j`, or just before at most two lower-case adjectives or
     /// nationalities (`le président américain`, `le constructeur automobile français`).
     func cue(_ type: EntryType, endingAt j: Int, lowercaseOnly: Bool) -> Bool {
+        endsBeforeAdjectives(at: j) { has(endingTypes[$0], type) && (!lowercaseOnly || tokens[$0].isLowercaseWord) }
+    }
+
+    /// Whether `isCue` holds at token `j`, or just before at most two lower-case adjectives or
+    /// nationalities ending at `j`.
+    private func endsBeforeAdjectives(at j: Int, _ isCue: (Int) -> Bool) -> Bool {
         var j = j
         var skipped = 0
         while j >= 0 {
-            if has(endingTypes[j], type) && (!lowercaseOnly || tokens[j].isLowercaseWord) { return true }
+            if isCue(j) { return true }
             guard skipped < 2, tokens[j].isLowercaseWord, roles[j].isEmpty,
                   has(singleTypes[j], .demonym) || commonClasses(j).contains(.adjective) else { return false }
             j -= 1
@@ -325,17 +331,10 @@ extension Recognition {
     /// A lower-case organisation head or kind noun (an acronym such as `ONG` too) ending at `j`, up to
     /// two adjectives or nationalities after it.
     private func organisationKindOrHead(endingAt j: Int) -> Bool {
-        if cue(.organisationHead, endingAt: j, lowercaseOnly: true) { return true }
-        var j = j
-        var skipped = 0
-        while j >= 0 {
-            if lists[j].contains(.organisationKind), tokens[j].isLowercaseWord || tokens[j].isAllCaps { return true }
-            guard skipped < 2, tokens[j].isLowercaseWord, roles[j].isEmpty,
-                  has(singleTypes[j], .demonym) || commonClasses(j).contains(.adjective) else { return false }
-            j -= 1
-            skipped += 1
+        endsBeforeAdjectives(at: j) { i in
+            has(endingTypes[i], .organisationHead) && tokens[i].isLowercaseWord
+                || lists[i].contains(.organisationKind) && (tokens[i].isLowercaseWord || tokens[i].isAllCaps)
         }
-        return false
     }
 
     /// `le PDG de X`, `les salariés du X`, `le directeur général de X`: a member noun
