@@ -24,6 +24,30 @@ struct CorpusMemoryTests {
         #expect(memory.documents == labels.count)
     }
 
+    @Test("corpus.majority: PER or ORG from minimumMajorityCount documents, twice the mention's own label elsewhere",
+          arguments: [
+        // (labels the documents type the name with, by any evidence; the mention's label; expected)
+        ([EntityLabel.organisation, .organisation, .location], EntityLabel.location, EntityLabel.organisation as EntityLabel?),
+        ([.organisation, .location], .location, nil),                             // one document is no majority
+        ([.organisation, .organisation, .location, .location], .location, nil),   // ORG does not outnumber LOC
+        ([.organisation, .organisation, .organisation, .organisation, .location, .location], .location, .organisation),
+        ([.location, .location, .location, .person], .person, nil),               // a LOC majority is never taken
+        ([.person, .person, .organisation], .organisation, .person),
+        ([.person, .person, .location, .location, .location], .location, nil),    // LOC outnumbers PER
+        ([.organisation, .organisation], .organisation, nil),                     // already the majority's label
+    ])
+    func majority(labels: [EntityLabel], current: EntityLabel, expected: EntityLabel?) {
+        var memory = CorpusMemory()
+        for label in labels {
+            var document = DocumentNames()
+            document.typed = [NameObservation(name: 42, label: label), NameObservation(name: 42, label: label)]
+            memory.add(document)
+        }
+        #expect(memory.majorityLabel(of: 42, current: current) == expected)
+        #expect(memory.majorityLabel(of: 7, current: current) == nil)
+        #expect(memory.label(of: 42) == nil)    // weak typings never make a name sure
+    }
+
     @Test("a name counts once per document")
     func oncePerDocument() {
         var memory = CorpusMemory()

@@ -477,6 +477,25 @@ enum RuleTable {
             // A name the batch only guessed (no sure cue) teaches nothing.
             .none("Hier, Trambulac a gagné.", corpus: ["Hier, Trambulac a perdu.", "Trambulac et Zorbak ont gagné."]),
             ]
+        case .corpusMajority: // corpus.majority: a weak mention takes the PER or ORG most documents give the name
+            [
+            .yes("Il a été interrogé au KRVL hier soir.", "KRVL", .organisation,
+                 corpus: ["Le KRVL a annoncé des arrestations.", "Selon le KRVL, tout va bien."]),
+            .yes("Il est allé à Morvaneau hier.", "Morvaneau", .person,
+                 corpus: ["Selon Morvaneau, tout va bien.", "Hier, Morvaneau a déclaré qu'il viendrait."]),
+            // One other document is no majority (`CorpusMemory.minimumMajorityCount`).
+            .no("Il a été interrogé au KRVL hier soir.", "KRVL", .organisation, corpus: ["Le KRVL a annoncé des arrestations."]),
+            .no("Il a été interrogé au KRVL hier soir.", "KRVL", .organisation),
+            // A LOC majority is never taken: weak LOC votes are mostly a preposition.
+            .no("Il est allé chez Trombalo hier.", "Trombalo", .location,
+                corpus: ["Il vit à Trombalo depuis hier.", "Il est parti à Trombalo hier."]),
+            // Not a name of one or two letters.
+            .no("Il a été interrogé au KR hier soir.", "KR", .organisation,
+                corpus: ["Le KR a annoncé des arrestations.", "Selon le KR, tout va bien."]),
+            // PER only for one word: two capitalised words lean PER by default.
+            .no("Il est allé à Brusquelin Vartan hier.", "Brusquelin Vartan", .person,
+                corpus: ["Hier, Brusquelin Vartan a déclaré qu'il viendrait.", "Selon Brusquelin Vartan, tout va bien."]),
+            ]
         }
     }
 }

@@ -19,6 +19,8 @@ public struct CorpusMemory: Sendable {
         public var person: UInt32 = 0
         public var organisation: UInt32 = 0
         public var location: UInt32 = 0
+        /// In how many documents the name was typed, weakly or surely, with each label.
+        public var typed = LabelCounts()
 
         public subscript(label: EntityLabel) -> UInt32 {
             get {
@@ -48,10 +50,37 @@ public struct CorpusMemory: Sendable {
         }
     }
 
+    /// Counts per label.
+    public struct LabelCounts: Sendable, Hashable {
+        public var person: UInt32 = 0
+        public var organisation: UInt32 = 0
+        public var location: UInt32 = 0
+
+        public subscript(label: EntityLabel) -> UInt32 {
+            get {
+                switch label {
+                case .person: person
+                case .organisation: organisation
+                case .location: location
+                }
+            }
+            set {
+                switch label {
+                case .person: person = newValue
+                case .organisation: organisation = newValue
+                case .location: location = newValue
+                }
+            }
+        }
+    }
+
     /// The largest number of names the table holds.
     public let capacity: Int
     /// A name decides only when it was typed surely in at least this many documents.
     public var minimumCount: UInt32 = 2
+    /// A weak mention takes the label most documents give its name (`corpus.majority`) only when at
+    /// least this many documents do.
+    public var minimumMajorityCount: UInt32 = 2
     /// … and when this share of them agree on its label.
     public var minimumAgreement = 0.8
     public private(set) var names: [UInt64: Counts] = [:]
@@ -73,6 +102,10 @@ public struct CorpusMemory: Sendable {
         for observation in document.sure where seen.insert(observation.key).inserted {
             add(name: observation.name, label: observation.label)
         }
+        var typed = Set<NameObservation.Key>()
+        for observation in document.typed where typed.insert(observation.key).inserted {
+            addTyped(name: observation.name, label: observation.label)
+        }
     }
 
     /// Counts one sure typing of a name.
@@ -82,6 +115,29 @@ public struct CorpusMemory: Sendable {
             return
         }
         names[name, default: Counts()][label] &+= count
+    }
+
+    /// Counts one typing of a name, sure or weak.
+    public mutating func addTyped(name: UInt64, label: EntityLabel) {
+        if names[name] == nil && names.count >= capacity {
+            refusedNames += 1
+            return
+        }
+        names[name, default: Counts()].typed[label] &+= 1
+    }
+
+    /// The label most documents give a name by any evidence, weak or sure, for a mention now typed
+    /// `current` (`corpus.majority`): PER or ORG, when at least `minimumMajorityCount` documents give it
+    /// and at least twice as many as give `current` elsewhere (the mention's own document counted out);
+    /// nil otherwise. A LOC majority is never taken: weak LOC votes are mostly a preposition before an
+    /// unknown name (`au SNR`, `chez Whirlpool`), the reading the majority most often corrects.
+    public func majorityLabel(of name: UInt64, current: EntityLabel) -> EntityLabel? {
+        guard let typed = names[name]?.typed else { return nil }
+        let best: EntityLabel = typed.organisation > typed.person ? .organisation : .person
+        let elsewhere = typed[current] > 0 ? typed[current] - 1 : 0
+        guard best != current, typed[best] > typed.location, typed[best] >= minimumMajorityCount,
+              typed[best] >= 2 * max(1, elsewhere) else { return nil }
+        return best
     }
 
     /// The label the corpus gives a name, or nil when it typed the name too rarely or too inconsistently.
@@ -121,6 +177,8 @@ public struct DocumentNames: Sendable {
     /// Names typed with sure evidence: score ≥ `RuleWeights.sure` (a strong cue, a lexicon entry, a
     /// definition), and the surnames of persons named in full.
     public var sure: [NameObservation] = []
+    /// Every entity of the document that `isRememberable` (name and label only), for the corpus's weak votes.
+    public var typed: [NameObservation] = []
     /// Every entity of the document (name and label only), for agreement ratios.
     public var all: [NameObservation] = []
     /// Lower-case words right before or after a surely typed name, for learned context patterns.

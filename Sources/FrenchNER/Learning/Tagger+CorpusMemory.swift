@@ -25,7 +25,9 @@ extension Tagger {
         let final = recognition.applyDocumentConsistency(resolved)
         var result = DocumentNames()
         for candidate in final where recognition.isRememberable(candidate.range) {
-            if detail { result.all.append(recognition.observation(of: candidate.range, candidate.label, source: "", detail: false)) }
+            let observed = recognition.observation(of: candidate.range, candidate.label, source: "", detail: false)
+            result.typed.append(observed)
+            if detail { result.all.append(observed) }
             if candidate.isSure && !candidate.needsDocumentSupport {
                 let source = candidate.source.isLexicon ? "lexicon" : candidate.source.rule?.rawValue ?? ""
                 var observation = recognition.observation(of: candidate.range, candidate.label, source: source, detail: detail)

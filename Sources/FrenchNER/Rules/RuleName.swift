@@ -92,4 +92,7 @@ public enum RuleName: String, Sendable, CaseIterable {
     /// A name the batch typed surely in other documents (`frner tag --corpus-memory`) decides a weaker
     /// mention or keeps a lone word that needs support: `Quillifer` after `la société Quillifer` → ORG.
     case corpusSameName = "corpus.same-name"
+    /// A weak mention of a name most documents of the batch type PER or ORG, by any evidence, takes
+    /// that label: `au SNR` (a preposition's LOC) after `le SNR` in other documents → ORG.
+    case corpusMajority = "corpus.majority"
 }

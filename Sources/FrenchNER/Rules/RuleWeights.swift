@@ -139,4 +139,7 @@ enum RuleWeights {
 
     /// A name the corpus typed surely elsewhere: outweighs prepositions and defaults, not a sure cue.
     static let corpusSameName = 2.5
+    /// The label most documents of the batch give a name (`corpus.majority`): outweighs a preposition,
+    /// even a strong one (`locationPrepositionStrong`), or a default; not the document's own sure cue.
+    static let corpusMajority = 2.2
 }

@@ -10,6 +10,11 @@
 ///   A function word (`Les`, `Son`, `Alors`) is never remembered, and a lone common word that needs
 ///   support (`Nord`, `Bien`) still needs its own document. A remembered surname takes the capitalised
 ///   particle opening the sentence before it when the corpus knows the longer name (`De Gendt`).
+/// - `corpus.majority`: a name the batch did not type surely often enough takes the label most of its
+///   documents give it by any evidence, PER or ORG, when that label outnumbers the mention's own at
+///   least twice over elsewhere (`CorpusMemory.majorityLabel`): `au SNR` (LOC by the preposition) after
+///   `le SNR` in two other documents; `chez Whirlpool` after `Whirlpool a annoncé`, `Whirlpool ferme`.
+///   Only a weak mention (below `RuleWeights.corpusMajority`) changes.
 extension Recognition {
     func applyCorpusMemory(_ memory: CorpusMemory, to candidates: [Candidate]) -> [Candidate] {
         // Names the document types surely itself are left to `document.same-name`.
@@ -17,8 +22,11 @@ extension Recognition {
         return candidates.map { candidate in
             guard !candidate.isSure || candidate.needsDocumentSupport, isRememberable(candidate.range),
                   !sureHere.contains(nameKey(candidate.range)),
-                  !(candidate.needsDocumentSupport && candidate.length == 1 && !commonClasses(candidate.start).isEmpty),
-                  let label = memory.label(of: nameKey(candidate.range)) else { return candidate }
+                  !(candidate.needsDocumentSupport && candidate.length == 1 && !commonClasses(candidate.start).isEmpty)
+            else { return candidate }
+            guard let label = memory.label(of: nameKey(candidate.range)) else {
+                return majorityReading(of: candidate, in: memory) ?? candidate
+            }
             var remembered = candidate
             if label != candidate.label && candidate.score < RuleWeights.corpusSameName {
                 remembered.label = label
@@ -37,6 +45,23 @@ extension Recognition {
             }
             return remembered
         }
+    }
+
+    /// `corpus.majority`: a weak mention (score below `RuleWeights.corpusMajority`, not waiting for its
+    /// document's support) of a name most documents of the batch type otherwise, as PER or ORG; not a
+    /// name of one or two letters (`DJ`, `C`), and PER only for one word (a lone surname or first name:
+    /// two capitalised words lean PER by default, `Grand Palais`, `Courrier Picard`).
+    func majorityReading(of candidate: Candidate, in memory: CorpusMemory) -> Candidate? {
+        guard !candidate.needsDocumentSupport, candidate.score < RuleWeights.corpusMajority,
+              candidate.length > 1 || letterCount(candidate.start) > 2,
+              let label = memory.majorityLabel(of: nameKey(candidate.range), current: candidate.label),
+              label != .person || candidate.length == 1 else { return nil }
+        var relabelled = candidate
+        relabelled.label = label
+        relabelled.score = RuleWeights.corpusMajority
+        relabelled.source = .rule(.corpusMajority)
+        relabelled.canonicalEntry = -1
+        return relabelled
     }
 
     /// Whether the corpus may remember a name: not a lone function word (`Les` in a headline).
