@@ -463,8 +463,13 @@ enum RuleTable {
                  corpus: ["M. Brusquelin a parlé.", "Selon M. Brusquelin, tout va bien."]),
             .yes("Hier, Morvaneau a souri.", "Morvaneau", .person,
                  corpus: ["Mathilde Morvaneau est arrivée.", "Ludovic Morvaneau a souri."]),
-            // One document is not enough (`CorpusMemory.minimumCount`).
+            // One document is not enough (`CorpusMemory.minimumCount`)…
             .none("Hier, Morvaneau a souri.", corpus: ["Mathilde Morvaneau est arrivée."]),
+            // … unless it defines the name as an acronym: a definition is decisive.
+            .yes("Il a été interrogé au UPV hier soir.", "UPV", .organisation,
+                 corpus: ["L'Union des pêcheurs de Vexholm (UPV) a protesté."]),
+            .no("Il a été interrogé au UPV hier soir.", "UPV", .organisation,
+                corpus: ["L'Union des pêcheurs de Vexholm a protesté."]),
             // A function word is never remembered, even when a headline types it.
             .none("Les chats dorment.", corpus: ["M. Les a parlé.", "Selon M. Les, tout va bien."]),
             // Without the batch, or when the batch disagrees, the lone word needs its own document.

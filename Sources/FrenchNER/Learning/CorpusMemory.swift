@@ -95,12 +95,14 @@ public struct CorpusMemory: Sendable {
         self.capacity = max(0, capacity)
     }
 
-    /// Adds the names one document typed surely (each name and label counted once per document).
+    /// Adds the names one document typed surely (each name and label counted once per document; an
+    /// acronym the document defines counts as `minimumCount` documents, since a definition is decisive)
+    /// and every name it typed, weakly or surely (`typed`, for `corpus.majority`).
     public mutating func add(_ document: DocumentNames) {
         documents += 1
         var seen = Set<NameObservation.Key>()
         for observation in document.sure where seen.insert(observation.key).inserted {
-            add(name: observation.name, label: observation.label)
+            add(name: observation.name, label: observation.label, count: observation.isDefinition ? minimumCount : 1)
         }
         var typed = Set<NameObservation.Key>()
         for observation in document.typed where typed.insert(observation.key).inserted {
@@ -168,6 +170,9 @@ public struct NameObservation: Sendable {
     public var known = false
     /// A single word that is also a common word (`Santé`, `Justice`).
     public var commonWord = false
+    /// An acronym the document defines (`document.acronym`: `la Commission nationale d'investiture
+    /// (CNI)`): one definition counts as `CorpusMemory.minimumCount` documents.
+    public var isDefinition = false
 
     var key: Key { Key(name: name, label: label) }
 }

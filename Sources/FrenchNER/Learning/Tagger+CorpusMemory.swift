@@ -33,6 +33,7 @@ extension Tagger {
                 var observation = recognition.observation(of: candidate.range, candidate.label, source: source, detail: detail)
                 // A portfolio (`ministre de la [Transition écologique]`) is a name only in its context.
                 observation.known = observation.known || candidate.source.rule == .organisationPortfolio
+                observation.isDefinition = candidate.source.rule == .documentAcronym
                 result.sure.append(observation)
                 if detail && candidate.source.rule != .organisationPortfolio {
                     recognition.addNeighbours(of: candidate, to: &result.neighbours)

@@ -3,7 +3,8 @@
 /// "Corpus rules".
 ///
 /// - `corpus.same-name`: a name the corpus typed surely elsewhere (in at least
-///   `CorpusMemory.minimumCount` documents, `minimumAgreement` of them agreeing) gives its label to a
+///   `CorpusMemory.minimumCount` documents, or defined once as an acronym: `Commission nationale
+///   d'investiture (CNI)`; `minimumAgreement` of them agreeing) gives its label to a
 ///   mention with weaker evidence (score below `corpusSameName`) and keeps a lone word that would need
 ///   the document's support (`la société Quillifer` in one article, a bare `Quillifer` in the next). The
 ///   mention scores `corpusSameName`, below `sure`: a sure mention in the document itself still decides.
