@@ -145,6 +145,11 @@ enum RuleTable {
             .yes("Ludovic Brusquelin a gagné hier.", "Ludovic Brusquelin", .person),
             .none("Mathilde est venue hier."),
             .none("Hier, Zorbak Quillifer a gagné."),
+            // A rare first name that a lexicon knows as an organisation names its product, not a person…
+            .no("Hier, la Porsche Taycan a roulé.", "Porsche Taycan", .person),
+            .no("Il a conduit une Bentley Mulsanne hier.", "Bentley Mulsanne", .person),
+            // … but a common first name that is also an organisation (`Iris`, the institute) still names one.
+            .yes("Hier, Iris Quillifer est venue.", "Iris Quillifer", .person),
             ]
         case .personDemonym: // person.demonym: a demonym noun before a name, demonym excluded
             [

@@ -181,6 +181,20 @@ extension Recognition {
         }
     }
 
+    /// Whether a token is a rare first name (every first-name entry minor, `C`) that a lexicon also
+    /// knows as an organisation: `Porsche`, `Bentley`, `Williams`; not `Iris` or `Mercedes`.
+    func isRareFirstNameOfOrganisation(_ i: Int) -> Bool {
+        guard singleTypes[i] & Recognition.organisationTypes != 0, let match = match(exactly: i..<(i + 1)) else { return false }
+        var firstName = false
+        for position in gazetteer.entries(of: match) {
+            let entry = gazetteer.entryIndex(at: position)
+            guard gazetteer.type(ofEntry: entry) == .personFirst else { continue }
+            if gazetteer.importance(ofEntry: entry) != .minor { return false }
+            firstName = true
+        }
+        return firstName
+    }
+
     /// A function just before the name, possibly with nationality adjectives and a comma between:
     /// `le président américain Joe Biden`, `le ministre de l'Intérieur, Bernard Cazeneuve`.
     /// Also with the function's place between, before a comma: `le maire d'Ankara, Melih Gökçek`.

@@ -96,6 +96,9 @@ extension RuleCatalogue {
             && r.commonClasses(e - 1).contains(.noun)
         if r.has(r.singleTypes[s], .personFirst) && !r.commonClasses(s).contains(.function) && !r.roles[s].contains(.article)
             && !compoundOfNoun {
+            // An organisation that is also a rare first name names a product or a part of itself
+            // (`Porsche Taycan`, `Bentley Mulsanne`, `Williams Advanced Engineering`), not a person.
+            if r.isRareFirstNameOfOrganisation(s) { return nil }
             var weight = r.firstNameIsAmbiguous(s) ? RuleWeights.personFirstNameAmbiguous : RuleWeights.personFirstName
             if r.has(r.singleTypes[e - 1], .personLast) { weight += RuleWeights.personFirstNameKnownSurname }
             return weight
