@@ -524,6 +524,10 @@ struct CompoundNameTests {
         ("Hier, le maire de Nice Mathilde Quillifer a parlé.", ["Nice|LOC", "Mathilde Quillifer|PER"]),
         ("Hier, la maire de Paris Mathilde Quillifer a parlé.", ["Paris|LOC", "Mathilde Quillifer|PER"]),
         ("Hier, les Zorbaks de Mathilde Quillifer ont perdu.", ["Mathilde Quillifer|PER"]),
+        // A function's complement, one capitalised common noun, then its holder.
+        ("Hier, le directeur général de la Santé Mathilde Quillifer a parlé.", ["Mathilde Quillifer|PER"]),
+        ("Hier, le président du Sénat Ludovic Brusquelin a parlé.", ["Sénat|ORG", "Ludovic Brusquelin|PER"]),
+        ("Hier, le député de la Somme Ludovic Brusquelin a parlé.", ["Somme|LOC", "Ludovic Brusquelin|PER"]),
     ])
     func gluedPrefix(text: String, expected: [String]) {
         #expect(labelled(text) == expected)

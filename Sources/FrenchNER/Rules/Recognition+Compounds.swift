@@ -24,6 +24,11 @@ extension Recognition {
             if functionAndComplementBefore(start), entityMatch(exactly: start..<k).map({ typesOf($0) & Recognition.locationTypes != 0 }) ?? false {
                 return [part.lowerBound..<k, k..<part.upperBound]
             }
+            // `le directeur général de la Santé Jérôme Salomon`: a function's complement, one capitalised
+            // common noun (even one a first-name list holds), then its holder.
+            if k == start + 1, !commonClasses(start).isEmpty, functionComplementBefore(start) {
+                return [part.lowerBound..<k, k..<part.upperBound]
+            }
             if opensWithFirstName { continue }
             if isGluedPrefix(start..<k) {
                 return [part.lowerBound..<k, k..<part.upperBound]
@@ -37,6 +42,15 @@ extension Recognition {
             }
         }
         return [part]
+    }
+
+    /// A function and its `de`, `du`, `des`, `de la` or `de l'` just before token `i`: `directeur général
+    /// de la`, `ministre des`, `préfet du`.
+    private func functionComplementBefore(_ i: Int) -> Bool {
+        if functionAndComplementBefore(i) { return true }
+        return i >= 3 && roles[i - 1].contains(.article) && tokens[i - 1].isLowercaseWord
+            && roles[i - 2].contains(.complement) && tokens[i - 2].isLowercaseWord
+            && cue(.function, endingAt: i - 3, lowercaseOnly: false)
     }
 
     /// A party, union, medium or web service entry of exactly this span (`LR`, `CGT`, `Twitter`), or
