@@ -296,6 +296,11 @@ enum RuleTable {
             .no("Le ministre de la Justice de Mathilde Quillifer a parlé.", "Justice de Mathilde Quillifer", .organisation),
             .no("Le ministre de l'Intérieur turc a parlé hier.", "Intérieur turc", .organisation),
             .none("Le ministre a parlé hier."),
+            // `aux` and `au` link a portfolio too, also after `délégué`; the holder after it is a person.
+            .yes("Hier, le secrétaire d'État aux Affaires étrangères Ludovic Brusquelin a parlé.", "Affaires étrangères", .organisation),
+            .yes("Hier, le ministre délégué aux Transports Ludovic Brusquelin a parlé.", "Transports", .organisation),
+            .no("Hier, le ministre délégué aux Transports Ludovic Brusquelin a parlé.", "Transports Ludovic Brusquelin", .location),
+            .no("Hier, le ministre au Canada a parlé.", "Canada", .organisation),
             ]
         case .organisationTeam: // organisation.team: a nickname, `de`/`du`, a city or a state
             [

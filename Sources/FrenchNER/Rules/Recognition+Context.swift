@@ -105,6 +105,9 @@ extension Recognition {
         return j >= 0 && tokens[j].isLowercaseWord && roles[j].contains(.thingNoun)
     }
 
+    /// Words between a minister and the portfolio's `de` or `aux` (`ministre délégué aux Transports`).
+    static let delegationWords: [StaticString] = ["delegue", "deleguee", "delegues", "deleguees"]
+
     /// When `s` starts a minister's portfolio (`ministre de l'Intérieur`, `ministre des Affaires
     /// étrangères`), the end of the portfolio.
     func portfolio(at s: Int) -> Int? {
@@ -112,15 +115,19 @@ extension Recognition {
         guard nameLike[s], s >= 2, startingTypes[s] & Recognition.locationTypes == 0 else { return nil }
         var j = s - 1
         if roles[j].contains(.secondParticle) { j -= 1 }
-        guard j >= 1, roles[j].contains(.complement) || doc.keyEquals(tokens[j], "a") else { return nil }
-        var head = tokens[j - 1]
+        guard j >= 1, roles[j].contains(.complement) || doc.keyEquals(tokens[j], "a") || doc.keyEquals(tokens[j], "aux")
+                || doc.keyEquals(tokens[j], "au") else { return nil }
+        // `ministre délégué aux Transports`: past the delegation.
+        var h = j - 1
+        while h >= 1, Recognition.delegationWords.contains(where: { doc.keyEquals(tokens[h], $0) }) { h -= 1 }
+        var head = tokens[h]
         // `ministère russe de la Défense`: after a ministry and its nationality, the portfolio.
-        if j >= 2, tokens[j - 1].isLowercaseWord, has(singleTypes[j - 1], .demonym), doc.keyEquals(tokens[j - 2], "ministere") {
-            head = tokens[j - 2]
+        if h >= 1, tokens[h].isLowercaseWord, has(singleTypes[h], .demonym), doc.keyEquals(tokens[h - 1], "ministere") {
+            head = tokens[h - 1]
         }
         guard doc.keyEquals(head, "ministre") || doc.keyEquals(head, "ministres") || doc.keyEquals(head, "ministere")
-                && j >= 2 && has(singleTypes[j - 1], .demonym)
-                || doc.keyEquals(head, "etat") && j >= 3 && doc.keyEquals(tokens[j - 3], "secretaire")
+                && h >= 1 && has(singleTypes[h], .demonym)
+                || doc.keyEquals(head, "etat") && h >= 2 && doc.keyEquals(tokens[h - 2], "secretaire")
         else { return nil }
         var e = s + 1
         // The portfolio is one word, a hyphen chain (`Outre-mer`) and lower-case adjectives
