@@ -29,10 +29,12 @@ extension Recognition {
             if k == start + 1, !commonClasses(start).isEmpty, functionComplementBefore(start) {
                 return [part.lowerBound..<k, k..<part.upperBound]
             }
-            if opensWithFirstName { continue }
-            if isGluedPrefix(start..<k) {
+            // A medium or party of two words or more glued to the person, even one opening with a
+            // first name (`France Inter Adrien Quatennens`, `Paris Match Luc Plamondon`).
+            if k - start >= 2 || !opensWithFirstName, isGluedPrefix(start..<k) {
                 return [part.lowerBound..<k, k..<part.upperBound]
             }
+            if opensWithFirstName { continue }
             // `les Bleus de Laurent Blanc`: a `de` before a person's first name, after a name that
             // takes no complement (not `Maison de Jean Monnet`), ends that name.
             if k - start >= 2, tokens[k - 1].isLowercaseWord, roles[k - 1].contains(.complement),

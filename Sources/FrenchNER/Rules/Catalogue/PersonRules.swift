@@ -99,6 +99,11 @@ extension RuleCatalogue {
             // An organisation that is also a rare first name names a product or a part of itself
             // (`Porsche Taycan`, `Bentley Mulsanne`, `Williams Advanced Engineering`), not a person.
             if r.isRareFirstNameOfOrganisation(s) { return nil }
+            // An organisation of two words or more opening the span names a branch or a product
+            // (`France Bleu Hérault`, `Aston Martin Vantage`), not a person; not a hyphenated first
+            // name that is also a title (`Marie-Claire Blais`).
+            if let organisation = r.longestMatch(startingAt: s, types: Recognition.organisationTypes),
+               Int(organisation.end) - s >= 2, Int(organisation.end) < e, !r.tokens[s + 1].isJoinedToPrevious { return nil }
             var weight = r.firstNameIsAmbiguous(s) ? RuleWeights.personFirstNameAmbiguous : RuleWeights.personFirstName
             if r.has(r.singleTypes[e - 1], .personLast) { weight += RuleWeights.personFirstNameKnownSurname }
             return weight
