@@ -276,6 +276,15 @@ enum RuleTable {
             .no("Hier, le gouvernement Quillifer a démissionné.", "Quillifer", .organisation),
             .none("La société a recruté hier."),
             ]
+        case .organisationBranch: // organisation.branch: a known organisation of two words, then known places
+            [
+            .yes("Hier, il a parlé sur France Bleu Hérault.", "France Bleu Hérault", .organisation),
+            .yes("Hier, France Bleu Pays de Savoie a diffusé le match.", "France Bleu Pays de Savoie", .organisation),
+            .no("Hier, il a parlé sur France Bleu Hérault.", "France Bleu Hérault", .location),
+            // Not after a one-word organisation, and not with an unknown word after the places.
+            .no("Hier, il est allé chez Renault Lyon.", "Renault Lyon", .organisation),
+            .no("Hier, la Aston Martin Vantage a gagné.", "Aston Martin Vantage", .organisation),
+            ]
         case .organisationMemberOf: // organisation.member-of: a role held in an organisation, de, the name
             [
             .yes("Hier, le PDG de Vexholm a présenté les comptes.", "Vexholm", .organisation),

@@ -45,6 +45,9 @@ public enum RuleName: String, Sendable, CaseIterable {
     /// A name after a role held in an organisation and its `de`: `le PDG de Niantic`, `les salariés
     /// de Vexholm`, `l'entraîneur de Vexholm` → ORG.
     case organisationMemberOf = "organisation.member-of"
+    /// A known organisation of two words or more, then known places: its branch there (`France Bleu
+    /// Hérault`, `Crédit Agricole Alpes Provence`) → ORG, the whole span.
+    case organisationBranch = "organisation.branch"
     /// A minister's portfolio after `ministre de`/`secrétaire d'État à`/`ministère russe de`:
     /// `ministre de l'Intérieur` → `Intérieur`, `ministre des Affaires étrangères` → `Affaires
     /// étrangères`, `ministre des Outre-mer` → `Outre-mer` ORG (the ministry), as news annotation does.

@@ -84,6 +84,8 @@ enum RuleWeights {
     static let organisationLegalForm = 4.0
     static let organisationApposition = 3.0
     static let organisationMemberOf = 2.0
+    /// Sure: outweighs a place preposition before the branch (`sur France Bleu Hérault`).
+    static let organisationBranch = 3.5
     static let organisationAcronym = 1.2
     static let organisationList = 1.5
     static let organisationAcronymAfterArticle = 2.0

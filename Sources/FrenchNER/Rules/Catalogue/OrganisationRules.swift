@@ -4,8 +4,24 @@ extension RuleCatalogue {
 
     static let organisation: [EvidenceRule] = [
         organisationHead, organisationLegalForm, organisationApposition, organisationAcronym, organisationList,
-        organisationMemberOf,
+        organisationMemberOf, organisationBranch,
     ]
+
+    /// `France Bleu Hérault`, `Crédit Agricole Alpes Provence`: a known organisation of two words or
+    /// more (not a hyphenated first name: `Marie-Claire`) followed by one or more known places, and
+    /// nothing else, is the organisation's branch there.
+    static let organisationBranch = EvidenceRule(.organisationBranch, votes: .organisation,
+                                                 weight: RuleWeights.organisationBranch) { r, span in
+        let s = span.start, e = span.end
+        guard s + 1 < e, !r.tokens[s + 1].isJoinedToPrevious,
+              let organisation = r.longestMatch(startingAt: s, types: Recognition.organisationTypes),
+              Int(organisation.end) - s >= 2, Int(organisation.end) < e else { return false }
+        var i = Int(organisation.end)
+        while i < e, let place = r.longestMatch(startingAt: i, types: Recognition.locationTypes), Int(place.end) <= e {
+            i = Int(place.end)
+        }
+        return i == e
+    }
 
     /// `Facebook, Instagram`, `Snecma et Zorbak`: a name in a list whose neighbour across `,`, `et` or
     /// `ou` is a known organisation (an entry of no other label, not ambiguous).
