@@ -279,8 +279,7 @@ enum RuleTable {
         case .organisationBranch: // organisation.branch: a known organisation of two words, then known places
             [
             .yes("Hier, il a parlé sur France Bleu Hérault.", "France Bleu Hérault", .organisation),
-            .yes("Hier, France Bleu Pays de Savoie a diffusé le match.", "France Bleu Pays de Savoie", .organisation),
-            .no("Hier, il a parlé sur France Bleu Hérault.", "France Bleu Hérault", .location),
+            .yes("Hier, il écoutait France Bleu Pays Basque.", "France Bleu Pays Basque", .organisation),
             // Not after a one-word organisation, and not with an unknown word after the places.
             .no("Hier, il est allé chez Renault Lyon.", "Renault Lyon", .organisation),
             .no("Hier, la Aston Martin Vantage a gagné.", "Aston Martin Vantage", .organisation),
