@@ -118,6 +118,8 @@ enum RuleTable {
             .no("Hier, M. Zorbak Quillifer a parlé aux élus.", "M. Zorbak Quillifer", .person),
             .none("M. le maire est arrivé hier."),
             .none("Mme la ministre a parlé hier."),
+            // `St` is Saint in a place's or a church's name, no title (`St Athan`, `St Mary's`).
+            .no("Hier, il est allé à St Vexholm.", "Vexholm", .person),
             ]
         case .personFunction: // person.function: a function before a name
             [
