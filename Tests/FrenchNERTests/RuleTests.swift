@@ -543,6 +543,9 @@ struct CompoundNameTests {
         ("Hier, le directeur général de la Santé Mathilde Quillifer a parlé.", ["Mathilde Quillifer|PER"]),
         ("Hier, le président du Sénat Ludovic Brusquelin a parlé.", ["Sénat|ORG", "Ludovic Brusquelin|PER"]),
         ("Hier, le député de la Somme Ludovic Brusquelin a parlé.", ["Somme|LOC", "Ludovic Brusquelin|PER"]),
+        ("Hier, la présidente de la région Île-de-France Mathilde Quillifer a parlé.",
+         ["Île-de-France|LOC", "Mathilde Quillifer|PER"]),
+        ("Hier, le maire de la ville de Nice Ludovic Brusquelin a parlé.", ["Nice|LOC", "Ludovic Brusquelin|PER"]),
     ])
     func gluedPrefix(text: String, expected: [String]) {
         #expect(labelled(text) == expected)

@@ -20,8 +20,10 @@ extension Recognition {
         for k in (start + 1)..<(part.upperBound - 1) {
             guard nameLike[k], !tokens[k].isJoinedToPrevious, has(singleTypes[k], .personFirst),
                   !firstNameIsAmbiguous(k), nameLike[k + 1] || tokens[k + 1].flags.contains(.hyphen) else { continue }
-            // `le maire de Nice Christian Estrosi`: the function's place, then its holder.
-            if functionAndComplementBefore(start), entityMatch(exactly: start..<k).map({ typesOf($0) & Recognition.locationTypes != 0 }) ?? false {
+            // `le maire de Nice Christian Estrosi`, `la présidente de la région Île-de-France Valérie
+            // Pécresse`: the function's place, then its holder.
+            if functionAndComplementBefore(start) || placeCueAfterFunctionBefore(start),
+               entityMatch(exactly: start..<k).map({ typesOf($0) & Recognition.locationTypes != 0 }) ?? false {
                 return [part.lowerBound..<k, k..<part.upperBound]
             }
             // `le directeur général de la Santé Jérôme Salomon`: a function's complement, one capitalised
@@ -44,6 +46,15 @@ extension Recognition {
             }
         }
         return [part]
+    }
+
+    /// A lower-case place noun after a function and its complement just before token `i` (`président
+    /// de la région`, `maire de la ville de`, `président du département du`).
+    private func placeCueAfterFunctionBefore(_ i: Int) -> Bool {
+        var j = i - 1
+        if j >= 1, roles[j].contains(.complement), tokens[j].isLowercaseWord { j -= 1 }
+        guard j >= 1, tokens[j].isLowercaseWord, has(singleTypes[j], .placeCue) else { return false }
+        return functionComplementBefore(j)
     }
 
     /// A function and its `de`, `du`, `des`, `de la` or `de l'` just before token `i`: `directeur général
