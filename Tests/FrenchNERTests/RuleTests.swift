@@ -463,6 +463,8 @@ enum RuleTable {
         case .documentPersonPart: // document.person-part: a lone surname of a person named in full
             [
             .yes("Mathilde Quillifer est arrivée. Il est allé à Quillifer hier.", "Quillifer", .person),
+            // The first name alone, typed otherwise by a rule (`à`): `rendre hommage à Johnny`.
+            .yes("Ludovic Brusquelin est arrivé. Hier, il a rendu hommage à Ludovic.", "Ludovic", .person),
             .no("La ville de Vexholm a voté. Hier, Vexholm a souri.", "Vexholm", .person),
             .none("Hier, Quillifer a souri."),
             ]

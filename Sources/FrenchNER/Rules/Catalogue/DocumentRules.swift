@@ -129,7 +129,12 @@ extension Recognition {
                     if candidate.label != .person { candidate.source = .rule(.documentPersonPart) }
                     candidate.label = .person
                     candidate.needsDocumentSupport = false
-                } else if candidate.length == 1, candidate.needsDocumentSupport, firstNames[own] != nil {
+                } else if candidate.length == 1, firstNames[own] != nil,
+                          candidate.needsDocumentSupport
+                            // `rendre hommage à Johnny` after `Johnny Hallyday`: a lone first name the rules typed
+                            // otherwise (not a lexicon's organisation: `Samu`).
+                            || candidate.label != .person && !candidate.source.isLexicon
+                               && singleTypes[candidate.start] & Recognition.organisationTypes == 0 {
                     candidate.label = .person
                     candidate.source = .rule(.documentPersonPart)
                     candidate.needsDocumentSupport = false
