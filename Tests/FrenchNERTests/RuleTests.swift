@@ -548,6 +548,8 @@ struct CompoundNameTests {
         ("Hier, la présidente de la région Île-de-France Mathilde Quillifer a parlé.",
          ["Île-de-France|LOC", "Mathilde Quillifer|PER"]),
         ("Hier, le maire de la ville de Nice Ludovic Brusquelin a parlé.", ["Nice|LOC", "Ludovic Brusquelin|PER"]),
+        // A first name that is also a common word (`olivier`) still cuts when a known person starts there.
+        ("Hier, le chef du PS Olivier Faure a parlé.", ["PS|ORG", "Olivier Faure|PER"]),
     ])
     func gluedPrefix(text: String, expected: [String]) {
         #expect(labelled(text) == expected)

@@ -18,8 +18,11 @@ extension Recognition {
         // place (`la maire de Paris Anne Hidalgo`: `Paris` is also a first name).
         let opensWithFirstName = has(singleTypes[start], .personFirst)
         for k in (start + 1)..<(part.upperBound - 1) {
+            // A first name that is also a common word (`Olivier`) counts when a known person starts there
+            // (`le chef du PS Olivier Faure`).
             guard nameLike[k], !tokens[k].isJoinedToPrevious, has(singleTypes[k], .personFirst),
-                  !firstNameIsAmbiguous(k), nameLike[k + 1] || tokens[k + 1].flags.contains(.hyphen) else { continue }
+                  !firstNameIsAmbiguous(k) || has(startingTypes[k], .personFull),
+                  nameLike[k + 1] || tokens[k + 1].flags.contains(.hyphen) else { continue }
             // `le maire de Nice Christian Estrosi`, `la présidente de la région Île-de-France Valérie
             // Pécresse`: the function's place, then its holder.
             if functionAndComplementBefore(start) || placeCueAfterFunctionBefore(start),
