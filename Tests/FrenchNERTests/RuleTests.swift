@@ -366,6 +366,8 @@ enum RuleTable {
             [
             .yes("Hier, il a vu le Lac Vexholm gelé.", "Lac Vexholm", .location),
             .yes("Hier, il a gravi le Mont Trambulac.", "Mont Trambulac", .location),
+            // Not a name a lexicon knows exactly as an organisation.
+            .no("Hier, Île-de-France Mobilités a annoncé une hausse.", "Île-de-France Mobilités", .location),
             .none("Hier, le lac a gelé."),
             .yes("Hier, il a vu le lac Vexholm gelé.", "Vexholm", .location),
             .yes("La course part de Vexholm Lodge hier.", "Vexholm Lodge", .location),

@@ -202,9 +202,11 @@ extension RuleCatalogue {
         return nil
     }
 
-    /// `Lac Léman`, `Mont Blanc`: a capitalised place head opens a name of two words or more.
+    /// `Lac Léman`, `Mont Blanc`: a capitalised place head opens a name of two words or more; not a
+    /// name a lexicon knows exactly as an organisation (`Île-de-France Mobilités`, the transport authority).
     static let locationHeadInName = EvidenceRule(.locationHead, votes: .location, weight: RuleWeights.locationHeadInName) { r, span in
         r.has(r.singleTypes[span.start], .placeHead) && span.span.count >= 2 && r.nameLike[span.start]
+            && (r.match(exactly: span.span).map { r.typesOf($0) & Recognition.organisationTypes == 0 } ?? true)
     }
 
     /// `Saint-Xxx`, `Xxx-sur-Yyy`, `Xxx-en-Yyy`, `Xxx-lès-Yyy`: the shape of a French place name.
