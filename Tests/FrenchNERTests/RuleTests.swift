@@ -123,6 +123,8 @@ enum RuleTable {
             ]
         case .personFunction: // person.function: a function before a name
             [
+            // An elected office names its party, even one whose name is also a common word.
+            .no("Hier, les élus Agir ont voté.", "Agir", .person),
             .no("Hier, le PDG de Vexholm a présenté les comptes.", "Vexholm", .person),
             .no("Hier, une élue Les Républicains a voté.", "Les Républicains", .person),
             .yes("Hier, le ministre Zorbak Quillifer a parlé.", "Zorbak Quillifer", .person),

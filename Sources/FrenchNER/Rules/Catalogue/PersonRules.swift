@@ -59,7 +59,10 @@ extension RuleCatalogue {
     /// organisation or place: `une élue Les Républicains` names her party.
     static let personFunction = EvidenceRule(.personFunction, votes: .person, weight: RuleWeights.personFunction,
                                              halvedWhenKnownOther: true) { r, span in
-        span.prefix.function || r.functionBefore(span.start)
+        // `la députée Agir`, `les élus Horizons`: an elected office names its party, even one whose
+        // name is also a common word.
+        if let known = r.match(exactly: span.span), r.typesOf(known) & Recognition.bit(.party) != 0 { return false }
+        return span.prefix.function || r.functionBefore(span.start)
     }
 
     /// `l'Espagnol Mario Mola`: a capitalised demonym noun before the name (outside the span).
