@@ -853,3 +853,14 @@ struct TaggerBehaviourTests {
         #expect(entities.map(\.utf16Range) == [7..<13, 18..<34, 37..<50])
     }
 }
+
+@Suite("Lexicon votes: hand-curated knowledge outranks package lists")
+struct LexiconPrecedenceTests {
+    @Test("a major curated entry outranks a major package entry of the same name", arguments: [
+        ("Hier, Toyota a annoncé des bénéfices.", ["Toyota|ORG"]),   // the company, not the Japanese city
+        ("Hier, il a parlé à Londres.", ["Londres|LOC"]),
+    ])
+    func curatedFirst(text: String, expected: [String]) {
+        #expect(labelled(text) == expected)
+    }
+}

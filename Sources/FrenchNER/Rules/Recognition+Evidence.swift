@@ -111,6 +111,14 @@ extension Recognition {
             let entry = gazetteer.entryIndex(at: position)
             return gazetteer.type(ofEntry: entry).label != nil && gazetteer.isCurated(entry: entry)
         }
+        // A major, unambiguous curated entry (`Toyota` the company) outranks even a major package entry
+        // (`Toyota` the Japanese city).
+        let curatedMajor = curated && entries.contains { position in
+            let entry = gazetteer.entryIndex(at: position)
+            return gazetteer.type(ofEntry: entry).label != nil && gazetteer.isCurated(entry: entry)
+                && gazetteer.importance(ofEntry: entry) == .major && !gazetteer.flags(ofEntry: entry).contains(.ambiguous)
+                && !gazetteer.flags(ofEntry: entry).contains(.alias)
+        }
         for position in entries {
             let entry = gazetteer.entryIndex(at: position)
             let type = gazetteer.type(ofEntry: entry)
@@ -137,7 +145,7 @@ extension Recognition {
                 if flags.contains(.alias) { weight -= RuleWeights.lexiconAliasPenalty }
                 if isSentenceInitial(s) && !commonClasses(s).isEmpty { weight = min(weight, RuleWeights.lexiconSentenceOpenerCap) }
             }
-            if curated && !gazetteer.isCurated(entry: entry) && importance != .major {
+            if curated && !gazetteer.isCurated(entry: entry) && (importance != .major || curatedMajor) {
                 weight *= RuleWeights.lexiconUnderCuratedFactor
             }
             heaviest = max(heaviest, weight)
