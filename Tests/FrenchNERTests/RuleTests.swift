@@ -222,6 +222,7 @@ enum RuleTable {
             ]
         case .organisationHead: // organisation.head: a capitalised organisation head starts the name
             [
+            .yes("Hier, la Fédération nationale des sapeurs-pompiers a parlé.", "Fédération nationale des sapeurs-pompiers", .organisation),
             .yes("Hier, le Parlement sud-coréen a voté.", "Parlement sud-coréen", .organisation),
             // A lone capitalised head with nothing after it needs the document's support.
             .none("Hier, l'Institut a publié un rapport."),

@@ -400,6 +400,9 @@ extension Recognition {
                 break
             } else if j <= e + 2, isComplementNoun(j) {
                 e = j + 1
+                // `Fédération nationale des sapeurs-pompiers`: a hyphenated noun.
+                while e + 1 < n, tokens[e].flags.contains(.hyphen), tokens[e].isJoinedToPrevious,
+                      tokens[e + 1].isJoinedToPrevious, tokens[e + 1].isLowercaseWord { e += 2 }
                 // `des examens et concours`: plural nouns joined by `et`.
                 if e + 1 < n, doc.keyEquals(tokens[e], "et"), isComplementNoun(e + 1), isPlural(j), isPlural(e + 1),
                    !lineBreakBetween(j, e + 1) { e += 2 }
