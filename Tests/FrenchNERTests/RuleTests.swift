@@ -145,6 +145,8 @@ enum RuleTable {
             ]
         case .personFirstName: // person.first-name: a known first name followed by a capitalised word
             [
+            // A known surname after a common word is no person (`Joyeux Noël`, `Que Marianne` in a song list).
+            .none("Joyeux Noël à tous."),
             .yes("Hier, Mathilde Quillifer est venue.", "Mathilde Quillifer", .person),
             .yes("Ludovic Brusquelin a gagné hier.", "Ludovic Brusquelin", .person),
             .none("Mathilde est venue hier."),
@@ -285,6 +287,8 @@ enum RuleTable {
             [
             .yes("Hier, il a parlé sur France Bleu Hérault.", "France Bleu Hérault", .organisation),
             .yes("Hier, il écoutait France Bleu Pays Basque.", "France Bleu Pays Basque", .organisation),
+            // A one-word organisation that names nothing else, then a country: its branch there.
+            .yes("Hier, Sanofi France a annoncé des bénéfices.", "Sanofi France", .organisation),
             // Not after a one-word organisation, and not with an unknown word after the places.
             .no("Hier, il est allé chez Renault Lyon.", "Renault Lyon", .organisation),
             .no("Hier, la Aston Martin Vantage a gagné.", "Aston Martin Vantage", .organisation),

@@ -105,6 +105,20 @@ extension Recognition {
         return j >= 0 && tokens[j].isLowercaseWord && roles[j].contains(.thingNoun)
     }
 
+    /// Whether token `i` is a one-word organisation entry (`Sanofi`) and nothing else: no other label,
+    /// not ambiguous, not an alias.
+    func isUnambiguousOrganisation(_ i: Int) -> Bool {
+        guard singleTypes[i] & Recognition.entityTypes == singleTypes[i] & Recognition.organisationTypes,
+              singleTypes[i] & Recognition.organisationTypes != 0, !has(singleTypes[i], .personFirst),
+              let match = match(exactly: i..<(i + 1)) else { return false }
+        return gazetteer.entries(of: match).allSatisfy { position in
+            let entry = gazetteer.entryIndex(at: position)
+            let flags = gazetteer.flags(ofEntry: entry)
+            return gazetteer.type(ofEntry: entry).label != .organisation
+                || !flags.contains(.ambiguous) && !flags.contains(.alias)
+        }
+    }
+
     /// Words between a minister and the portfolio's `de` or `aux` (`ministre délégué aux Transports`).
     static let delegationWords: [StaticString] = ["delegue", "deleguee", "delegues", "deleguees"]
 

@@ -7,15 +7,16 @@ extension RuleCatalogue {
         organisationMemberOf, organisationBranch,
     ]
 
-    /// `France Bleu Hérault`, `Crédit Agricole Alpes Provence`: a known organisation of two words or
-    /// more (not a hyphenated first name: `Marie-Claire`) followed by one or more known places, and
-    /// nothing else, is the organisation's branch there.
+    /// `France Bleu Hérault`, `Crédit Agricole Alpes Provence`, `Sanofi France`: a known organisation of
+    /// two words or more (not a hyphenated first name: `Marie-Claire`), or of one word that names nothing
+    /// else, followed by one or more known places, and nothing else, is the organisation's branch there.
     static let organisationBranch = EvidenceRule(.organisationBranch, votes: .organisation,
                                                  weight: RuleWeights.organisationBranch) { r, span in
         let s = span.start, e = span.end
         guard s + 1 < e, !r.tokens[s + 1].isJoinedToPrevious,
               let organisation = r.longestMatch(startingAt: s, types: Recognition.organisationTypes),
-              Int(organisation.end) - s >= 2, Int(organisation.end) < e else { return false }
+              Int(organisation.end) < e,
+              Int(organisation.end) - s >= 2 || r.isUnambiguousOrganisation(s) else { return false }
         var i = Int(organisation.end)
         while i < e, let place = r.longestMatch(startingAt: i, types: Recognition.locationTypes), Int(place.end) <= e {
             i = Int(place.end)

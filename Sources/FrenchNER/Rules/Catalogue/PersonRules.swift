@@ -111,7 +111,9 @@ extension RuleCatalogue {
             if r.has(r.singleTypes[e - 1], .personLast) { weight += RuleWeights.personFirstNameKnownSurname }
             return weight
         }
-        if r.has(r.singleTypes[e - 1], .personLast) && span.wordCount == 2 && !r.tokens[s].isAllCaps && !compoundOfNoun {
+        // Not after a common word (`Joyeux Noël`, `Piano Black`).
+        if r.has(r.singleTypes[e - 1], .personLast) && span.wordCount == 2 && !r.tokens[s].isAllCaps && !compoundOfNoun
+            && r.commonClasses(s).isEmpty {
             return RuleWeights.personSurnameOnly
         }
         return nil
