@@ -5,8 +5,15 @@ extension Recognition {
     func candidates() -> [Candidate] {
         var found: [Candidate] = []
         found.reserveCapacity(tokens.count / 8)
+        // The parts of a run, in two buffers that serve every run (no arrays made per run).
+        var parts: [Range<Int>] = []
+        var pieces: [Range<Int>] = []
         for run in nameRuns() {
-            for part in splitAtParticles(run).flatMap({ splitBeforePerson($0) }) { // a closure, not `splitBeforePerson` itself: that would copy `self` per run
+            parts.removeAll(keepingCapacity: true)
+            splitAtParticles(run, into: &parts)
+            pieces.removeAll(keepingCapacity: true)
+            for part in parts { splitBeforePerson(part, into: &pieces) }
+            for part in pieces {
                 // `ministre de l'Intérieur Bernard Cazeneuve`: the portfolio, then the person; the
                 // portfolio may reach beyond the run (`Affaires étrangères`, `Outre-mer`).
                 if let places = placesSideBySide(part) {
@@ -122,9 +129,15 @@ extension Recognition {
     /// `Royaume-Uni de l'Union européenne` → `Royaume-Uni` | `Union…`, `France du Nord`? no: `Nord` alone
     /// is not an entity start here unless a lexicon entry starts there.
     func splitAtParticles(_ run: Range<Int>) -> [Range<Int>] {
-        // A run that is a lexicon entry as a whole (`Tour de France`, `Banque de France`) stays whole.
-        if let whole = match(exactly: run), typesOf(whole) != 0 { return [run] }
         var parts: [Range<Int>] = []
+        splitAtParticles(run, into: &parts)
+        return parts
+    }
+
+    /// `splitAtParticles(_:)`, appending the parts to `parts`.
+    func splitAtParticles(_ run: Range<Int>, into parts: inout [Range<Int>]) {
+        // A run that is a lexicon entry as a whole (`Tour de France`, `Banque de France`) stays whole.
+        if let whole = match(exactly: run), typesOf(whole) != 0 { parts.append(run); return }
         var start = run.lowerBound
         var i = run.lowerBound + 1
         // Whether a token of `start..<i` takes a complement (kept as `i` moves: no rescans).
@@ -163,7 +176,6 @@ extension Recognition {
             i += 1
         }
         parts.append(start..<run.upperBound)
-        return parts
     }
 
     /// A head, cue, function, title or event word, which takes a complement (`Stade de Reims`).

@@ -8,12 +8,13 @@ extension Recognition {
     /// or an acronym glued to the person after it is two names. The run is cut before a known first
     /// name that a surname follows, when what precedes it is an organisation or non-entity entry (not
     /// a place: `Paris Hilton`) or an acronym, and is not itself a first name (`Marie Anne Dupont`).
-    func splitBeforePerson(_ part: Range<Int>) -> [Range<Int>] {
-        guard part.count >= 3 else { return [part] }
+    /// The pieces are appended to `pieces` (a buffer the caller reuses across runs).
+    func splitBeforePerson(_ part: Range<Int>, into pieces: inout [Range<Int>]) {
+        guard part.count >= 3 else { pieces.append(part); return }
         var start = part.lowerBound
         // A sentence-opening article is no part of the organisation (`La CGT Philippe Martinez`).
         if roles[start].contains(.article) || isStrippableSentenceOpener(start) { start += 1 }
-        guard start < part.upperBound else { return [part] }
+        guard start < part.upperBound else { pieces.append(part); return }
         // A first name opening the run (`Marie Anne Dupont`) makes it one person, save after a function's
         // place (`la maire de Paris Anne Hidalgo`: `Paris` is also a first name).
         let opensWithFirstName = has(singleTypes[start], .personFirst)
@@ -22,21 +23,24 @@ extension Recognition {
                   !firstNameIsAmbiguous(k), nameLike[k + 1] || tokens[k + 1].flags.contains(.hyphen) else { continue }
             // `le maire de Nice Christian Estrosi`: the function's place, then its holder.
             if functionAndComplementBefore(start), entityMatch(exactly: start..<k).map({ typesOf($0) & Recognition.locationTypes != 0 }) ?? false {
-                return [part.lowerBound..<k, k..<part.upperBound]
+                pieces += [part.lowerBound..<k, k..<part.upperBound]
+                return
             }
             if opensWithFirstName { continue }
             if isGluedPrefix(start..<k) {
-                return [part.lowerBound..<k, k..<part.upperBound]
+                pieces += [part.lowerBound..<k, k..<part.upperBound]
+                return
             }
             // `les Bleus de Laurent Blanc`: a `de` before a person's first name, after a name that
             // takes no complement (not `Maison de Jean Monnet`), ends that name.
             if k - start >= 2, tokens[k - 1].isLowercaseWord, roles[k - 1].contains(.complement),
                !(start..<(k - 1)).contains(where: { singleTypes[$0] & Recognition.complementTakingTypes != 0 }),
                entityMatch(exactly: start..<part.upperBound) == nil {
-                return [part.lowerBound..<(k - 1), k..<part.upperBound]
+                pieces += [part.lowerBound..<(k - 1), k..<part.upperBound]
+                return
             }
         }
-        return [part]
+        pieces.append(part)
     }
 
     /// A party, union, medium or web service entry of exactly this span (`LR`, `CGT`, `Twitter`), or
