@@ -69,11 +69,12 @@ extension Recognition {
         let n = tokens.count
         var i = 0
         while i < n {
-            // `al-Bab`, `el-Sissi`: a lower-case Arabic article joined to a name starts the name.
-            let arabicArticle = i + 2 < n && tokens[i].isLowercaseWord && tokens[i + 1].flags.contains(.hyphen)
-                && tokens[i + 1].isJoinedToPrevious && tokens[i + 2].isJoinedToPrevious && nameLike[i + 2]
-                && ["al", "el", "ad", "ar", "as", "ash", "ech", "ben"].contains(doc.key(of: tokens[i]))
-            guard nameLike[i] || arabicArticle else { i += 1; continue }
+            // Most tokens start no run: `nameLike` and the hyphen after answer before the Arabic article
+            // is looked for.
+            guard nameLike[i] || i + 2 < n && tokens[i + 1].flags.contains(.hyphen) && isArabicArticle(i) else {
+                i += 1
+                continue
+            }
             let start = i
             var end = i + 1
             while end < n && end - start < Recognition.maxNameTokens {
@@ -91,6 +92,14 @@ extension Recognition {
             i = end
         }
         return runs
+    }
+
+    /// `al-Bab`, `el-Sissi`: a lower-case Arabic article joined to a name starts the name.
+    private func isArabicArticle(_ i: Int) -> Bool {
+        let n = tokens.count
+        return i + 2 < n && tokens[i].isLowercaseWord && tokens[i + 1].flags.contains(.hyphen)
+            && tokens[i + 1].isJoinedToPrevious && tokens[i + 2].isJoinedToPrevious && nameLike[i + 2]
+            && ["al", "el", "ad", "ar", "as", "ash", "ech", "ben"].contains(doc.key(of: tokens[i]))
     }
 
     /// Whether token `i` may continue the name before it (same sentence and line).
