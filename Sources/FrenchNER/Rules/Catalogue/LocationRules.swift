@@ -35,7 +35,7 @@ extension RuleCatalogue {
         var found: [(span: Range<Int>, weight: Double)] = []
         let tokens = r.tokens, n = tokens.count
         for i in 0..<n {
-            let head = i > 0 && tokens[i - 1].isLowercaseWord && r.lists[i - 1].contains(.roadHead)
+            let head = i > 0 && r.lists[i - 1].contains(.roadHead) && tokens[i - 1].isLowercaseWord
             // `départementale 31`, `nationale 7`: the head and the number.
             if head, tokens[i].kind == .number, r.lists[i - 1].contains(.numberedRoadHead), tokens[i].keyLength <= 4 {
                 found.append(((i - 1)..<(i + 1), RuleWeights.locationRoad))
@@ -220,7 +220,7 @@ extension RuleCatalogue {
                                                 weight: RuleWeights.locationHeadSpan) { r in
         var found: [(span: Range<Int>, weight: Double)] = []
         let tokens = r.tokens, n = tokens.count
-        for i in 0..<n where tokens[i].isLowercaseWord && r.has(r.singleTypes[i], .placeHead) {
+        for i in 0..<n where r.has(r.singleTypes[i], .placeHead) && tokens[i].isLowercaseWord {
             guard r.lists[i].contains(.headIncludedPlaceHead) else { continue }
             // `Outre-mer`: a head inside a hyphenated word is no head.
             if tokens[i].isJoinedToPrevious, i > 0, tokens[i - 1].flags.contains(.hyphen) { continue }
