@@ -29,6 +29,7 @@ struct Recognition {
     /// Whether a token lies in an all-capitals headline sentence.
     let inHeadline: ContiguousArray<Bool>
 
+    @inline(__always)
     static func bit(_ type: EntryType) -> UInt64 { 1 << UInt64(type.rawValue) }
     static let entityTypes: UInt64 = EntryType.allCases.filter { $0.label != nil }.reduce(0) { $0 | bit($1) }
     static let nonEntityTypes: UInt64 = EntryType.allCases.filter(\.isNonEntity).reduce(0) { $0 | bit($1) }
@@ -82,6 +83,8 @@ struct Recognition {
     /// The common-word classes of a token.
     func commonClasses(_ i: Int) -> CommonWordClass { gazetteer.commonWordClasses(keyID: keyIDs[i]) }
 
+    /// Whether `types` (a bit per `EntryType`) holds `type`. Inlined: the rules ask it of most spans.
+    @inline(__always)
     func has(_ types: UInt64, _ type: EntryType) -> Bool { types & Recognition.bit(type) != 0 }
 
     /// Text written in capitals (a headline, a dateline, an agency wire, an OCR heading, a whole
