@@ -57,9 +57,11 @@ extension Recognition {
         private var values: ContiguousArray<Value>
         private let initial: Value
 
-        init(_ initial: Value) {
+        /// - Parameter capacity: about how many chains there will be (the table grows past it).
+        init(_ initial: Value, capacity: Int = 0) {
             self.initial = initial
             values = []
+            values.reserveCapacity(capacity)
         }
 
         subscript(_ key: ChainKey) -> Value {

@@ -22,18 +22,21 @@ extension Recognition {
     func applyDocumentConsistency(_ candidates: [Candidate]) -> [Candidate] {
         let scope = RuleWeights.documentScopeSentences
         let sentenceOf = sentenceIndices(of: candidates)
-        var chains = NameChains(scope: scope, capacity: candidates.count)
-        var sureLabels = ChainTable<(label: EntityLabel, score: Double)?>(nil)
-        var personParts = ChainTable<Double?>(nil)
-        var firstNames = ChainTable<Double?>(nil)
+        // Each candidate looks up its name and the name one word longer (persons: a few more), so
+        // there are at most about three names and chains per candidate: tables sized for that do not grow.
+        let chainCapacity = 3 * candidates.count
+        var chains = NameChains(scope: scope, capacity: chainCapacity)
+        var sureLabels = ChainTable<(label: EntityLabel, score: Double)?>(nil, capacity: chainCapacity)
+        var personParts = ChainTable<Double?>(nil, capacity: chainCapacity)
+        var firstNames = ChainTable<Double?>(nil, capacity: chainCapacity)
         var acronyms = ScopedMentions<EntityLabel>()
         var definedAcronyms: [Int: EntityLabel] = [:]
         // Per chain: mentions inside a sentence or inside a longer name, and sentence-opening mentions
         // that need support. A word the chain writes with a capital almost only where it opens a
         // sentence (`Liste des communes…` hundreds of times, one `M. Liste`) is a common word there,
         // whatever a few mentions say.
-        var inside = ChainTable<Int>(0)
-        var opening = ChainTable<Int>(0)
+        var inside = ChainTable<Int>(0, capacity: chainCapacity)
+        var opening = ChainTable<Int>(0, capacity: chainCapacity)
         // The chain of each candidate's name, and of the name one word longer to the left (`De Gendt`).
         var ownChain: [ChainKey] = []
         var leftChain: [ChainKey?] = []
@@ -104,9 +107,11 @@ extension Recognition {
             }
         }
 
-        var votes = ChainTable<Votes?>(nil)
+        var votes = ChainTable<Votes?>(nil, capacity: chainCapacity)
         var updated: [Candidate] = []
         var updatedChains: [ChainKey] = []
+        updated.reserveCapacity(candidates.count)
+        updatedChains.reserveCapacity(candidates.count)
         for (index, var candidate) in candidates.enumerated() {
             let sentence = sentenceOf[index]
             let own = ownChain[index]
