@@ -226,15 +226,9 @@ struct Recognition {
     func typesOf(_ match: GazetteerMatch) -> UInt64 { matchTypes[Int(match.index)] }
 
     /// The types of a match's entries, leaving out exact-case entries whose case the text does not have.
+    /// (The gazetteer's bits are `Recognition.bit(_:)`'s: one per `EntryType` raw value.)
     static func types(of match: GazetteerMatch, gazetteer: Gazetteer, doc: TokenizedText) -> UInt64 {
-        var types: UInt64 = 0
-        for position in gazetteer.entries(of: match) {
-            let entry = gazetteer.entryIndex(at: position)
-            if gazetteer.flags(ofEntry: entry).contains(.exactCase),
-               !gazetteer.caseMatches(entry: entry, match: match, in: doc) { continue }
-            types |= Recognition.bit(gazetteer.type(ofEntry: entry))
-        }
-        return types
+        gazetteer.caseCheckedTypeBits(of: match, in: doc)
     }
 
     /// A key for "the same name": a 64-bit polynomial hash of the folded keys of the name's tokens
