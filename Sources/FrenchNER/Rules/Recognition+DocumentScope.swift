@@ -68,8 +68,9 @@ extension Recognition {
             get { Int(key.chain) < values.count ? values[Int(key.chain)] : initial }
             set {
                 let id = Int(key.chain)
-                // The array's own growth is geometric; only the values up to `id` are written.
-                if id >= values.count { values.append(contentsOf: repeatElement(initial, count: id + 1 - values.count)) }
+                // The array's own growth is geometric; only the values up to `id` are written (chains
+                // appear one at a time: usually one value).
+                while id >= values.count { values.append(initial) }
                 values[id] = newValue
             }
         }

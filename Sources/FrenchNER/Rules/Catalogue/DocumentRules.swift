@@ -45,9 +45,17 @@ extension Recognition {
 
         for (index, candidate) in candidates.enumerated() {
             let sentence = sentenceOf[index]
-            let own = chains.chain(nameKey(candidate.range), sentence: sentence)
+            // The name's key, then the key one word longer to the left, in one right-to-left pass.
+            var keys = NameKeySuffixes()
+            for i in candidate.range.reversed() { keys.extend(tokens[i]) }
+            let own = chains.chain(keys.key, sentence: sentence)
             ownChain.append(own)
-            leftChain.append(candidate.start > 0 ? chains.chain(nameKey((candidate.start - 1)..<candidate.end), sentence: sentence) : nil)
+            if candidate.start > 0 {
+                keys.extend(tokens[candidate.start - 1])
+                leftChain.append(chains.chain(keys.key, sentence: sentence))
+            } else {
+                leftChain.append(nil)
+            }
             if opensSentence(candidate) {
                 if candidate.needsDocumentSupport { opening[own] += 1 }
             } else {
