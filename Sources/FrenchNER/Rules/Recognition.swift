@@ -28,6 +28,8 @@ struct Recognition {
     let nameLike: ContiguousArray<Bool>
     /// Whether a token lies in an all-capitals headline sentence.
     let inHeadline: ContiguousArray<Bool>
+    /// The tokens the scanning rules start from, by kind (`RuleStarts`).
+    let ruleStarts: RuleStarts
 
     @inline(__always)
     static func bit(_ type: EntryType) -> UInt64 { 1 << UInt64(type.rawValue) }
@@ -76,6 +78,55 @@ struct Recognition {
                                                  inHeadline: inHeadline, matches: matches, firstMatch: first)
         }
         self.nameLike = nameLike
+        ruleStarts = RuleStarts(doc: doc, roles: roles, lists: lists, singleTypes: single, nameLike: nameLike)
+    }
+
+    /// The tokens that rules scanning the whole text start from, each kind in text order, found in one
+    /// pass: a rule walks its short list instead of testing every token of the document. Each list
+    /// holds exactly the tokens that pass the first tests of its rules' scans.
+    ///
+    /// - Complexity: O(tokens) to build; each list holds only tokens of its kind.
+    struct RuleStarts {
+        /// Capitals without lower case (`A7`, `RN`, `FRA`, `OTAN`): road and country codes, acronyms.
+        let capitals: ContiguousArray<Int>
+        /// Capitals, and the token after a lower-case road head (`nationale 7`): where a road starts.
+        let roads: ContiguousArray<Int>
+        /// Lower-case organisation or institution heads (`ministère`, `hôpital`).
+        let organisationHeads: ContiguousArray<Int>
+        /// Lower-case words a lexicon lists as place heads (`rue`, `place`).
+        let placeHeads: ContiguousArray<Int>
+        /// Name-like capitalised first names (`Louis` in `Louis le Pieux`).
+        let firstNames: ContiguousArray<Int>
+
+        init(doc: TokenizedText, roles: ContiguousArray<RuleWords.Role>, lists: ContiguousArray<RuleWords.Lists>,
+             singleTypes: ContiguousArray<UInt64>, nameLike: ContiguousArray<Bool>) {
+            let tokens = doc.tokens
+            let heads: RuleWords.Role = [.lowercaseOrganisationHead, .institutionHead]
+            let placeHead = Recognition.bit(.placeHead), personFirst = Recognition.bit(.personFirst)
+            var capitals = ContiguousArray<Int>(), roads = ContiguousArray<Int>()
+            var organisationHeads = ContiguousArray<Int>(), placeHeads = ContiguousArray<Int>()
+            var firstNames = ContiguousArray<Int>()
+            // Whether the previous token is a lower-case road head (carried, not read back).
+            var afterRoadHead = false
+            for i in tokens.indices {
+                let token = tokens[i]
+                let isCapitals = token.isAllCaps
+                if isCapitals { capitals.append(i) }
+                if isCapitals || afterRoadHead { roads.append(i) }
+                afterRoadHead = lists[i].contains(.roadHead) && token.isLowercaseWord
+                let types = singleTypes[i]
+                if types & (placeHead | personFirst) != 0 {
+                    if types & placeHead != 0 && token.isLowercaseWord { placeHeads.append(i) }
+                    if types & personFirst != 0 && nameLike[i] && token.isCapitalized { firstNames.append(i) }
+                }
+                if !roles[i].isDisjoint(with: heads) && token.isLowercaseWord { organisationHeads.append(i) }
+            }
+            self.capitals = capitals
+            self.roads = roads
+            self.organisationHeads = organisationHeads
+            self.placeHeads = placeHeads
+            self.firstNames = firstNames
+        }
     }
 
     var tokens: ContiguousArray<Token> { doc.tokens }

@@ -103,8 +103,9 @@ extension Recognition {
         // phrase the rules did not recognise they are taken for an organisation (`Opération des Nations
         // unies au Burundi (ONUB)`) unless the name defines them nearby.
         var acronymSentence = 0
-        for i in 1..<max(1, tokens.count - 1) where doc.keyEquals(tokens[i - 1], "(") && doc.keyEquals(tokens[i + 1], ")")
-            && tokens[i].isAllCaps && !(lists[i].contains(.countryCode) && i >= 2 && tokens[i - 2].flags.contains(.startsUppercase) && !inHeadline[i]) {
+        for i in ruleStarts.capitals where i >= 1 && i < tokens.count - 1
+            && doc.keyEquals(tokens[i - 1], "(") && doc.keyEquals(tokens[i + 1], ")")
+            && !(lists[i].contains(.countryCode) && i >= 2 && tokens[i - 2].flags.contains(.startsUppercase) && !inHeadline[i]) {
             while acronymSentence + 1 < doc.sentences.count && Int(doc.sentences[acronymSentence].tokenEnd) <= i { acronymSentence += 1 }
             let key = nameKey(i..<(i + 1))
             if let label = definedAcronyms[i] {

@@ -131,9 +131,7 @@ extension RuleCatalogue {
                                                          weight: RuleWeights.organisationLowercaseHeadComplement) { r in
         var found: [(span: Range<Int>, weight: Double)] = []
         let tokens = r.tokens, n = tokens.count
-        // The head's role first: few tokens have it, most are lower-case words.
-        for i in 0..<n where (r.roles[i].contains(.lowercaseOrganisationHead) || r.roles[i].contains(.institutionHead))
-            && tokens[i].isLowercaseWord {
+        for i in r.ruleStarts.organisationHeads {
             var j = i + 1
             guard j < n else { continue }
             if r.doc.keyEquals(tokens[i], "armee") || r.doc.keyEquals(tokens[i], "gouvernement") {
