@@ -53,12 +53,14 @@ struct Recognition {
         var ending = ContiguousArray<UInt64>(repeating: 0, count: n)
         var single = ContiguousArray<UInt64>(repeating: 0, count: n)
         var matchTypes = ContiguousArray<UInt64>(repeating: 0, count: matches.count)
-        var m = 0
-        for i in 0...n {
-            while m < matches.count && Int(matches[m].start) < i { m += 1 }
-            first[i] = Int32(m)
-        }
+        // Tokens up to a match's start that no earlier match reaches point to it; those after the last
+        // start keep `matches.count`.
+        var i = 0
         for (index, match) in matches.enumerated() {
+            while i <= Int(match.start) {
+                first[i] = Int32(index)
+                i += 1
+            }
             let types = Recognition.types(of: match, gazetteer: gazetteer, doc: doc)
             matchTypes[index] = types
             starting[Int(match.start)] |= types
