@@ -75,6 +75,30 @@ extension Gazetteer {
         }
     }
 
+    /// The types of a match's entries, one bit per type (`1 << EntryType.rawValue`), leaving out
+    /// exact-case entries whose case the text does not have. Reads the entry columns in place: it runs
+    /// once per match of every document.
+    ///
+    /// - Complexity: O(entries of the match), and O(match length) more per exact-case entry.
+    func caseCheckedTypeBits(of match: GazetteerMatch, in doc: TokenizedText) -> UInt64 {
+        let exactCase = LexiconEntry.Flags.exactCase.rawValue
+        let node = Int(match.node)
+        let positions = Int(nodeEntryOffsets[node])..<Int(nodeEntryOffsets[node + 1])
+        return nodeEntries.withUnsafeBufferPointer { nodeEntries in
+            entryFlags.withUnsafeBufferPointer { flags in
+                entryTypes.withUnsafeBufferPointer { types in
+                    var bits: UInt64 = 0
+                    for position in positions {
+                        let entry = Int(nodeEntries[position])
+                        if flags[entry] & exactCase != 0 && !caseMatches(entry: entry, match: match, in: doc) { continue }
+                        bits |= 1 << UInt64(types[entry])
+                    }
+                    return bits
+                }
+            }
+        }
+    }
+
     /// Every span of tokens that is a lexicon entry, ordered by start, then by end.
     /// - Parameter keyIDs: from `keyIDs(for:)`.
     public func matches(in doc: TokenizedText, keyIDs: ContiguousArray<Int32>) -> [GazetteerMatch] {

@@ -5,23 +5,39 @@ extension Recognition {
     func candidates() -> [Candidate] {
         var found: [Candidate] = []
         found.reserveCapacity(tokens.count / 8)
+        // The parts of a run, in two buffers that serve every run (no arrays made per run).
+        var parts: [Range<Int>] = []
+        var pieces: [Range<Int>] = []
+        // Spans of two words or more weighed with no prefix: a lexicon entry of exactly such a span
+        // would be weighed the same (`classify` depends on the span and prefix only) and is skipped.
+        var weighed: [Range<Int>] = []
         for run in nameRuns() {
-            for part in splitAtParticles(run).flatMap({ splitBeforePerson($0) }) { // a closure, not `splitBeforePerson` itself: that would copy `self` per run
+            parts.removeAll(keepingCapacity: true)
+            splitAtParticles(run, into: &parts)
+            pieces.removeAll(keepingCapacity: true)
+            for part in parts { splitBeforePerson(part, into: &pieces) }
+            for part in pieces {
                 // `ministre de l'Intérieur Bernard Cazeneuve`: the portfolio, then the person; the
                 // portfolio may reach beyond the run (`Affaires étrangères`, `Outre-mer`).
                 if let places = placesSideBySide(part) {
-                    for place in places { if let candidate = candidate(forRun: place) { found.append(candidate) } }
+                    for place in places {
+                        if let candidate = candidate(forRun: place, weighed: &weighed) { found.append(candidate) }
+                    }
                 } else if let portfolioEnd = portfolio(at: part.lowerBound), portfolioEnd != part.upperBound {
-                    if let candidate = candidate(forRun: part.lowerBound..<portfolioEnd) { found.append(candidate) }
-                    if portfolioEnd < part.upperBound, let candidate = candidate(forRun: portfolioEnd..<part.upperBound) {
+                    if let candidate = candidate(forRun: part.lowerBound..<portfolioEnd, weighed: &weighed) {
                         found.append(candidate)
                     }
-                } else if let candidate = candidate(forRun: part) {
+                    if portfolioEnd < part.upperBound,
+                       let candidate = candidate(forRun: portfolioEnd..<part.upperBound, weighed: &weighed) {
+                        found.append(candidate)
+                    }
+                } else if let candidate = candidate(forRun: part, weighed: &weighed) {
                     found.append(candidate)
                 }
             }
         }
-        found += lexiconCandidates()
+        weighed.sort { $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.upperBound < $1.upperBound }
+        found += lexiconCandidates(skipping: weighed)
         for rule in RuleCatalogue.candidateRules {
             for (span, weight) in rule.finds(self) { found.append(Candidate(span, rule.label, score: weight, rule: rule.name)) }
         }
@@ -62,11 +78,12 @@ extension Recognition {
         let n = tokens.count
         var i = 0
         while i < n {
-            // `al-Bab`, `el-Sissi`: a lower-case Arabic article joined to a name starts the name.
-            let arabicArticle = i + 2 < n && tokens[i].isLowercaseWord && tokens[i + 1].flags.contains(.hyphen)
-                && tokens[i + 1].isJoinedToPrevious && tokens[i + 2].isJoinedToPrevious && nameLike[i + 2]
-                && ["al", "el", "ad", "ar", "as", "ash", "ech", "ben"].contains(doc.key(of: tokens[i]))
-            guard nameLike[i] || arabicArticle else { i += 1; continue }
+            // Most tokens start no run: `nameLike` and the hyphen after answer before the Arabic article
+            // is looked for.
+            guard nameLike[i] || i + 2 < n && tokens[i + 1].flags.contains(.hyphen) && isArabicArticle(i) else {
+                i += 1
+                continue
+            }
             let start = i
             var end = i + 1
             while end < n && end - start < Recognition.maxNameTokens {
@@ -84,6 +101,14 @@ extension Recognition {
             i = end
         }
         return runs
+    }
+
+    /// `al-Bab`, `el-Sissi`: a lower-case Arabic article joined to a name starts the name.
+    private func isArabicArticle(_ i: Int) -> Bool {
+        let n = tokens.count
+        return i + 2 < n && tokens[i].isLowercaseWord && tokens[i + 1].flags.contains(.hyphen)
+            && tokens[i + 1].isJoinedToPrevious && tokens[i + 2].isJoinedToPrevious && nameLike[i + 2]
+            && ["al", "el", "ad", "ar", "as", "ash", "ech", "ben"].contains(doc.key(of: tokens[i]))
     }
 
     /// Whether token `i` may continue the name before it (same sentence and line).
@@ -122,9 +147,15 @@ extension Recognition {
     /// `Royaume-Uni de l'Union européenne` → `Royaume-Uni` | `Union…`, `France du Nord`? no: `Nord` alone
     /// is not an entity start here unless a lexicon entry starts there.
     func splitAtParticles(_ run: Range<Int>) -> [Range<Int>] {
-        // A run that is a lexicon entry as a whole (`Tour de France`, `Banque de France`) stays whole.
-        if let whole = match(exactly: run), typesOf(whole) != 0 { return [run] }
         var parts: [Range<Int>] = []
+        splitAtParticles(run, into: &parts)
+        return parts
+    }
+
+    /// `splitAtParticles(_:)`, appending the parts to `parts`.
+    func splitAtParticles(_ run: Range<Int>, into parts: inout [Range<Int>]) {
+        // A run that is a lexicon entry as a whole (`Tour de France`, `Banque de France`) stays whole.
+        if let whole = match(exactly: run), typesOf(whole) != 0 { parts.append(run); return }
         var start = run.lowerBound
         var i = run.lowerBound + 1
         // Whether a token of `start..<i` takes a complement (kept as `i` moves: no rescans).
@@ -163,7 +194,6 @@ extension Recognition {
             i += 1
         }
         parts.append(start..<run.upperBound)
-        return parts
     }
 
     /// A head, cue, function, title or event word, which takes a complement (`Stade de Reims`).
@@ -214,11 +244,21 @@ extension Recognition {
         var function = false
         var demonym = false
         var placeCue = false
+
+        /// Nothing was stripped.
+        var isEmpty: Bool { !title && !function && !demonym && !placeCue }
     }
 
     /// Strips what precedes the name inside a run (titles, functions, demonyms, a sentence-opening
     /// common word) and weighs the rest.
     func candidate(forRun run: Range<Int>) -> Candidate? {
+        var weighed: [Range<Int>] = []
+        return candidate(forRun: run, weighed: &weighed)
+    }
+
+    /// `candidate(forRun:)`, appending to `weighed` the span it weighs when that span has two tokens or
+    /// more and no prefix.
+    func candidate(forRun run: Range<Int>, weighed: inout [Range<Int>]) -> Candidate? {
         var start = run.lowerBound
         let end = run.upperBound
         // `le Ségur de la santé`, `la Coupe du monde`: a non-entity entry that goes on past the run in
@@ -237,6 +277,7 @@ extension Recognition {
             while inner < end, !nameLike[inner] { inner += 1 }
             guard inner < end, let known = longestMatch(startingAt: inner, types: Recognition.entityTypes),
                   Int(known.end) <= end else { return nil }
+            if Int(known.end) - inner >= 2 { weighed.append(inner..<Int(known.end)) }
             return classify(inner..<Int(known.end), prefix: Prefix())
         }
         var prefix = Prefix()
@@ -322,6 +363,7 @@ extension Recognition {
         while start < end, !nameLike[start], !(start + 1 < end && tokens[start + 1].flags.contains(.hyphen)) { start += 1 }
         guard start < end else { return nil }
         prefix.placeCue = placeCuePrefix
+        if end - start >= 2 && prefix.isEmpty { weighed.append(start..<end) }
         return classify(start..<end, prefix: prefix)
     }
 
@@ -351,11 +393,21 @@ extension Recognition {
 
     /// Entity entries whose span is not a run's: entries with lower-case words (`Union européenne`,
     /// `Parti socialiste`, `ministère de l'Intérieur`) or entries inside a longer run.
-    func lexiconCandidates() -> [Candidate] {
+    ///
+    /// - Parameter weighed: spans already weighed with no prefix (by `candidate(forRun:)`), ordered by
+    ///   start then end: their candidate, the same one, is already found.
+    func lexiconCandidates(skipping weighed: [Range<Int>] = []) -> [Candidate] {
         var found: [Candidate] = []
+        // Matches come by start then end, as `weighed` does: one cursor walks it.
+        var next = 0
         for match in matches where Int(match.end) - Int(match.start) >= 2 {
             let start = Int(match.start)
             guard typesOf(match) & Recognition.entityTypes != 0 else { continue }
+            while next < weighed.count && (weighed[next].lowerBound < start
+                    || weighed[next].lowerBound == start && weighed[next].upperBound < Int(match.end)) {
+                next += 1
+            }
+            if next < weighed.count && weighed[next] == start..<Int(match.end) { continue }
             // A name does not run across a line break (`Lyon` ⏎ `1 000 personnes` is no `Lyon 1`).
             if ((start + 1)..<Int(match.end)).contains(where: { lineBreakBetween($0 - 1, $0) }) { continue }
             // The first token must be capitalised, unless the entry itself starts in lower case and

@@ -8,12 +8,13 @@ extension Recognition {
     /// or an acronym glued to the person after it is two names. The run is cut before a known first
     /// name that a surname follows, when what precedes it is an organisation or non-entity entry (not
     /// a place: `Paris Hilton`) or an acronym, and is not itself a first name (`Marie Anne Dupont`).
-    func splitBeforePerson(_ part: Range<Int>) -> [Range<Int>] {
-        guard part.count >= 3 else { return [part] }
+    /// The pieces are appended to `pieces` (a buffer the caller reuses across runs).
+    func splitBeforePerson(_ part: Range<Int>, into pieces: inout [Range<Int>]) {
+        guard part.count >= 3 else { pieces.append(part); return }
         var start = part.lowerBound
         // A sentence-opening article is no part of the organisation (`La CGT Philippe Martinez`).
         if roles[start].contains(.article) || isStrippableSentenceOpener(start) { start += 1 }
-        guard start < part.upperBound else { return [part] }
+        guard start < part.upperBound else { pieces.append(part); return }
         // A first name opening the run (`Marie Anne Dupont`) makes it one person, save after a function's
         // place (`la maire de Paris Anne Hidalgo`: `Paris` is also a first name).
         let opensWithFirstName = has(singleTypes[start], .personFirst)
@@ -27,17 +28,20 @@ extension Recognition {
             // Pécresse`: the function's place, then its holder.
             if functionAndComplementBefore(start) || placeCueAfterFunctionBefore(start),
                entityMatch(exactly: start..<k).map({ typesOf($0) & Recognition.locationTypes != 0 }) ?? false {
-                return [part.lowerBound..<k, k..<part.upperBound]
+                pieces += [part.lowerBound..<k, k..<part.upperBound]
+                return
             }
             // `le directeur général de la Santé Jérôme Salomon`: a function's complement, one capitalised
             // common noun (even one a first-name list holds), then its holder.
             if k == start + 1, !commonClasses(start).isEmpty, functionComplementBefore(start) {
-                return [part.lowerBound..<k, k..<part.upperBound]
+                pieces += [part.lowerBound..<k, k..<part.upperBound]
+                return
             }
             // A medium or party of two words or more glued to the person, even one opening with a
             // first name (`France Inter Adrien Quatennens`, `Paris Match Luc Plamondon`).
             if k - start >= 2 || !opensWithFirstName, isGluedPrefix(start..<k) {
-                return [part.lowerBound..<k, k..<part.upperBound]
+                pieces += [part.lowerBound..<k, k..<part.upperBound]
+                return
             }
             if opensWithFirstName { continue }
             // `les Bleus de Laurent Blanc`: a `de` before a person's first name, after a name that
@@ -45,10 +49,11 @@ extension Recognition {
             if k - start >= 2, tokens[k - 1].isLowercaseWord, roles[k - 1].contains(.complement),
                !(start..<(k - 1)).contains(where: { singleTypes[$0] & Recognition.complementTakingTypes != 0 }),
                entityMatch(exactly: start..<part.upperBound) == nil {
-                return [part.lowerBound..<(k - 1), k..<part.upperBound]
+                pieces += [part.lowerBound..<(k - 1), k..<part.upperBound]
+                return
             }
         }
-        return [part]
+        pieces.append(part)
     }
 
     /// A lower-case place noun after a function and its complement just before token `i` (`président

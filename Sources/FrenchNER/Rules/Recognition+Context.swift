@@ -55,7 +55,10 @@ extension Recognition {
         // A known entity keeps its own span inside a product or event (`Boeing` in `Boeing 737`,
         // `Minsk` in `accords de Minsk`), as news annotation does.
         let knownEntity = entityMatch(exactly: span) != nil
-        for start in max(0, s - 8)...s {
+        // Only a match with a non-entity, function or title type can decide below: a start where no
+        // match has one is passed over with one test (`startingTypes` is their union per start).
+        let deciding = Recognition.nonEntityTypes | Recognition.bit(.function) | Recognition.bit(.title)
+        for start in max(0, s - 8)...s where startingTypes[start] & deciding != 0 {
             for k in matchIndices(startingAt: start) where Int(matches[k].end) >= e {
                 let m = matches[k]
                 let types = matchTypes[k]

@@ -57,17 +57,20 @@ extension Recognition {
         private var values: ContiguousArray<Value>
         private let initial: Value
 
-        init(_ initial: Value) {
+        /// - Parameter capacity: about how many chains there will be (the table grows past it).
+        init(_ initial: Value, capacity: Int = 0) {
             self.initial = initial
             values = []
+            values.reserveCapacity(capacity)
         }
 
         subscript(_ key: ChainKey) -> Value {
             get { Int(key.chain) < values.count ? values[Int(key.chain)] : initial }
             set {
                 let id = Int(key.chain)
-                // The array's own growth is geometric; only the values up to `id` are written.
-                if id >= values.count { values.append(contentsOf: repeatElement(initial, count: id + 1 - values.count)) }
+                // The array's own growth is geometric; only the values up to `id` are written (chains
+                // appear one at a time: usually one value).
+                while id >= values.count { values.append(initial) }
                 values[id] = newValue
             }
         }

@@ -61,21 +61,21 @@ extension Recognition {
             case let .needsSupportBelow(score): bare = best.score < score
             }
         }
+        // The evidence is complete: its best label is read once.
+        guard let best = evidence.best else { return nil }
         // In capitals, a lone word that no lexicon knows may be any word (`EN LIGNE`, `À TÊTE`): context
         // alone types it only when it is strong; else the document must name it elsewhere.
-        if let best = evidence.best, wordCount == 1, lexiconWeight == 0, inHeadline[s],
-           best.score < RuleWeights.capitalsLoneWordNeeds {
+        if wordCount == 1, lexiconWeight == 0, inHeadline[s], best.score < RuleWeights.capitalsLoneWordNeeds {
             bare = true
         }
         // A capitalised common word whose only support is a minor place or name (`Grand`, the village,
         // in `Grand collisionneur`) needs the document to confirm it.
         // Context that agrees with the lexicon (`sur Terre`: a place preposition) is support enough.
-        if let best = evidence.best, wordCount == 1, best.score <= RuleWeights.minorLexiconSupport, best.source.isLexicon,
+        if wordCount == 1, best.score <= RuleWeights.minorLexiconSupport, best.source.isLexicon,
            best.score <= lexiconWeight,
            commonClasses(s).contains(.adjective) || commonClasses(s).contains(.function) {
             bare = true
         }
-        guard let best = evidence.best else { return nil }
         // Services, products and other non-entities that share a name with a company (`Facebook`,
         // `YouTube`) are non-entities unless the context names an organisation.
         if nonEntityEntry && best.score - lexiconWeight < RuleWeights.contextOverNonEntity { return nil }

@@ -28,7 +28,10 @@ struct Recognition {
     let nameLike: ContiguousArray<Bool>
     /// Whether a token lies in an all-capitals headline sentence.
     let inHeadline: ContiguousArray<Bool>
+    /// The tokens the scanning rules start from, by kind (`RuleStarts`).
+    let ruleStarts: RuleStarts
 
+    @inline(__always)
     static func bit(_ type: EntryType) -> UInt64 { 1 << UInt64(type.rawValue) }
     static let entityTypes: UInt64 = EntryType.allCases.filter { $0.label != nil }.reduce(0) { $0 | bit($1) }
     static let nonEntityTypes: UInt64 = EntryType.allCases.filter(\.isNonEntity).reduce(0) { $0 | bit($1) }
@@ -50,12 +53,14 @@ struct Recognition {
         var ending = ContiguousArray<UInt64>(repeating: 0, count: n)
         var single = ContiguousArray<UInt64>(repeating: 0, count: n)
         var matchTypes = ContiguousArray<UInt64>(repeating: 0, count: matches.count)
-        var m = 0
-        for i in 0...n {
-            while m < matches.count && Int(matches[m].start) < i { m += 1 }
-            first[i] = Int32(m)
-        }
+        // Tokens up to a match's start that no earlier match reaches point to it; those after the last
+        // start keep `matches.count`.
+        var i = 0
         for (index, match) in matches.enumerated() {
+            while i <= Int(match.start) {
+                first[i] = Int32(index)
+                i += 1
+            }
             let types = Recognition.types(of: match, gazetteer: gazetteer, doc: doc)
             matchTypes[index] = types
             starting[Int(match.start)] |= types
@@ -75,6 +80,55 @@ struct Recognition {
                                                  inHeadline: inHeadline, matches: matches, firstMatch: first)
         }
         self.nameLike = nameLike
+        ruleStarts = RuleStarts(doc: doc, roles: roles, lists: lists, singleTypes: single, nameLike: nameLike)
+    }
+
+    /// The tokens that rules scanning the whole text start from, each kind in text order, found in one
+    /// pass: a rule walks its short list instead of testing every token of the document. Each list
+    /// holds exactly the tokens that pass the first tests of its rules' scans.
+    ///
+    /// - Complexity: O(tokens) to build; each list holds only tokens of its kind.
+    struct RuleStarts {
+        /// Capitals without lower case (`A7`, `RN`, `FRA`, `OTAN`): road and country codes, acronyms.
+        let capitals: ContiguousArray<Int>
+        /// Capitals, and the token after a lower-case road head (`nationale 7`): where a road starts.
+        let roads: ContiguousArray<Int>
+        /// Lower-case organisation or institution heads (`ministère`, `hôpital`).
+        let organisationHeads: ContiguousArray<Int>
+        /// Lower-case words a lexicon lists as place heads (`rue`, `place`).
+        let placeHeads: ContiguousArray<Int>
+        /// Name-like capitalised first names (`Louis` in `Louis le Pieux`).
+        let firstNames: ContiguousArray<Int>
+
+        init(doc: TokenizedText, roles: ContiguousArray<RuleWords.Role>, lists: ContiguousArray<RuleWords.Lists>,
+             singleTypes: ContiguousArray<UInt64>, nameLike: ContiguousArray<Bool>) {
+            let tokens = doc.tokens
+            let heads: RuleWords.Role = [.lowercaseOrganisationHead, .institutionHead]
+            let placeHead = Recognition.bit(.placeHead), personFirst = Recognition.bit(.personFirst)
+            var capitals = ContiguousArray<Int>(), roads = ContiguousArray<Int>()
+            var organisationHeads = ContiguousArray<Int>(), placeHeads = ContiguousArray<Int>()
+            var firstNames = ContiguousArray<Int>()
+            // Whether the previous token is a lower-case road head (carried, not read back).
+            var afterRoadHead = false
+            for i in tokens.indices {
+                let token = tokens[i]
+                let isCapitals = token.isAllCaps
+                if isCapitals { capitals.append(i) }
+                if isCapitals || afterRoadHead { roads.append(i) }
+                afterRoadHead = lists[i].contains(.roadHead) && token.isLowercaseWord
+                let types = singleTypes[i]
+                if types & (placeHead | personFirst) != 0 {
+                    if types & placeHead != 0 && token.isLowercaseWord { placeHeads.append(i) }
+                    if types & personFirst != 0 && nameLike[i] && token.isCapitalized { firstNames.append(i) }
+                }
+                if !roles[i].isDisjoint(with: heads) && token.isLowercaseWord { organisationHeads.append(i) }
+            }
+            self.capitals = capitals
+            self.roads = roads
+            self.organisationHeads = organisationHeads
+            self.placeHeads = placeHeads
+            self.firstNames = firstNames
+        }
     }
 
     var tokens: ContiguousArray<Token> { doc.tokens }
@@ -82,6 +136,8 @@ struct Recognition {
     /// The common-word classes of a token.
     func commonClasses(_ i: Int) -> CommonWordClass { gazetteer.commonWordClasses(keyID: keyIDs[i]) }
 
+    /// Whether `types` (a bit per `EntryType`) holds `type`. Inlined: the rules ask it of most spans.
+    @inline(__always)
     func has(_ types: UInt64, _ type: EntryType) -> Bool { types & Recognition.bit(type) != 0 }
 
     /// Text written in capitals (a headline, a dateline, an agency wire, an OCR heading, a whole
@@ -223,15 +279,9 @@ struct Recognition {
     func typesOf(_ match: GazetteerMatch) -> UInt64 { matchTypes[Int(match.index)] }
 
     /// The types of a match's entries, leaving out exact-case entries whose case the text does not have.
+    /// (The gazetteer's bits are `Recognition.bit(_:)`'s: one per `EntryType` raw value.)
     static func types(of match: GazetteerMatch, gazetteer: Gazetteer, doc: TokenizedText) -> UInt64 {
-        var types: UInt64 = 0
-        for position in gazetteer.entries(of: match) {
-            let entry = gazetteer.entryIndex(at: position)
-            if gazetteer.flags(ofEntry: entry).contains(.exactCase),
-               !gazetteer.caseMatches(entry: entry, match: match, in: doc) { continue }
-            types |= Recognition.bit(gazetteer.type(ofEntry: entry))
-        }
-        return types
+        gazetteer.caseCheckedTypeBits(of: match, in: doc)
     }
 
     /// A key for "the same name": a 64-bit polynomial hash of the folded keys of the name's tokens

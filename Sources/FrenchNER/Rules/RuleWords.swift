@@ -139,8 +139,14 @@ struct RoleTable: Sendable {
     /// Per key id: the roles in the low 16 bits, the list bits in the high 16 (one table, so that the
     /// lists cost no memory beyond the roles'). Every rule word is a reserved key, so each has an id.
     let packed: ContiguousArray<UInt32>
-    /// List words the gazetteer has no id for, with their bits (usually none).
+    /// List words the gazetteer has no id for, with their bits.
     let unknownKeys: [(units: [UInt16], lists: RuleWords.Lists)]
+    /// `unknownKeys` by FNV-1a hash of their units (the tokenizer's `Token.keyHash`), open addressing:
+    /// index + 1, 0 for an empty slot. A token without an id is then one probe, not a comparison with
+    /// every unknown key.
+    let unknownSlots: ContiguousArray<Int32>
+    /// The hash of each of `unknownKeys`.
+    let unknownHashes: ContiguousArray<UInt32>
 
     /// - Complexity: O(key count + rule words).
     init(gazetteer: Gazetteer) {
@@ -159,12 +165,45 @@ struct RoleTable: Sendable {
             }
         }
         self.packed = packed
-        unknownKeys = unknown.map { ($0.key, $0.value) }.sorted { $0.units.lexicographicallyPrecedes($1.units) }
+        let unknownKeys: [(units: [UInt16], lists: RuleWords.Lists)] = unknown.map { ($0.key, $0.value) }.sorted { $0.units.lexicographicallyPrecedes($1.units) }
+        self.unknownKeys = unknownKeys
+        let hashes = ContiguousArray(unknownKeys.map { KeyTable.hash($0.units) })
+        var slotCount = 16
+        while slotCount < unknownKeys.count * 4 { slotCount *= 2 }
+        var slots = ContiguousArray<Int32>(repeating: 0, count: slotCount)
+        for (index, hash) in hashes.enumerated() {
+            var slot = RoleTable.slot(hash, mask: slots.count - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = Int32(index + 1)
+        }
+        unknownSlots = slots
+        unknownHashes = hashes
+    }
+
+    @inline(__always)
+    private static func slot(_ hash: UInt32, mask: Int) -> Int { Int(hash &* 0x9E37_79B1) & mask }
+
+    /// The list bits of a token that has no key id: those of the unknown list words equal to its key.
+    /// - Complexity: O(1) expected (one probe; units compared only on equal hashes).
+    private func unknownLists(of token: Token, in doc: TokenizedText) -> RuleWords.Lists {
+        var lists: RuleWords.Lists = []
+        let mask = unknownSlots.count - 1
+        var slot = RoleTable.slot(token.keyHash, mask: mask)
+        while true {
+            let entry = unknownSlots[slot]
+            if entry == 0 { return lists }
+            let index = Int(entry - 1)
+            if unknownHashes[index] == token.keyHash {
+                let (units, list) = unknownKeys[index]
+                if units.count == Int(token.keyLength) && doc.keyUnits(of: token).elementsEqual(units) { lists.formUnion(list) }
+            }
+            slot = (slot + 1) & mask
+        }
     }
 
     /// The roles and list bits of each token of a document, from its key ids.
     ///
-    /// - Complexity: O(tokens); O(tokens without an id × `unknownKeys`) more when some list word has no id.
+    /// - Complexity: O(tokens) expected.
     func tokenRoles(_ doc: TokenizedText, keyIDs ids: ContiguousArray<Int32>)
         -> (roles: ContiguousArray<RuleWords.Role>, lists: ContiguousArray<RuleWords.Lists>) {
         let n = ids.count
@@ -178,8 +217,7 @@ struct RoleTable: Sendable {
                 tokenRoles[i] = RuleWords.Role(rawValue: bits & 0xFFFF)
                 tokenLists[i] = RuleWords.Lists(rawValue: UInt16(truncatingIfNeeded: bits >> 16))
             } else if id < 0 && !unknownKeys.isEmpty {
-                let key = doc.keyUnits(of: doc.tokens[i])
-                for (units, list) in unknownKeys where key.elementsEqual(units) { tokenLists[i].formUnion(list) }
+                tokenLists[i] = unknownLists(of: doc.tokens[i], in: doc)
             }
         }
         return (tokenRoles, tokenLists)

@@ -28,6 +28,7 @@ enum OverlapResolution {
         }
         var taken = [Bool](repeating: false, count: tokenCount + 1)
         var kept: [Candidate] = []
+        kept.reserveCapacity(candidates.count)
         for key in keys {
             let candidate = candidates[Int(key.index)]
             if candidate.range.contains(where: { taken[$0] }) { continue }

@@ -45,9 +45,9 @@ public struct TokenizedText: Sendable {
         return true
     }
 
-    /// The key's UTF-16 units.
+    /// The key's UTF-16 units: a slice of the key pool (no copy; its indices are the pool's).
     func keyUnits(of token: Token) -> ArraySlice<UInt16> {
         let start = Int(token.keyStart)
-        return ArraySlice(keyPool[start..<start + Int(token.keyLength)])
+        return keyPool[start..<start + Int(token.keyLength)]
     }
 }

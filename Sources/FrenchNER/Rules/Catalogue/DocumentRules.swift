@@ -22,18 +22,21 @@ extension Recognition {
     func applyDocumentConsistency(_ candidates: [Candidate]) -> [Candidate] {
         let scope = RuleWeights.documentScopeSentences
         let sentenceOf = sentenceIndices(of: candidates)
-        var chains = NameChains(scope: scope, capacity: candidates.count)
-        var sureLabels = ChainTable<(label: EntityLabel, score: Double)?>(nil)
-        var personParts = ChainTable<Double?>(nil)
-        var firstNames = ChainTable<Double?>(nil)
+        // Each candidate looks up its name and the name one word longer (persons: a few more), so
+        // there are at most about three names and chains per candidate: tables sized for that do not grow.
+        let chainCapacity = 3 * candidates.count
+        var chains = NameChains(scope: scope, capacity: chainCapacity)
+        var sureLabels = ChainTable<(label: EntityLabel, score: Double)?>(nil, capacity: chainCapacity)
+        var personParts = ChainTable<Double?>(nil, capacity: chainCapacity)
+        var firstNames = ChainTable<Double?>(nil, capacity: chainCapacity)
         var acronyms = ScopedMentions<EntityLabel>()
         var definedAcronyms: [Int: EntityLabel] = [:]
         // Per chain: mentions inside a sentence or inside a longer name, and sentence-opening mentions
         // that need support. A word the chain writes with a capital almost only where it opens a
         // sentence (`Liste des communes…` hundreds of times, one `M. Liste`) is a common word there,
         // whatever a few mentions say.
-        var inside = ChainTable<Int>(0)
-        var opening = ChainTable<Int>(0)
+        var inside = ChainTable<Int>(0, capacity: chainCapacity)
+        var opening = ChainTable<Int>(0, capacity: chainCapacity)
         // The chain of each candidate's name, and of the name one word longer to the left (`De Gendt`).
         var ownChain: [ChainKey] = []
         var leftChain: [ChainKey?] = []
@@ -42,9 +45,17 @@ extension Recognition {
 
         for (index, candidate) in candidates.enumerated() {
             let sentence = sentenceOf[index]
-            let own = chains.chain(nameKey(candidate.range), sentence: sentence)
+            // The name's key, then the key one word longer to the left, in one right-to-left pass.
+            var keys = NameKeySuffixes()
+            for i in candidate.range.reversed() { keys.extend(tokens[i]) }
+            let own = chains.chain(keys.key, sentence: sentence)
             ownChain.append(own)
-            leftChain.append(candidate.start > 0 ? chains.chain(nameKey((candidate.start - 1)..<candidate.end), sentence: sentence) : nil)
+            if candidate.start > 0 {
+                keys.extend(tokens[candidate.start - 1])
+                leftChain.append(chains.chain(keys.key, sentence: sentence))
+            } else {
+                leftChain.append(nil)
+            }
             if opensSentence(candidate) {
                 if candidate.needsDocumentSupport { opening[own] += 1 }
             } else {
@@ -92,8 +103,9 @@ extension Recognition {
         // phrase the rules did not recognise they are taken for an organisation (`Opération des Nations
         // unies au Burundi (ONUB)`) unless the name defines them nearby.
         var acronymSentence = 0
-        for i in 1..<max(1, tokens.count - 1) where doc.keyEquals(tokens[i - 1], "(") && doc.keyEquals(tokens[i + 1], ")")
-            && tokens[i].isAllCaps && !(lists[i].contains(.countryCode) && i >= 2 && tokens[i - 2].flags.contains(.startsUppercase) && !inHeadline[i]) {
+        for i in ruleStarts.capitals where i >= 1 && i < tokens.count - 1
+            && doc.keyEquals(tokens[i - 1], "(") && doc.keyEquals(tokens[i + 1], ")")
+            && !(lists[i].contains(.countryCode) && i >= 2 && tokens[i - 2].flags.contains(.startsUppercase) && !inHeadline[i]) {
             while acronymSentence + 1 < doc.sentences.count && Int(doc.sentences[acronymSentence].tokenEnd) <= i { acronymSentence += 1 }
             let key = nameKey(i..<(i + 1))
             if let label = definedAcronyms[i] {
@@ -104,9 +116,11 @@ extension Recognition {
             }
         }
 
-        var votes = ChainTable<Votes?>(nil)
+        var votes = ChainTable<Votes?>(nil, capacity: chainCapacity)
         var updated: [Candidate] = []
         var updatedChains: [ChainKey] = []
+        updated.reserveCapacity(candidates.count)
+        updatedChains.reserveCapacity(candidates.count)
         for (index, var candidate) in candidates.enumerated() {
             let sentence = sentenceOf[index]
             let own = ownChain[index]

@@ -33,9 +33,9 @@ extension RuleCatalogue {
     /// with three digits after an article is an aircraft (`l'A320`), not a motorway.
     static let locationRoad = CandidateRule(name: .locationRoad, label: .location, weight: RuleWeights.locationRoad) { r in
         var found: [(span: Range<Int>, weight: Double)] = []
-        let tokens = r.tokens, n = tokens.count
-        for i in 0..<n {
-            let head = i > 0 && tokens[i - 1].isLowercaseWord && r.lists[i - 1].contains(.roadHead)
+        let tokens = r.tokens
+        for i in r.ruleStarts.roads {
+            let head = i > 0 && r.lists[i - 1].contains(.roadHead) && tokens[i - 1].isLowercaseWord
             // `départementale 31`, `nationale 7`: the head and the number.
             if head, tokens[i].kind == .number, r.lists[i - 1].contains(.numberedRoadHead), tokens[i].keyLength <= 4 {
                 found.append(((i - 1)..<(i + 1), RuleWeights.locationRoad))
@@ -112,7 +112,7 @@ extension RuleCatalogue {
                                                    weight: RuleWeights.locationCountryCode) { r in
         var found: [(span: Range<Int>, weight: Double)] = []
         let tokens = r.tokens
-        for i in 2..<max(2, tokens.count - 1) where tokens[i].isAllCaps && r.lists[i].contains(.countryCode)
+        for i in r.ruleStarts.capitals where i >= 2 && i < tokens.count - 1 && r.lists[i].contains(.countryCode)
             && r.doc.keyEquals(tokens[i - 1], "(") && r.doc.keyEquals(tokens[i + 1], ")") && tokens[i - 2].flags.contains(.startsUppercase) && !r.inHeadline[i] {
             found.append((i..<(i + 1), RuleWeights.locationCountryCode))
         }
@@ -222,7 +222,7 @@ extension RuleCatalogue {
                                                 weight: RuleWeights.locationHeadSpan) { r in
         var found: [(span: Range<Int>, weight: Double)] = []
         let tokens = r.tokens, n = tokens.count
-        for i in 0..<n where tokens[i].isLowercaseWord && r.has(r.singleTypes[i], .placeHead) {
+        for i in r.ruleStarts.placeHeads {
             guard r.lists[i].contains(.headIncludedPlaceHead) else { continue }
             // `Outre-mer`: a head inside a hyphenated word is no head.
             if tokens[i].isJoinedToPrevious, i > 0, tokens[i - 1].flags.contains(.hyphen) { continue }

@@ -148,8 +148,7 @@ extension RuleCatalogue {
                                                          weight: RuleWeights.organisationLowercaseHeadComplement) { r in
         var found: [(span: Range<Int>, weight: Double)] = []
         let tokens = r.tokens, n = tokens.count
-        for i in 0..<n where tokens[i].isLowercaseWord
-            && (r.roles[i].contains(.lowercaseOrganisationHead) || r.roles[i].contains(.institutionHead)) {
+        for i in r.ruleStarts.organisationHeads {
             var j = i + 1
             guard j < n else { continue }
             if r.doc.keyEquals(tokens[i], "armee") || r.doc.keyEquals(tokens[i], "gouvernement") {

@@ -38,7 +38,7 @@ extension RuleCatalogue {
                                                    weight: RuleWeights.personRegnalEpithet) { r in
         var found: [(span: Range<Int>, weight: Double)] = []
         let tokens = r.tokens, n = tokens.count
-        for i in 0..<max(0, n - 2) where r.nameLike[i] && tokens[i].isCapitalized && r.has(r.singleTypes[i], .personFirst) {
+        for i in r.ruleStarts.firstNames where i < n - 2 {
             let article = tokens[i + 1]
             guard article.isLowercaseWord, r.doc.keyEquals(article, "le") || r.doc.keyEquals(article, "la"),
                   r.nameLike[i + 2], tokens[i + 2].isCapitalized, !tokens[i + 2].flags.contains(.sentenceStart),
