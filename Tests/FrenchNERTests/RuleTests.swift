@@ -692,6 +692,9 @@ struct CapitalsTests {
         ("LE MINISTRE S'EST RENDU À LYON. IL A PARLÉ D'UN PROJET.", ["LYON|LOC"]),
         ("LA POLICE EST EN ALERTE DEPUIS HIER SOIR.", []),
         ("EMMANUEL MACRON EST ARRIVÉ À BERLIN.", ["EMMANUEL MACRON|PER", "BERLIN|LOC"]),
+        // A place inside a capitalised event goes with it, as in mixed case; not inside a lower-case one.
+        ("HIER, LE TOUR DE FRANCE A COMMENCÉ.", []),
+        ("LES ACCORDS DE MINSK ONT ÉTÉ SIGNÉS.", ["MINSK|LOC"]),
         // Mixed case: the same words keep their mixed-case reading.
         ("Un homme est arrivé à Paris, selon la CGT.", ["Paris|LOC", "CGT|ORG"]),
     ])

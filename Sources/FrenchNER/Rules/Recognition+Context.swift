@@ -49,6 +49,15 @@ extension Recognition {
         }
     }
 
+    /// Whether a non-entity entry of a match is written with a capital on its first word (`Tour de
+    /// France`, not `accords de Minsk`).
+    private func nonEntityOpensCapitalised(_ match: GazetteerMatch) -> Bool {
+        gazetteer.entries(of: match).contains { position in
+            let entry = gazetteer.entryIndex(at: position)
+            return gazetteer.type(ofEntry: entry).isNonEntity && gazetteer.entryShapes[entry] & 3 >= 2
+        }
+    }
+
     func isNonEntity(_ span: Range<Int>) -> Bool {
         let s = span.lowerBound, e = span.upperBound
         let entity = Recognition.entityTypes
@@ -64,6 +73,10 @@ extension Recognition {
                 let types = matchTypes[k]
                 if types & entity != 0 && Int(m.start) == s && Int(m.end) == e { continue }
                 if types & Recognition.nonEntityTypes != 0 && types & entity == 0 && !knownEntity { return true }
+                // Text in capitals: a known entity inside a non-entity written with a capital (`TOUR DE
+                // FRANCE`, `Tour de France`) goes with it, as the capitalised run does in mixed case.
+                if knownEntity, types & Recognition.nonEntityTypes != 0, types & entity == 0, Int(m.start) < s,
+                   tokens[Int(m.start)].isAllCaps, nonEntityOpensCapitalised(m) { return true }
                 let longer = Int(m.start) < s || Int(m.end) > e
                 if longer && types & (Recognition.bit(.function) | Recognition.bit(.title)) != 0 && types & entity == 0
                     && !(knownEntity && isComplementOfCue(span, cue: m) && isUnambiguousEntity(span)) {
