@@ -54,12 +54,12 @@ def test_blinken(nlp):
 
 
 def test_entities_off_spacy_token_boundaries_are_expanded_never_raise(nlp):
-    # '-Les' and 'Outre-mer' are single spaCy tokens; frner's entities start inside them.
-    doc = nlp("Il a pris la tête -Les Français devant. Outre-mer Annick Girardin a parlé.")
+    # '-Lyon' is a single spaCy token; frner's entity `Lyon` starts inside it.
+    doc = nlp("Il a pris la tête -Lyon devant Paris. Outre-mer Annick Girardin a parlé.")
     info = doc.user_data["frenchner"]
     assert info["expanded"] + info["shrunk"] + info["dropped"] >= 1
     texts = [e.text for e in doc.ents]
-    assert any("Français" in t for t in texts) and any("Girardin" in t for t in texts)
+    assert any("Lyon" in t for t in texts) and any("Girardin" in t for t in texts)
 
 
 def _policy_doc(nlp, words, spaces=None):
