@@ -7,7 +7,7 @@
     [(e.text, e.label_, e._.source, e._.canonical) for e in doc.ents]
 
 Alignment policy. frner finds entities on its own tokens; spaCy's French tokenizer does not always
-cut at the same places (`tête -[Les Français]`, `Outre-[mer Annick Girardin]`: `-Les` and `Outre-mer`
+cut at the same places (`tête -[Lyon]`, `Outre-[mer Annick Girardin]`: `-Lyon` and `Outre-mer`
 are one spaCy token). Each entity is placed as follows, in text order, and this never raises:
 
 1. exact: its characters fall on token boundaries → the span as frner gave it;
