@@ -80,7 +80,19 @@ extension Gazetteer {
     /// once per match of every document.
     ///
     /// - Complexity: O(entries of the match), and O(match length) more per exact-case entry.
+    @inline(__always)
     func caseCheckedTypeBits(of match: GazetteerMatch, in doc: TokenizedText) -> UInt64 {
+        let node = Int(match.node)
+        // The entries that match whatever the case were summed up when the gazetteer was derived.
+        let caseFreeBits = nodeCaseFreeTypeBits[node]
+        guard nodeHasExactCaseEntries[node / 64] & (1 << UInt64(node % 64)) != 0 else { return caseFreeBits }
+        return caseFreeBits | exactCaseTypeBits(of: match, in: doc)
+    }
+
+    /// The types of a match's exact-case entries whose case the text has (see `caseCheckedTypeBits`).
+    ///
+    /// - Complexity: O(entries of the match), and O(match length) more per exact-case entry.
+    private func exactCaseTypeBits(of match: GazetteerMatch, in doc: TokenizedText) -> UInt64 {
         let exactCase = LexiconEntry.Flags.exactCase.rawValue
         let node = Int(match.node)
         let positions = Int(nodeEntryOffsets[node])..<Int(nodeEntryOffsets[node + 1])
@@ -90,7 +102,8 @@ extension Gazetteer {
                     var bits: UInt64 = 0
                     for position in positions {
                         let entry = Int(nodeEntries[position])
-                        if flags[entry] & exactCase != 0 && !caseMatches(entry: entry, match: match, in: doc) { continue }
+                        guard flags[entry] & exactCase != 0 else { continue }
+                        if !caseMatches(entry: entry, match: match, in: doc) { continue }
                         bits |= 1 << UInt64(types[entry])
                     }
                     return bits

@@ -30,6 +30,11 @@ public struct Gazetteer: Sendable {
     var keyTrieFlags = ContiguousArray<UInt8>()
     /// One bit per trie node: whether it has children (derived); a walk stops at a leaf without probing.
     var nodeHasChildren = ContiguousArray<UInt64>()
+    /// Per trie node: the type bits (`1 << type`) of the entries ending there that match whatever the
+    /// case (derived); entries flagged `exactCase` are left out and checked per match.
+    var nodeCaseFreeTypeBits = ContiguousArray<UInt64>()
+    /// One bit per trie node: whether an entry ending there is flagged `exactCase` (derived).
+    var nodeHasExactCaseEntries = ContiguousArray<UInt64>()
     static let startsEntry: UInt8 = 1
     static let continuesEntry: UInt8 = 2
     /// Entries ending at each node: `nodeEntries[nodeEntryOffsets[n]..<nodeEntryOffsets[n + 1]]`.
@@ -76,7 +81,8 @@ public struct Gazetteer: Sendable {
         self = builder.finish()
     }
 
-    /// Computes the tables derived from the trie and the keys (`keyTrieFlags`, `nodeHasChildren`) and
+    /// Computes the tables derived from the trie, the keys and the entries (`keyTrieFlags`,
+    /// `nodeHasChildren`, `nodeCaseFreeTypeBits`, `nodeHasExactCaseEntries`) and
     /// gives the key table a new identity; called once a gazetteer is compiled or loaded.
     mutating func deriveLookupTables() {
         var flags = ContiguousArray<UInt8>(repeating: 0, count: keys.count)
@@ -89,6 +95,23 @@ public struct Gazetteer: Sendable {
         }
         keyTrieFlags = flags
         nodeHasChildren = hasChildren
+        // A match's types are then one load, unless an entry of its node wants the text's case checked.
+        let exactCase = LexiconEntry.Flags.exactCase.rawValue
+        let nodes = max(0, nodeEntryOffsets.count - 1)
+        var caseFreeBits = ContiguousArray<UInt64>(repeating: 0, count: nodes)
+        var hasExactCase = ContiguousArray<UInt64>(repeating: 0, count: (nodes + 63) / 64)
+        for node in 0..<nodes {
+            for position in Int(nodeEntryOffsets[node])..<Int(nodeEntryOffsets[node + 1]) {
+                let entry = Int(nodeEntries[position])
+                if entryFlags[entry] & exactCase != 0 {
+                    hasExactCase[node / 64] |= 1 << UInt64(node % 64)
+                } else {
+                    caseFreeBits[node] |= 1 << UInt64(entryTypes[entry])
+                }
+            }
+        }
+        nodeCaseFreeTypeBits = caseFreeBits
+        nodeHasExactCaseEntries = hasExactCase
         keys.identity = KeyTable.newIdentity()
     }
 
