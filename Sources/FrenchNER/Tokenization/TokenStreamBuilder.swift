@@ -4,7 +4,7 @@ import CFrenchICU
 /// The French rules are listed on `Tokenizer`.
 struct TokenStreamBuilder {
     let units: UnsafeBufferPointer<UInt16>
-    var tokens = ContiguousArray<Token>()
+    var tokens: TokenList
     private var previousEnd: Int = -1
     /// Offsets of the narrow no-break spaces, and the next one to look at.
     private var narrowSpaces: [Int32] = []
@@ -22,9 +22,10 @@ struct TokenStreamBuilder {
     private var keyCapacity: Int
     private var keyCount = 0
 
-    init(units: UnsafeBufferPointer<UInt16>, segmentCount: Int) {
+    /// A builder reading `units` and writing into `tokens`.
+    init(units: UnsafeBufferPointer<UInt16>, tokens: TokenList) {
         self.units = units
-        tokens.reserveCapacity(segmentCount + segmentCount / 4 + 16) // elisions add tokens
+        self.tokens = tokens
         keyCapacity = units.count + 1024 // room for the per-token reservation in `emit`
         keys = .allocate(capacity: keyCapacity)
     }
