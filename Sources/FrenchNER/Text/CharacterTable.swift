@@ -24,6 +24,9 @@ struct CharacterTable: @unchecked Sendable {
     let shapes: UnsafeBufferPointer<UInt8>
     /// Sentence-break class (`FRN_SENTENCE_*`) per unit. Immutable after `init`.
     let sentenceClasses: UnsafeBufferPointer<UInt8>
+    /// Per ASCII unit, the tokenizer's key unit (A–Z lower-cased, every other unit itself) | its shape
+    /// bits << 8: one load gives both. Immutable after `init`.
+    let asciiKeysAndShapes: UnsafeBufferPointer<UInt16>
     /// Folded form per unit: start in `foldPool` << 8 | length. Immutable after `init`.
     let folds: UnsafeBufferPointer<UInt32>
     let foldPool: UnsafeBufferPointer<UInt16>
@@ -71,6 +74,12 @@ struct CharacterTable: @unchecked Sendable {
             folds[unit] = UInt32(pool.count) << 8 | UInt32(min(n, 16))
             pool.append(contentsOf: scratch[0..<min(n, 16)])
         }
+        var asciiKeysAndShapes = ContiguousArray<UInt16>(repeating: 0, count: 0x80)
+        for unit in 0..<0x80 {
+            let key = unit &- 65 < 26 ? unit + 32 : unit
+            asciiKeysAndShapes[unit] = UInt16(key) | UInt16(shapes[unit]) << 8
+        }
+        self.asciiKeysAndShapes = CharacterTable.immortal(asciiKeysAndShapes)
         self.properties = CharacterTable.immortal(properties)
         self.shapes = CharacterTable.immortal(shapes)
         self.sentenceClasses = CharacterTable.immortal(sentenceClasses)

@@ -12,12 +12,22 @@
 extension TokenStreamBuilder {
     /// Emits the word `start..<end`, cut at scraped-text joins.
     mutating func emitRepairingJoins(_ start: Int, _ end: Int) {
+        // Only a period or an ASCII capital can mark a join (every opener starts with one), and most
+        // words have neither after their first unit: found with a plain pointer, then emitted whole.
+        let base = units.baseAddress!
+        var p = start &+ 1
+        while p &+ 1 < end {
+            let unit = base[p]
+            if unit == 0x2E || unit &- 0x41 < 26 { break }
+            p &+= 1
+        }
+        guard p &+ 1 < end else {
+            emit(start, end, .word)
+            return
+        }
         var pieceStart = start
-        var p = start + 1
         while p + 1 < end {
             let unit = units[p]
-            // Only a period or an ASCII capital can mark a join (every opener starts with one): the
-            // common word costs two compares a unit.
             guard unit == 0x2E || unit >= 0x41 && unit <= 0x5A else { p += 1; continue }
             if unit == 0x2E, isLetter(units[p - 1]), isUpper(units[p + 1]), p + 2 < end, isLower(units[p + 2]) {
                 if p - pieceStart >= 1 && isTitle(pieceStart, p) {

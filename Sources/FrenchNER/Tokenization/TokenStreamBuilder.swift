@@ -197,8 +197,9 @@ struct TokenStreamBuilder {
 
     /// Appends a token, computing its key, hash and shape flags.
     ///
-    /// The shape flags come from OR-ing per-character shape bits and counting upper-case letters:
-    /// `startsUppercase` is the first letter's case, `innerUppercase` any other upper-case letter.
+    /// The shape flags come from OR-ing per-character shape bits; `startsUppercase` is an upper-case
+    /// letter with no letter before it (the first letter), `innerUppercase` one with a letter before it
+    /// (upper-case characters are letters: `CharacterTable.shape(ofProperties:)`).
     mutating func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, _ extraFlags: Token.Flags = []) {
         var flags = extraFlags
         if start > previousEnd { flags.insert(.spaceBefore) }
@@ -210,11 +211,13 @@ struct TokenStreamBuilder {
         let keys = self.keys
         let units = self.units.baseAddress!
         let shapes = table.shapes.baseAddress!
+        let asciiKeysAndShapes = table.asciiKeysAndShapes.baseAddress!
         var count = keyCount
         var hash: UInt32 = 2_166_136_261
         var shapeBits: UInt8 = 0
-        var upperCount = 0
-        var firstLetterIsUpper = -1 // -1 until the first letter
+        // Bit 0 (`shapeUpper`): an upper-case letter with no letter before it / with one before it.
+        var upperFirst: UInt8 = 0
+        var upperAfterLetter: UInt8 = 0
         var i = start
         while i < end {
             let unit = units[i]
@@ -222,8 +225,9 @@ struct TokenStreamBuilder {
             i &+= 1
             let shape: UInt8
             if unit < 0x80 {
-                shape = shapes[Int(unit)]
-                let folded = unit &- 65 < 26 ? unit &+ 32 : unit
+                let entry = asciiKeysAndShapes[Int(unit)]
+                shape = UInt8(truncatingIfNeeded: entry >> 8)
+                let folded = entry & 0xFF
                 keys[count] = folded
                 count &+= 1
                 hash = (hash ^ UInt32(folded)) &* 16_777_619
@@ -252,17 +256,17 @@ struct TokenStreamBuilder {
                     hash = folded.hash
                 }
             }
+            // `shapeLetter` (4) shifted to `shapeUpper`'s bit: whether a letter came before.
+            let letterBefore = shapeBits >> 2
+            upperFirst |= shape & ~letterBefore
+            upperAfterLetter |= shape & letterBefore
             shapeBits |= shape
-            upperCount &+= Int(shape & CharacterTable.shapeUpper)
-            if firstLetterIsUpper < 0 && shape & CharacterTable.shapeLetter != 0 {
-                firstLetterIsUpper = Int(shape & CharacterTable.shapeUpper)
-            }
         }
         if shapeBits & CharacterTable.shapeLetter != 0 { flags.insert(.hasLetter) }
         if shapeBits & CharacterTable.shapeLower != 0 { flags.insert(.hasLowercase) }
         if shapeBits & CharacterTable.shapeDigit != 0 { flags.insert(.hasDigit) }
-        if firstLetterIsUpper == 1 { flags.insert(.startsUppercase) }
-        if upperCount > max(firstLetterIsUpper, 0) { flags.insert(.innerUppercase) }
+        if upperFirst & CharacterTable.shapeUpper != 0 { flags.insert(.startsUppercase) }
+        if upperAfterLetter & CharacterTable.shapeUpper != 0 { flags.insert(.innerUppercase) }
         var keyLength = count &- keyStart
         if keyLength > Int(UInt16.max) {
             count = keyStart &+ Int(UInt16.max)
