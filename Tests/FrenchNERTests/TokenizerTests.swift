@@ -215,6 +215,13 @@ struct TokenKeyTests {
         #expect(doc.tokens.map { doc.key(of: $0) }.joined() == key)
     }
 
+    @Test("ASCII keys: A–Z lower-cased, every other character itself (the tokenizer's ASCII table)")
+    func asciiKeys() {
+        let text = String(decoding: (0x21...0x7E).map { UInt8($0) }, as: UTF8.self)
+        let doc = tokenizer.tokenize(text)
+        #expect(doc.tokens.map { doc.key(of: $0) }.joined() == text.lowercased())
+    }
+
     @Test("shape flags")
     func shapes() {
         let doc = tokenizer.tokenize("Paris OTAN iPhone paris 2022 McDonald")

@@ -76,7 +76,7 @@ struct CharacterTable: @unchecked Sendable {
         }
         var asciiKeysAndShapes = ContiguousArray<UInt16>(repeating: 0, count: 0x80)
         for unit in 0..<0x80 {
-            let key = unit &- 65 < 26 ? unit + 32 : unit
+            let key = (0x41...0x5A).contains(unit) ? unit + 32 : unit
             asciiKeysAndShapes[unit] = UInt16(key) | UInt16(shapes[unit]) << 8
         }
         self.asciiKeysAndShapes = CharacterTable.immortal(asciiKeysAndShapes)
