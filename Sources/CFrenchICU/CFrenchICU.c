@@ -383,6 +383,78 @@ int32_t frn_word_icu_segments(frn_breaker *breaker, const uint16_t *text, int32_
     return n;
 }
 
+// MARK: - Finding units
+//
+// The tokenizer looks at a few kinds of units only (apostrophes, narrow no-break spaces, what may start
+// a link, what may end a sentence); these functions find them sixteen units at a time, where SSE2 is
+// available (every x86-64), one at a time elsewhere. Both forms test the same lists.
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/// Offsets of the units equal to one of `singles` or inside one of the inclusive `ranges` (low, high
+/// pairs), in increasing order. Inlined into each caller, whose lists are constants.
+static inline __attribute__((always_inline)) int32_t find_units(const uint16_t *text, int32_t length,
+                                                                const uint16_t *singles, int32_t singleCount,
+                                                                const uint16_t *ranges, int32_t rangeCount,
+                                                                int32_t *out) {
+    if (text == NULL || length <= 0) return 0;
+    int32_t n = 0;
+    int32_t i = 0;
+#if defined(__SSE2__)
+    // Each compare gives 0xFFFF in the lanes that match; the two halves' lanes are packed into bytes and
+    // their top bits gathered into one 16-bit mask, read lowest bit first.
+    const __m128i zero = _mm_setzero_si128();
+    for (; i + 16 <= length; i += 16) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(text + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(text + i + 8));
+        __m128i hitA = zero, hitB = zero;
+        for (int32_t k = 0; k < singleCount; k++) {
+            __m128i single = _mm_set1_epi16((short)singles[k]);
+            hitA = _mm_or_si128(hitA, _mm_cmpeq_epi16(a, single));
+            hitB = _mm_or_si128(hitB, _mm_cmpeq_epi16(b, single));
+        }
+        for (int32_t k = 0; k < rangeCount; k++) {
+            // unit - low <= high - low (unsigned): the saturating difference (unit - low) - (high - low) is 0.
+            __m128i low = _mm_set1_epi16((short)ranges[2 * k]);
+            __m128i span = _mm_set1_epi16((short)(uint16_t)(ranges[2 * k + 1] - ranges[2 * k]));
+            hitA = _mm_or_si128(hitA, _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(a, low), span), zero));
+            hitB = _mm_or_si128(hitB, _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(b, low), span), zero));
+        }
+        uint32_t mask = (uint32_t)_mm_movemask_epi8(_mm_packs_epi16(hitA, hitB));
+        while (mask != 0) {
+            out[n++] = i + __builtin_ctz(mask);
+            mask &= mask - 1;
+        }
+    }
+#endif
+    for (; i < length; i++) {
+        uint16_t unit = text[i];
+        int listed = 0;
+        for (int32_t k = 0; k < singleCount; k++) listed |= unit == singles[k];
+        for (int32_t k = 0; k < rangeCount; k++)
+            listed |= (uint16_t)(unit - ranges[2 * k]) <= (uint16_t)(ranges[2 * k + 1] - ranges[2 * k]);
+        if (listed) out[n++] = i;
+    }
+    return n;
+}
+
+int32_t frn_find_token_marks(const uint16_t *text, int32_t length, int32_t *out) {
+    // `:` `@` `w` `W` (links), U+202F (narrow no-break space), `'` `’` (apostrophes).
+    static const uint16_t singles[] = {0x3A, 0x40, 0x77, 0x57, 0x202F, 0x27, 0x2019};
+    return find_units(text, length, singles, (int32_t)(sizeof singles / sizeof singles[0]), NULL, 0, out);
+}
+
+int32_t frn_find_sentence_candidates(const uint16_t *text, int32_t length, int32_t *out) {
+    // ASCII `.` `!` `?` LF CR; NEL; U+2024, U+2028, U+2029, `‼` `‽`.
+    static const uint16_t singles[] = {0x2E, 0x21, 0x3F, 0x0A, 0x0D, 0x85, 0x2024, 0x2028, 0x2029, 0x203C, 0x203D};
+    // Everything from U+0589 on but the general punctuation block; `⁇` `⁈` `⁉`.
+    static const uint16_t ranges[] = {0x0589, 0x1FFF, 0x2070, 0xFFFF, 0x2047, 0x2049};
+    return find_units(text, length, singles, (int32_t)(sizeof singles / sizeof singles[0]), ranges,
+                      (int32_t)(sizeof ranges / sizeof ranges[0] / 2), out);
+}
+
 uint32_t frn_char_properties(uint32_t codepoint) {
     UChar32 c = (UChar32)codepoint;
     uint32_t p = 0;

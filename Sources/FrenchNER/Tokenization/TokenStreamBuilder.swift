@@ -22,10 +22,15 @@ struct TokenStreamBuilder {
     private var keyCapacity: Int
     private var keyCount = 0
 
-    /// A builder reading `units` and writing into `tokens`.
-    init(units: UnsafeBufferPointer<UInt16>, tokens: TokenList) {
+    /// Room for one offset per unit, where `findSpecialUnits` has the C shim write what it finds.
+    private let markStorage: UnsafeMutablePointer<Int32>
+
+    /// A builder reading `units` and writing into `tokens`; `markStorage` has room for `units.count`
+    /// offsets.
+    init(units: UnsafeBufferPointer<UInt16>, tokens: TokenList, markStorage: UnsafeMutablePointer<Int32>) {
         self.units = units
         self.tokens = tokens
+        self.markStorage = markStorage
         keyCapacity = units.count + 1024 // room for the per-token reservation in `emit`
         keys = .allocate(capacity: keyCapacity)
     }
@@ -456,38 +461,21 @@ struct TokenStreamBuilder {
     }
 
     /// Offsets of the units where a link may be (`:`, `@`, `w`, `W`), of narrow no-break spaces and of
-    /// apostrophes, found 16 units at a time: the rest of the text is never looked at one unit at a time.
+    /// apostrophes, found by the C shim's vector scan: the rest of the text is never looked at one unit
+    /// at a time.
     private func findSpecialUnits() -> (links: [Int32], narrowSpaces: [Int32], apostrophes: [Int32]) {
         var links: [Int32] = []
         var narrowSpaces: [Int32] = []
         var apostrophes: [Int32] = []
         guard let base = units.baseAddress else { return ([], [], []) }
-        let n = units.count
-        func inspect(_ i: Int) {
-            switch base[i] {
-            case 0x202F: narrowSpaces.append(Int32(i))
-            case 0x27, 0x2019: apostrophes.append(Int32(i))
-            default: links.append(Int32(i))
+        let found = Int(frn_find_token_marks(base, Int32(truncatingIfNeeded: units.count), markStorage))
+        for k in 0..<found {
+            let i = markStorage[k]
+            switch base[Int(i)] {
+            case 0x202F: narrowSpaces.append(i)
+            case 0x27, 0x2019: apostrophes.append(i)
+            default: links.append(i)
             }
-        }
-        let colon = SIMD16<UInt16>(repeating: 0x3A), at = SIMD16<UInt16>(repeating: 0x40)
-        let w = SIMD16<UInt16>(repeating: 0x77), caseBit = SIMD16<UInt16>(repeating: 0x20)
-        let narrowSpace = SIMD16<UInt16>(repeating: 0x202F)
-        let apostrophe = SIMD16<UInt16>(repeating: 0x27), rightQuote = SIMD16<UInt16>(repeating: 0x2019)
-        var i = 0
-        while i + 16 <= n {
-            let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt16>.self)
-            let hit = (v .== colon) .| (v .== at) .| ((v | caseBit) .== w) .| (v .== narrowSpace)
-                .| (v .== apostrophe) .| (v .== rightQuote)
-            if any(hit) {
-                for k in 0..<16 where hit[k] { inspect(i + k) }
-            }
-            i += 16
-        }
-        while i < n {
-            let u = base[i]
-            if u == 0x3A || u == 0x40 || u | 0x20 == 0x77 || u == 0x202F || u == 0x27 || u == 0x2019 { inspect(i) }
-            i += 1
         }
         return (links, narrowSpaces, apostrophes)
     }
