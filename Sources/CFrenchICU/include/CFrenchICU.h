@@ -74,6 +74,10 @@ int32_t frn_find_token_marks(const uint16_t *text, int32_t length, int32_t *out)
 /// offsets; returns how many were written.
 int32_t frn_find_sentence_candidates(const uint16_t *text, int32_t length, int32_t *out);
 
+/// The two scans above as a processor without AVX2 runs them (for tests: they must find the same units).
+int32_t frn_find_token_marks_baseline(const uint16_t *text, int32_t length, int32_t *out);
+int32_t frn_find_sentence_candidates_baseline(const uint16_t *text, int32_t length, int32_t *out);
+
 /// Character property bits returned by `frn_char_properties`.
 enum {
     FRN_CHAR_UPPER = 1,
