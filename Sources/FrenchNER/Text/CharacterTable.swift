@@ -25,7 +25,7 @@ struct CharacterTable: @unchecked Sendable {
     /// Sentence-break class (`FRN_SENTENCE_*`) per unit. Immutable after `init`.
     let sentenceClasses: UnsafeBufferPointer<UInt8>
     /// Per ASCII unit, the tokenizer's key unit (A–Z lower-cased, every other unit itself) | its shape
-    /// bits << 8: one load gives both. Immutable after `init`.
+    /// bits << 8 (with `shapeJoinMark` for `.` and A–Z): one load gives both. Immutable after `init`.
     let asciiKeysAndShapes: UnsafeBufferPointer<UInt16>
     /// Folded form per unit: start in `foldPool` << 8 | length. Immutable after `init`.
     let folds: UnsafeBufferPointer<UInt32>
@@ -47,6 +47,9 @@ struct CharacterTable: @unchecked Sendable {
     static let shapeLetter: UInt8 = 4
     /// A digit that is not a letter.
     static let shapeDigit: UInt8 = 8
+    /// A period or an ASCII capital, where scraped text may have joined two words (`Dupont.Le`,
+    /// `ParisIl`); only in `asciiKeysAndShapes`.
+    static let shapeJoinMark: UInt8 = 16
 
     /// The shape bits of a character with these property bits.
     static func shape(ofProperties properties: UInt8) -> UInt8 {
@@ -77,7 +80,8 @@ struct CharacterTable: @unchecked Sendable {
         var asciiKeysAndShapes = ContiguousArray<UInt16>(repeating: 0, count: 0x80)
         for unit in 0..<0x80 {
             let key = (0x41...0x5A).contains(unit) ? unit + 32 : unit
-            asciiKeysAndShapes[unit] = UInt16(key) | UInt16(shapes[unit]) << 8
+            let joinMark = unit == 0x2E || (0x41...0x5A).contains(unit) ? CharacterTable.shapeJoinMark : 0
+            asciiKeysAndShapes[unit] = UInt16(key) | UInt16(shapes[unit] | joinMark) << 8
         }
         self.asciiKeysAndShapes = CharacterTable.immortal(asciiKeysAndShapes)
         self.properties = CharacterTable.immortal(properties)

@@ -11,9 +11,15 @@
 /// (a lower-case letter after the period), URLs and e-mail addresses (one token before this runs).
 extension TokenStreamBuilder {
     /// Emits the word `start..<end`, cut at scraped-text joins.
+    ///
+    /// Only a period or an ASCII capital can mark a join (every opener starts with one), and most words
+    /// have neither: the word is emitted whole, and `emit`'s key loop, which reads every unit, tells
+    /// whether it has one (`shapeJoinMark`). Only then is it looked at again, and taken back if cut.
+    @inline(__always)
     mutating func emitRepairingJoins(_ start: Int, _ end: Int) {
-        // Only a period or an ASCII capital can mark a join (every opener starts with one), and most
-        // words have neither after their first unit: found with a plain pointer, then emitted whole.
+        let previousEndBefore = previousEnd, keyCountBefore = keyCount
+        guard emit(start, end, .word) & CharacterTable.shapeJoinMark != 0 else { return }
+        // The first period or capital after the word's first unit (a join needs one unit on each side).
         let base = units.baseAddress!
         var p = start &+ 1
         while p &+ 1 < end {
@@ -21,10 +27,15 @@ extension TokenStreamBuilder {
             if unit == 0x2E || unit &- 0x41 < 26 { break }
             p &+= 1
         }
-        guard p &+ 1 < end else {
-            emit(start, end, .word)
-            return
-        }
+        guard p &+ 1 < end else { return }
+        takeBackLastToken(previousEnd: previousEndBefore, keyCount: keyCountBefore)
+        repairJoins(start, end, from: p)
+    }
+
+    /// Emits the word `start..<end` cut at scraped-text joins, the first candidate being at `first`.
+    @inline(never)
+    private mutating func repairJoins(_ start: Int, _ end: Int, from first: Int) {
+        var p = first
         var pieceStart = start
         while p + 1 < end {
             let unit = units[p]

@@ -5,7 +5,8 @@ import CFrenchICU
 struct TokenStreamBuilder {
     let units: UnsafeBufferPointer<UInt16>
     var tokens: TokenList
-    private var previousEnd: Int = -1
+    /// End of the last token emitted (-1 before the first).
+    private(set) var previousEnd: Int = -1
     /// Offsets of the narrow no-break spaces, and the next one to look at.
     private var narrowSpaces: [Int32] = []
     private var nextNarrowSpace = 0
@@ -20,7 +21,7 @@ struct TokenStreamBuilder {
     /// as an array and frees the buffer.
     private var keys: UnsafeMutablePointer<UInt16>
     private var keyCapacity: Int
-    private var keyCount = 0
+    private(set) var keyCount = 0
 
     /// Room for one offset per unit, where `findSpecialUnits` has the C shim write what it finds.
     private let markStorage: UnsafeMutablePointer<Int32>
@@ -205,7 +206,10 @@ struct TokenStreamBuilder {
     /// The shape flags come from OR-ing per-character shape bits; `startsUppercase` is an upper-case
     /// letter with no letter before it (the first letter), `innerUppercase` one with a letter before it
     /// (upper-case characters are letters: `CharacterTable.shape(ofProperties:)`).
-    mutating func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, _ extraFlags: Token.Flags = []) {
+    ///
+    /// Returns the token's shape bits OR-ed (`CharacterTable.shapeJoinMark` among them).
+    @discardableResult
+    mutating func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, _ extraFlags: Token.Flags = []) -> UInt8 {
         var flags = extraFlags
         if start > previousEnd { flags.insert(.spaceBefore) }
         previousEnd = end
@@ -284,6 +288,15 @@ struct TokenStreamBuilder {
         tokens.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
                             keyStart: Int32(truncatingIfNeeded: keyStart), keyHash: hash,
                             keyLength: UInt16(keyLength), kind: kind, flags: flags))
+        return shapeBits
+    }
+
+    /// Removes the last token emitted, and its key: `previousEnd` and `keyCount` are restored to the
+    /// values they had before it.
+    mutating func takeBackLastToken(previousEnd: Int, keyCount: Int) {
+        tokens.removeLast(1)
+        self.previousEnd = previousEnd
+        self.keyCount = keyCount
     }
 
     /// Folds a code point above `CharacterTable.tableLimit` (CJK, supplementary planes) with ICU,
