@@ -184,9 +184,16 @@ typedef struct {
     int32_t statusCount;
     uint8_t *bmpCategories;     // category of each BMP code point
     UCPTrie *trie;              // categories beyond the BMP
-    uint16_t *next;             // next state: next[state * categoryCount + category]
-    uint32_t *info;             // per state: accepting | look-ahead << 8 | status index << 16
+    // The rows, unpacked: per state, a row of `categoryCount + 1` words at offset state * (categoryCount + 1):
+    // the state's facts (accepting | look-ahead << 8 | status index << 16), then per category the offset
+    // of the next state's row. The stop state's row is at offset 0. A transition is one load, with no
+    // multiply; a dictionary category leads to an extra row whose facts are FRN_DICTIONARY_FACTS.
+    uint32_t *table;
 } frn_word_machine;
+
+/// The facts of the row a dictionary character leads to (accepting and look-ahead 255: no real state has
+/// them, they are below FRN_MAX_LOOKAHEAD).
+enum { FRN_DICTIONARY_FACTS = 0xFFFF };
 
 enum { FRN_MAX_LOOKAHEAD = 64 };
 static frn_word_machine wordMachine;
@@ -251,19 +258,24 @@ static void word_machine_load(void) {
         m.bmpCategories[c] = (uint8_t)category;
     }
     // The rows, unpacked into a dense transition table and one word of facts per state.
-    m.next = malloc((size_t)stateCount * m.categoryCount * sizeof(uint16_t));
-    m.info = malloc((size_t)stateCount * sizeof(uint32_t));
-    if (m.next == NULL || m.info == NULL) goto fail;
+    size_t stride = (size_t)m.categoryCount + 1;
+    if ((uint64_t)(stateCount + 1) * stride > UINT32_MAX) goto fail;
+    m.table = malloc((size_t)(stateCount + 1) * stride * sizeof(uint32_t));
+    if (m.table == NULL) goto fail;
+    uint32_t dictionaryRow = (uint32_t)(stateCount * stride);
+    m.table[dictionaryRow] = FRN_DICTIONARY_FACTS;
+    for (uint32_t category = 0; category < m.categoryCount; category++) m.table[dictionaryRow + 1 + category] = dictionaryRow;
     for (uint32_t state = 0; state < stateCount; state++) {
         const char *row = m.rows + (size_t)m.rowLength * state;
         uint32_t accepting = row_field(&m, row, 0), lookAhead = row_field(&m, row, 1), tags = row_field(&m, row, 2);
         if (accepting > 255 || lookAhead > 255 || tags > 0xFFFF || accepting >= FRN_MAX_LOOKAHEAD
             || lookAhead >= FRN_MAX_LOOKAHEAD) goto fail;
-        m.info[state] = accepting | lookAhead << 8 | tags << 16;
+        m.table[state * stride] = accepting | lookAhead << 8 | tags << 16;
         for (uint32_t category = 0; category < m.categoryCount; category++) {
             uint32_t next = row_field(&m, row, 3 + category);
             if (next >= stateCount) goto fail;
-            m.next[(size_t)state * m.categoryCount + category] = (uint16_t)next;
+            m.table[state * stride + 1 + category] =
+                category >= m.dictionaryStart ? dictionaryRow : (uint32_t)(next * stride);
         }
     }
     m.ok = 1;
@@ -271,16 +283,20 @@ static void word_machine_load(void) {
     return;
 fail:
     if (m.trie) ucptrie_close(m.trie);
-    free(m.next);
-    free(m.info);
+    free(m.table);
     free(m.bmpCategories);
     free(m.data);
 }
 
 /// The facts of a state reached: accepting (a boundary after `index`), look-ahead. Returns a boundary
-/// when a look-ahead rule completes.
+/// when a look-ahead rule completes, -1 on the row of dictionary characters. The common facts (accepting,
+/// no look-ahead: inside a word) are tested first.
 #define FRN_STATE_FACTS(facts, index)                                           \
-    if ((facts) & 0xFFFF) {                                                     \
+    if (((facts) & 0xFFFF) == 1) {                                              \
+        result = (index);                                                       \
+        ruleStatus = (int32_t)((facts) >> 16);                                  \
+    } else if ((facts) & 0xFFFF) {                                              \
+        if (((facts) & 0xFFFF) == FRN_DICTIONARY_FACTS) return -1;              \
         uint32_t accepting = (facts) & 0xFF;                                    \
         if (accepting == 1) {                                                   \
             result = (index);                                                   \
@@ -295,19 +311,19 @@ fail:
 
 /// ICU's `handleNext` from boundary `from` (< `length`): the next boundary and its rule status index;
 /// -1 when a dictionary character is read. The machine's tables are passed in registers.
-static inline int32_t word_machine_next(const uint16_t *next, const uint32_t *info, const uint8_t *bmp,
-                                        const UCPTrie *trie, uint32_t categoryCount, uint32_t dictionaryStart,
+static inline int32_t word_machine_next(const uint32_t *table, const uint8_t *bmp, const UCPTrie *trie,
+                                        uint32_t stride, uint32_t dictionaryStart,
                                         const uint16_t *text, int32_t length, int32_t from,
                                         int32_t *statusIndex, int32_t *lookAhead) {
     int32_t index = from;
     int32_t result = from;
     int32_t ruleStatus = 0;
-    uint32_t state = 1;
+    uint32_t row = stride; // the start state's
     for (;;) {
         if (index >= length) {
             // The end of the text: one last transition on the end-of-input category.
-            state = next[state * categoryCount + 1];
-            uint32_t facts = info[state];
+            row = table[row + 1 + 1];
+            uint32_t facts = table[row];
             FRN_STATE_FACTS(facts, index)
             break;
         }
@@ -319,13 +335,17 @@ static inline int32_t word_machine_next(const uint16_t *next, const uint32_t *in
             if ((c & 0xFC00) == 0xD800 && index < length && (text[index] & 0xFC00) == 0xDC00) {
                 c = (c << 10) + text[index++] - ((0xD800 << 10) + 0xDC00 - 0x10000);
             }
-            category = c < 0x10000 ? bmp[c] : ucptrie_get(trie, c);
+            if (c < 0x10000) {
+                category = bmp[c];
+            } else {
+                category = ucptrie_get(trie, c);
+                if (category >= dictionaryStart) return -1; // (the trie's categories are not checked at load)
+            }
         }
-        if (category >= dictionaryStart) return -1;
-        state = next[state * categoryCount + category];
-        uint32_t facts = info[state];
+        row = table[row + 1 + category];
+        uint32_t facts = table[row];
         FRN_STATE_FACTS(facts, index)
-        if (state == 0) break;
+        if (row == 0) break; // the stop state
     }
     if (result == from) { // no match: one code point
         result = from + 1;
@@ -347,7 +367,7 @@ int32_t frn_word_fast_segments(const uint16_t *text, int32_t length, frn_segment
     int32_t start = 0;
     while (start < length) {
         int32_t statusIndex = 0;
-        int32_t end = word_machine_next(m.next, m.info, m.bmpCategories, m.trie, m.categoryCount, m.dictionaryStart,
+        int32_t end = word_machine_next(m.table, m.bmpCategories, m.trie, m.categoryCount + 1, m.dictionaryStart,
                                         text, length, start, &statusIndex, lookAhead);
         if (end <= start || end > length) return -1; // a dictionary character (or damaged rules)
         if (statusIndex < 0 || statusIndex >= m.statusCount) return -1;
