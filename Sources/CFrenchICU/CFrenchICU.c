@@ -197,6 +197,8 @@ enum { FRN_DICTIONARY_FACTS = 0xFFFF };
 
 enum { FRN_MAX_LOOKAHEAD = 64 };
 static frn_word_machine wordMachine;
+/// `classify_other` of a segment starting with each ASCII unit (it reads only the first code point).
+static uint8_t asciiSegmentKinds[0x80];
 static pthread_once_t wordMachineOnce = PTHREAD_ONCE_INIT;
 
 static uint32_t read32(const uint8_t *data, uint32_t offset) {
@@ -210,6 +212,7 @@ static inline uint32_t row_field(const frn_word_machine *m, const char *row, uin
 }
 
 static void word_machine_load(void) {
+    for (UChar unit = 0; unit < 0x80; unit++) asciiSegmentKinds[unit] = (uint8_t)classify_other(&unit, 0, 1);
     frn_word_machine m;
     memset(&m, 0, sizeof m);
     UErrorCode status = U_ZERO_ERROR;
@@ -377,7 +380,7 @@ int32_t frn_word_fast_segments(const uint16_t *text, int32_t length, frn_segment
         int32_t kind;
         if (status >= UBRK_WORD_LETTER && status < UBRK_WORD_IDEO_LIMIT) kind = FRN_SEGMENT_WORD;
         else if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) kind = FRN_SEGMENT_NUMBER;
-        else if (end - start == 1 && text[start] == ' ') kind = 0; // the commonest segment, as classify_other says
+        else if (text[start] < 0x80) kind = asciiSegmentKinds[text[start]]; // spaces, ASCII punctuation
         else kind = classify_other(text, start, end);
         if (kind != 0) {
             if (n >= capacity) return -1;
