@@ -431,13 +431,12 @@ struct TokenStreamBuilder {
         return list.packed.contains(packed)
     }
 
-    static let clitics: Set<UInt64> = {
-        var set = Set<UInt64>()
-        for word in ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"] {
-            set.insert(word.utf8.reduce(0) { $0 << 8 | UInt64($1) })
-        }
-        return set
-    }()
+    /// The clitics, packed as `packedLowercaseASCII` packs them; thirteen: a linear search costs less
+    /// than hashing.
+    static let clitics: ContiguousArray<UInt64> = ContiguousArray(
+        ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"].map { word in
+            word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+        })
 
     /// Titles after which no sentence starts.
     static let titleWords: Set<String> = [
