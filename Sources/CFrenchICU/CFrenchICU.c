@@ -184,12 +184,21 @@ typedef struct {
     int32_t statusCount;
     uint8_t *bmpCategories;     // category of each BMP code point
     UCPTrie *trie;              // categories beyond the BMP
-    uint16_t *next;             // next state: next[state * categoryCount + category]
-    uint32_t *info;             // per state: accepting | look-ahead << 8 | status index << 16
+    // The rows, unpacked: per state, a row of `categoryCount + 1` words at offset state * (categoryCount + 1):
+    // the state's facts (accepting | look-ahead << 8 | status index << 16), then per category the offset
+    // of the next state's row. The stop state's row is at offset 0. A transition is one load, with no
+    // multiply; a dictionary category leads to an extra row whose facts are FRN_DICTIONARY_FACTS.
+    uint32_t *table;
 } frn_word_machine;
+
+/// The facts of the row a dictionary character leads to (accepting and look-ahead 255: no real state has
+/// them, they are below FRN_MAX_LOOKAHEAD).
+enum { FRN_DICTIONARY_FACTS = 0xFFFF };
 
 enum { FRN_MAX_LOOKAHEAD = 64 };
 static frn_word_machine wordMachine;
+/// `classify_other` of a segment starting with each ASCII unit (it reads only the first code point).
+static uint8_t asciiSegmentKinds[0x80];
 static pthread_once_t wordMachineOnce = PTHREAD_ONCE_INIT;
 
 static uint32_t read32(const uint8_t *data, uint32_t offset) {
@@ -203,6 +212,7 @@ static inline uint32_t row_field(const frn_word_machine *m, const char *row, uin
 }
 
 static void word_machine_load(void) {
+    for (UChar unit = 0; unit < 0x80; unit++) asciiSegmentKinds[unit] = (uint8_t)classify_other(&unit, 0, 1);
     frn_word_machine m;
     memset(&m, 0, sizeof m);
     UErrorCode status = U_ZERO_ERROR;
@@ -251,19 +261,24 @@ static void word_machine_load(void) {
         m.bmpCategories[c] = (uint8_t)category;
     }
     // The rows, unpacked into a dense transition table and one word of facts per state.
-    m.next = malloc((size_t)stateCount * m.categoryCount * sizeof(uint16_t));
-    m.info = malloc((size_t)stateCount * sizeof(uint32_t));
-    if (m.next == NULL || m.info == NULL) goto fail;
+    size_t stride = (size_t)m.categoryCount + 1;
+    if ((uint64_t)(stateCount + 1) * stride > UINT32_MAX) goto fail;
+    m.table = malloc((size_t)(stateCount + 1) * stride * sizeof(uint32_t));
+    if (m.table == NULL) goto fail;
+    uint32_t dictionaryRow = (uint32_t)(stateCount * stride);
+    m.table[dictionaryRow] = FRN_DICTIONARY_FACTS;
+    for (uint32_t category = 0; category < m.categoryCount; category++) m.table[dictionaryRow + 1 + category] = dictionaryRow;
     for (uint32_t state = 0; state < stateCount; state++) {
         const char *row = m.rows + (size_t)m.rowLength * state;
         uint32_t accepting = row_field(&m, row, 0), lookAhead = row_field(&m, row, 1), tags = row_field(&m, row, 2);
         if (accepting > 255 || lookAhead > 255 || tags > 0xFFFF || accepting >= FRN_MAX_LOOKAHEAD
             || lookAhead >= FRN_MAX_LOOKAHEAD) goto fail;
-        m.info[state] = accepting | lookAhead << 8 | tags << 16;
+        m.table[state * stride] = accepting | lookAhead << 8 | tags << 16;
         for (uint32_t category = 0; category < m.categoryCount; category++) {
             uint32_t next = row_field(&m, row, 3 + category);
             if (next >= stateCount) goto fail;
-            m.next[(size_t)state * m.categoryCount + category] = (uint16_t)next;
+            m.table[state * stride + 1 + category] =
+                category >= m.dictionaryStart ? dictionaryRow : (uint32_t)(next * stride);
         }
     }
     m.ok = 1;
@@ -271,16 +286,20 @@ static void word_machine_load(void) {
     return;
 fail:
     if (m.trie) ucptrie_close(m.trie);
-    free(m.next);
-    free(m.info);
+    free(m.table);
     free(m.bmpCategories);
     free(m.data);
 }
 
 /// The facts of a state reached: accepting (a boundary after `index`), look-ahead. Returns a boundary
-/// when a look-ahead rule completes.
+/// when a look-ahead rule completes, -1 on the row of dictionary characters. The common facts (accepting,
+/// no look-ahead: inside a word) are tested first.
 #define FRN_STATE_FACTS(facts, index)                                           \
-    if ((facts) & 0xFFFF) {                                                     \
+    if (((facts) & 0xFFFF) == 1) {                                              \
+        result = (index);                                                       \
+        ruleStatus = (int32_t)((facts) >> 16);                                  \
+    } else if ((facts) & 0xFFFF) {                                              \
+        if (((facts) & 0xFFFF) == FRN_DICTIONARY_FACTS) return -1;              \
         uint32_t accepting = (facts) & 0xFF;                                    \
         if (accepting == 1) {                                                   \
             result = (index);                                                   \
@@ -295,19 +314,19 @@ fail:
 
 /// ICU's `handleNext` from boundary `from` (< `length`): the next boundary and its rule status index;
 /// -1 when a dictionary character is read. The machine's tables are passed in registers.
-static inline int32_t word_machine_next(const uint16_t *next, const uint32_t *info, const uint8_t *bmp,
-                                        const UCPTrie *trie, uint32_t categoryCount, uint32_t dictionaryStart,
+static inline int32_t word_machine_next(const uint32_t *table, const uint8_t *bmp, const UCPTrie *trie,
+                                        uint32_t stride, uint32_t dictionaryStart,
                                         const uint16_t *text, int32_t length, int32_t from,
                                         int32_t *statusIndex, int32_t *lookAhead) {
     int32_t index = from;
     int32_t result = from;
     int32_t ruleStatus = 0;
-    uint32_t state = 1;
+    uint32_t row = stride; // the start state's
     for (;;) {
         if (index >= length) {
             // The end of the text: one last transition on the end-of-input category.
-            state = next[state * categoryCount + 1];
-            uint32_t facts = info[state];
+            row = table[row + 1 + 1];
+            uint32_t facts = table[row];
             FRN_STATE_FACTS(facts, index)
             break;
         }
@@ -319,13 +338,17 @@ static inline int32_t word_machine_next(const uint16_t *next, const uint32_t *in
             if ((c & 0xFC00) == 0xD800 && index < length && (text[index] & 0xFC00) == 0xDC00) {
                 c = (c << 10) + text[index++] - ((0xD800 << 10) + 0xDC00 - 0x10000);
             }
-            category = c < 0x10000 ? bmp[c] : ucptrie_get(trie, c);
+            if (c < 0x10000) {
+                category = bmp[c];
+            } else {
+                category = ucptrie_get(trie, c);
+                if (category >= dictionaryStart) return -1; // (the trie's categories are not checked at load)
+            }
         }
-        if (category >= dictionaryStart) return -1;
-        state = next[state * categoryCount + category];
-        uint32_t facts = info[state];
+        row = table[row + 1 + category];
+        uint32_t facts = table[row];
         FRN_STATE_FACTS(facts, index)
-        if (state == 0) break;
+        if (row == 0) break; // the stop state
     }
     if (result == from) { // no match: one code point
         result = from + 1;
@@ -347,7 +370,7 @@ int32_t frn_word_fast_segments(const uint16_t *text, int32_t length, frn_segment
     int32_t start = 0;
     while (start < length) {
         int32_t statusIndex = 0;
-        int32_t end = word_machine_next(m.next, m.info, m.bmpCategories, m.trie, m.categoryCount, m.dictionaryStart,
+        int32_t end = word_machine_next(m.table, m.bmpCategories, m.trie, m.categoryCount + 1, m.dictionaryStart,
                                         text, length, start, &statusIndex, lookAhead);
         if (end <= start || end > length) return -1; // a dictionary character (or damaged rules)
         if (statusIndex < 0 || statusIndex >= m.statusCount) return -1;
@@ -357,7 +380,7 @@ int32_t frn_word_fast_segments(const uint16_t *text, int32_t length, frn_segment
         int32_t kind;
         if (status >= UBRK_WORD_LETTER && status < UBRK_WORD_IDEO_LIMIT) kind = FRN_SEGMENT_WORD;
         else if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) kind = FRN_SEGMENT_NUMBER;
-        else if (end - start == 1 && text[start] == ' ') kind = 0; // the commonest segment, as classify_other says
+        else if (text[start] < 0x80) kind = asciiSegmentKinds[text[start]]; // spaces, ASCII punctuation
         else kind = classify_other(text, start, end);
         if (kind != 0) {
             if (n >= capacity) return -1;
@@ -381,6 +404,167 @@ int32_t frn_word_icu_segments(frn_breaker *breaker, const uint16_t *text, int32_
         n += got;
     }
     return n;
+}
+
+// MARK: - Finding units
+//
+// The tokenizer looks at a few kinds of units only (apostrophes, narrow no-break spaces, what may start
+// a link, what may end a sentence); these functions find them 32 units at a time with AVX2 where the
+// processor has it, 16 at a time with SSE2 (every x86-64) otherwise, one at a time elsewhere. Every form
+// tests the same lists.
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define FRN_X86 1
+#endif
+
+/// The units of `text[from..<length]` one at a time: see `find_units`.
+static inline __attribute__((always_inline)) int32_t find_units_scalar(const uint16_t *text, int32_t from, int32_t length,
+                                                                       const uint16_t *singles, int32_t singleCount,
+                                                                       const uint16_t *ranges, int32_t rangeCount,
+                                                                       int32_t *out, int32_t n) {
+    for (int32_t i = from; i < length; i++) {
+        uint16_t unit = text[i];
+        int listed = 0;
+        for (int32_t k = 0; k < singleCount; k++) listed |= unit == singles[k];
+        for (int32_t k = 0; k < rangeCount; k++)
+            listed |= (uint16_t)(unit - ranges[2 * k]) <= (uint16_t)(ranges[2 * k + 1] - ranges[2 * k]);
+        if (listed) out[n++] = i;
+    }
+    return n;
+}
+
+/// Offsets of the units equal to one of `singles` or inside one of the inclusive `ranges` (low, high
+/// pairs), in increasing order, sixteen units at a time (SSE2). Inlined into each caller, whose lists
+/// are constants.
+static inline __attribute__((always_inline)) int32_t find_units(const uint16_t *text, int32_t length,
+                                                                const uint16_t *singles, int32_t singleCount,
+                                                                const uint16_t *ranges, int32_t rangeCount,
+                                                                int32_t *out) {
+    if (text == NULL || length <= 0) return 0;
+    int32_t n = 0;
+    int32_t i = 0;
+#if defined(__SSE2__)
+    // Each compare gives 0xFFFF in the lanes that match; the two halves' lanes are packed into bytes and
+    // their top bits gathered into one 16-bit mask, read lowest bit first.
+    const __m128i zero = _mm_setzero_si128();
+    for (; i + 16 <= length; i += 16) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(text + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(text + i + 8));
+        __m128i hitA = zero, hitB = zero;
+        for (int32_t k = 0; k < singleCount; k++) {
+            __m128i single = _mm_set1_epi16((short)singles[k]);
+            hitA = _mm_or_si128(hitA, _mm_cmpeq_epi16(a, single));
+            hitB = _mm_or_si128(hitB, _mm_cmpeq_epi16(b, single));
+        }
+        for (int32_t k = 0; k < rangeCount; k++) {
+            // unit - low <= high - low (unsigned): the saturating difference (unit - low) - (high - low) is 0.
+            __m128i low = _mm_set1_epi16((short)ranges[2 * k]);
+            __m128i span = _mm_set1_epi16((short)(uint16_t)(ranges[2 * k + 1] - ranges[2 * k]));
+            hitA = _mm_or_si128(hitA, _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(a, low), span), zero));
+            hitB = _mm_or_si128(hitB, _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(b, low), span), zero));
+        }
+        uint32_t mask = (uint32_t)_mm_movemask_epi8(_mm_packs_epi16(hitA, hitB));
+        while (mask != 0) {
+            out[n++] = i + __builtin_ctz(mask);
+            mask &= mask - 1;
+        }
+    }
+#endif
+    return find_units_scalar(text, i, length, singles, singleCount, ranges, rangeCount, out, n);
+}
+
+#if FRN_X86
+/// `find_units` 32 units at a time, with AVX2 (only called when the processor has it).
+static inline __attribute__((always_inline, target("avx2"))) int32_t find_units_avx2(
+    const uint16_t *text, int32_t length, const uint16_t *singles, int32_t singleCount, const uint16_t *ranges,
+    int32_t rangeCount, int32_t *out) {
+    if (text == NULL || length <= 0) return 0;
+    int32_t n = 0;
+    int32_t i = 0;
+    const __m256i zero = _mm256_setzero_si256();
+    for (; i + 32 <= length; i += 32) {
+        __m256i a = _mm256_loadu_si256((const __m256i *)(text + i));
+        __m256i b = _mm256_loadu_si256((const __m256i *)(text + i + 16));
+        __m256i hitA = zero, hitB = zero;
+        for (int32_t k = 0; k < singleCount; k++) {
+            __m256i single = _mm256_set1_epi16((short)singles[k]);
+            hitA = _mm256_or_si256(hitA, _mm256_cmpeq_epi16(a, single));
+            hitB = _mm256_or_si256(hitB, _mm256_cmpeq_epi16(b, single));
+        }
+        for (int32_t k = 0; k < rangeCount; k++) {
+            __m256i low = _mm256_set1_epi16((short)ranges[2 * k]);
+            __m256i span = _mm256_set1_epi16((short)(uint16_t)(ranges[2 * k + 1] - ranges[2 * k]));
+            hitA = _mm256_or_si256(hitA, _mm256_cmpeq_epi16(_mm256_subs_epu16(_mm256_sub_epi16(a, low), span), zero));
+            hitB = _mm256_or_si256(hitB, _mm256_cmpeq_epi16(_mm256_subs_epu16(_mm256_sub_epi16(b, low), span), zero));
+        }
+        // Packing works within 128-bit halves (a0–7 b0–7 a8–15 b8–15): the quarters are put back in order.
+        __m256i packed = _mm256_permute4x64_epi64(_mm256_packs_epi16(hitA, hitB), 0xD8);
+        uint32_t mask = (uint32_t)_mm256_movemask_epi8(packed);
+        while (mask != 0) {
+            out[n++] = i + __builtin_ctz(mask);
+            mask &= mask - 1;
+        }
+    }
+    return find_units_scalar(text, i, length, singles, singleCount, ranges, rangeCount, out, n);
+}
+
+static int hasAVX2 = -1; // -1 until asked; a benign race (every thread finds the same answer)
+
+static inline int processor_has_avx2(void) {
+    if (hasAVX2 < 0) {
+        __builtin_cpu_init();
+        hasAVX2 = __builtin_cpu_supports("avx2") ? 1 : 0;
+    }
+    return hasAVX2;
+}
+#endif
+
+// `:` `@` `w` `W` (links), U+202F (narrow no-break space), `'` `’` (apostrophes).
+static const uint16_t tokenMarks[] = {0x3A, 0x40, 0x77, 0x57, 0x202F, 0x27, 0x2019};
+enum { TOKEN_MARK_COUNT = sizeof tokenMarks / sizeof tokenMarks[0] };
+
+// ASCII `.` `!` `?` LF CR; NEL; U+2024, U+2028, U+2029, `‼` `‽`; then ranges: everything from U+0589 on
+// but the general punctuation block, and `⁇` `⁈` `⁉`.
+static const uint16_t sentenceSingles[] = {0x2E, 0x21, 0x3F, 0x0A, 0x0D, 0x85, 0x2024, 0x2028, 0x2029, 0x203C, 0x203D};
+static const uint16_t sentenceRanges[] = {0x0589, 0x1FFF, 0x2070, 0xFFFF, 0x2047, 0x2049};
+enum {
+    SENTENCE_SINGLE_COUNT = sizeof sentenceSingles / sizeof sentenceSingles[0],
+    SENTENCE_RANGE_COUNT = sizeof sentenceRanges / sizeof sentenceRanges[0] / 2,
+};
+
+#if FRN_X86
+__attribute__((target("avx2"))) static int32_t find_token_marks_avx2(const uint16_t *text, int32_t length, int32_t *out) {
+    return find_units_avx2(text, length, tokenMarks, TOKEN_MARK_COUNT, NULL, 0, out);
+}
+
+__attribute__((target("avx2"))) static int32_t find_sentence_candidates_avx2(const uint16_t *text, int32_t length, int32_t *out) {
+    return find_units_avx2(text, length, sentenceSingles, SENTENCE_SINGLE_COUNT, sentenceRanges, SENTENCE_RANGE_COUNT, out);
+}
+#endif
+
+int32_t frn_find_token_marks(const uint16_t *text, int32_t length, int32_t *out) {
+#if FRN_X86
+    if (processor_has_avx2()) return find_token_marks_avx2(text, length, out);
+#endif
+    return find_units(text, length, tokenMarks, TOKEN_MARK_COUNT, NULL, 0, out);
+}
+
+int32_t frn_find_sentence_candidates(const uint16_t *text, int32_t length, int32_t *out) {
+#if FRN_X86
+    if (processor_has_avx2()) return find_sentence_candidates_avx2(text, length, out);
+#endif
+    return find_units(text, length, sentenceSingles, SENTENCE_SINGLE_COUNT, sentenceRanges, SENTENCE_RANGE_COUNT, out);
+}
+
+/// The same scans without AVX2 (SSE2 where there is, else one unit at a time): for tests, which compare
+/// the two.
+int32_t frn_find_token_marks_baseline(const uint16_t *text, int32_t length, int32_t *out) {
+    return find_units(text, length, tokenMarks, TOKEN_MARK_COUNT, NULL, 0, out);
+}
+
+int32_t frn_find_sentence_candidates_baseline(const uint16_t *text, int32_t length, int32_t *out) {
+    return find_units(text, length, sentenceSingles, SENTENCE_SINGLE_COUNT, sentenceRanges, SENTENCE_RANGE_COUNT, out);
 }
 
 uint32_t frn_char_properties(uint32_t codepoint) {

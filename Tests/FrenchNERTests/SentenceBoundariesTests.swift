@@ -17,7 +17,7 @@ struct SentenceBoundariesTests {
     @Test("the windows of a short text")
     func windows() {
         let text = TextBuffer("Il pleut. Elle sort.\nFin")
-        let windows = text.utf16.withUnsafeBufferPointer { SentenceBoundaries.windows(of: $0) }
+        let windows = text.utf16.withUnsafeBufferPointer { SentenceBoundaries.windows(of: $0, breaker: try! ICUBreaker.current()) }
         #expect(windows == [.init(start: 7, end: 12), .init(start: 18, end: 21)])
     }
 

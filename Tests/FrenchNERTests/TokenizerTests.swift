@@ -28,6 +28,19 @@ struct TokenizerTests {
         #expect(tokens(text) == expected)
     }
 
+    @Test("a text with far more tokens than ICU segments (chained elisions) is built again with more room")
+    func moreTokensThanSegments() {
+        // One ICU word per chain, eleven tokens: more than the first attempt's room (segments × 1.25 + 16).
+        let chain = String(repeating: "l'", count: 10) + "a"
+        let text = Array(repeating: chain, count: 12).joined(separator: " ")
+        let doc = tokenizer.tokenize(text)
+        let expected = Array(repeating: Array(repeating: "l'", count: 10) + ["a"], count: 12).flatMap { $0 }
+        #expect(doc.tokens.map { doc.string(of: $0) } == expected)
+        let chainHashes = tokenizer.tokenize(chain).tokens.map(\.keyHash)
+        #expect(doc.tokens.map(\.keyHash) == Array(repeating: chainHashes, count: 12).flatMap { $0 })
+        #expect(doc.sentences.count == 1 && doc.sentences[0].tokens == 0..<expected.count)
+    }
+
     @Test("scraped-text joins are cut, offsets into the original text", arguments: [
         ("Jean Dupont.Le ministre", ["Jean", "Dupont", ".", "Le", "ministre"]),
         ("M.Dupont est venu", ["M.", "Dupont", "est", "venu"]),
@@ -200,6 +213,13 @@ struct TokenKeyTests {
         let doc = tokenizer.tokenize(word)
         #expect(doc.tokens.count >= 1)
         #expect(doc.tokens.map { doc.key(of: $0) }.joined() == key)
+    }
+
+    @Test("ASCII keys: A–Z lower-cased, every other character itself (the tokenizer's ASCII table)")
+    func asciiKeys() {
+        let text = String(decoding: (0x21...0x7E).map { UInt8($0) }, as: UTF8.self)
+        let doc = tokenizer.tokenize(text)
+        #expect(doc.tokens.map { doc.key(of: $0) }.joined() == text.lowercased())
     }
 
     @Test("shape flags")

@@ -63,6 +63,21 @@ int32_t frn_sentence_next_batch(frn_breaker *breaker, int32_t *out, int32_t capa
 /// segments whose rule status marks a word or a number. Leaves the word iterator on `text`.
 int64_t frn_raw_word_count(frn_breaker *breaker, const uint16_t *text, int32_t length);
 
+/// Offsets of the units the tokenizer's rules start from: `:` `@` `w` `W` (where a link may be),
+/// U+202F (narrow no-break space) and the apostrophes `'` `’`, in increasing order. `out` must have room
+/// for `length` offsets; returns how many were written.
+int32_t frn_find_token_marks(const uint16_t *text, int32_t length, int32_t *out);
+
+/// Offsets of the units where a sentence may end, a superset of the sentence terminators and
+/// separators below U+3000 (`.` `!` `?` LF CR NEL U+2024 U+2028 U+2029 `‼` `‽` `⁇` `⁈` `⁉`, and every
+/// unit from U+0589 on outside U+2000–U+206F), in increasing order. `out` must have room for `length`
+/// offsets; returns how many were written.
+int32_t frn_find_sentence_candidates(const uint16_t *text, int32_t length, int32_t *out);
+
+/// The two scans above as a processor without AVX2 runs them (for tests: they must find the same units).
+int32_t frn_find_token_marks_baseline(const uint16_t *text, int32_t length, int32_t *out);
+int32_t frn_find_sentence_candidates_baseline(const uint16_t *text, int32_t length, int32_t *out);
+
 /// Character property bits returned by `frn_char_properties`.
 enum {
     FRN_CHAR_UPPER = 1,

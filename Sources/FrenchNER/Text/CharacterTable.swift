@@ -24,6 +24,9 @@ struct CharacterTable: @unchecked Sendable {
     let shapes: UnsafeBufferPointer<UInt8>
     /// Sentence-break class (`FRN_SENTENCE_*`) per unit. Immutable after `init`.
     let sentenceClasses: UnsafeBufferPointer<UInt8>
+    /// Per ASCII unit, the tokenizer's key unit (A–Z lower-cased, every other unit itself) | its shape
+    /// bits << 8 (with `shapeJoinMark` for `.` and A–Z): one load gives both. Immutable after `init`.
+    let asciiKeysAndShapes: UnsafeBufferPointer<UInt16>
     /// Folded form per unit: start in `foldPool` << 8 | length. Immutable after `init`.
     let folds: UnsafeBufferPointer<UInt32>
     let foldPool: UnsafeBufferPointer<UInt16>
@@ -44,6 +47,9 @@ struct CharacterTable: @unchecked Sendable {
     static let shapeLetter: UInt8 = 4
     /// A digit that is not a letter.
     static let shapeDigit: UInt8 = 8
+    /// A period or an ASCII capital, where scraped text may have joined two words (`Dupont.Le`,
+    /// `ParisIl`); only in `asciiKeysAndShapes`.
+    static let shapeJoinMark: UInt8 = 16
 
     /// The shape bits of a character with these property bits.
     static func shape(ofProperties properties: UInt8) -> UInt8 {
@@ -71,6 +77,13 @@ struct CharacterTable: @unchecked Sendable {
             folds[unit] = UInt32(pool.count) << 8 | UInt32(min(n, 16))
             pool.append(contentsOf: scratch[0..<min(n, 16)])
         }
+        var asciiKeysAndShapes = ContiguousArray<UInt16>(repeating: 0, count: 0x80)
+        for unit in 0..<0x80 {
+            let key = (0x41...0x5A).contains(unit) ? unit + 32 : unit
+            let joinMark = unit == 0x2E || (0x41...0x5A).contains(unit) ? CharacterTable.shapeJoinMark : 0
+            asciiKeysAndShapes[unit] = UInt16(key) | UInt16(shapes[unit] | joinMark) << 8
+        }
+        self.asciiKeysAndShapes = CharacterTable.immortal(asciiKeysAndShapes)
         self.properties = CharacterTable.immortal(properties)
         self.shapes = CharacterTable.immortal(shapes)
         self.sentenceClasses = CharacterTable.immortal(sentenceClasses)

@@ -17,6 +17,9 @@ final class ICUBreaker {
     private var segments = ReusableStorage<frn_segment>()
     /// Reused storage for the sentence windows of one text (see `SentenceBoundaries`).
     private var windowText = ReusableStorage<UInt16>()
+    /// Reused storage for the offsets of the units a scan finds (at most one per unit). One scan at a
+    /// time: each reads its offsets before the next scan runs.
+    private var unitOffsets = ReusableStorage<Int32>()
 
     /// Segment storage for a text of `length` units.
     func segmentStorage(forLength length: Int) -> UnsafeMutablePointer<frn_segment> {
@@ -26,6 +29,11 @@ final class ICUBreaker {
     /// Window text storage for `length` units.
     func windowTextStorage(forLength length: Int) -> UnsafeMutablePointer<UInt16> {
         windowText.pointer(forCount: length)
+    }
+
+    /// Storage for the offsets a scan of `length` units finds.
+    func unitOffsetStorage(forLength length: Int) -> UnsafeMutablePointer<Int32> {
+        unitOffsets.pointer(forCount: max(length, 1))
     }
 
     /// Why the ICU iterators could not be opened.
@@ -44,6 +52,7 @@ final class ICUBreaker {
         frn_breaker_close(handle)
         segments.deallocate()
         windowText.deallocate()
+        unitOffsets.deallocate()
     }
 
     /// The calling thread's iterators, opened on first use.

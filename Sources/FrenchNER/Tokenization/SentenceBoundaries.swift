@@ -30,7 +30,7 @@ enum SentenceBoundaries {
     /// ICU's sentence boundaries of `units`, in increasing order, the end of the text included (none for an
     /// empty text), exactly as ICU's sentence iterator over the whole text reports them.
     static func find(_ units: UnsafeBufferPointer<UInt16>, breaker: ICUBreaker) -> ContiguousArray<Int32> {
-        guard let windows = windows(of: units) else { return wholeText(units, breaker: breaker) }
+        guard let windows = windows(of: units, breaker: breaker) else { return wholeText(units, breaker: breaker) }
         // No terminator and no separator: one sentence, which ICU ends at the end of the text.
         if windows.isEmpty { return [Int32(truncatingIfNeeded: units.count)] }
         return boundaries(units, windows: windows, breaker: breaker)
@@ -58,9 +58,9 @@ enum SentenceBoundaries {
     private static let extend = UInt8(FRN_SENTENCE_EXTEND)
 
     /// The windows of a text, in order; nil when the text is better given to ICU whole.
-    static func windows(of units: UnsafeBufferPointer<UInt16>) -> [Window]? {
+    static func windows(of units: UnsafeBufferPointer<UInt16>, breaker: ICUBreaker) -> [Window]? {
         guard scanSeesEveryTrigger, let base = units.baseAddress, !units.isEmpty,
-              let triggers = triggers(units) else { return nil }
+              let triggers = triggers(units, breaker: breaker) else { return nil }
         let n = units.count
 
         var windows: [Window] = []
@@ -109,68 +109,41 @@ enum SentenceBoundaries {
         return windows
     }
 
-    /// Whether the vector scan of `triggers` looks at a unit (checked at start-up for every unit below
-    /// U+3000: the scan must see every terminator and separator). It skips ASCII but `.` `!` `?` LF CR,
-    /// the Latin, Greek and Cyrillic letters up to U+0588 but NEL, and the general punctuation (`’` `–`
-    /// `…` U+202F) but U+2024, U+2028, U+2029, `‼` `‽` `⁇` `⁈` `⁉`.
-    @inline(__always)
-    private static func scanLooks(at v: SIMD16<UInt16>) -> SIMDMask<SIMD16<Int16>> {
-        // Vector constants, not scalar operands: the scalar forms of these operators loop over the lanes.
-        @inline(__always) func all(_ unit: UInt16) -> SIMD16<UInt16> { SIMD16(repeating: unit) }
-        let ascii = (v .== all(0x2E)) .| (v .== all(0x21)) .| (v .== all(0x3F)) .| (v .== all(0x0A))
-            .| (v .== all(0x0D))
-        let outsideLatinAndPunctuation = (v .>= all(0x589)) .& ((v .< all(0x2000)) .| (v .>= all(0x2070)))
-        let punctuationTriggers = (v .== all(0x2024)) .| (v .== all(0x2028)) .| (v .== all(0x2029))
-            .| (v .== all(0x203C)) .| (v .== all(0x203D)) .| ((v &- all(0x2047)) .< all(3))
-        return ascii .| (v .== all(0x85)) .| outsideLatinAndPunctuation .| punctuationTriggers
-    }
-
-    /// `scanLooks` for one unit.
-    private static func scanLooks(at unit: UInt16) -> Bool {
-        scanLooks(at: SIMD16<UInt16>(repeating: unit))[0]
-    }
-
-    /// True when the vector scan sees every unit below U+3000 that ends a sentence (it does for every
-    /// Unicode version so far); otherwise every text is given to ICU whole.
+    /// True when the scan of `triggers` (`frn_find_sentence_candidates`) finds every unit below U+3000
+    /// that ends a sentence (it does for every Unicode version so far); otherwise every text is given to
+    /// ICU whole. Checked once, by scanning every unit of the class table.
     private static let scanSeesEveryTrigger: Bool = {
         let classes = CharacterTable.shared.sentenceClasses
+        let everyUnit = (0..<CharacterTable.tableLimit).map { UInt16($0) }
+        var found = [Int32](repeating: 0, count: everyUnit.count)
+        let count = Int(everyUnit.withUnsafeBufferPointer { units in
+            found.withUnsafeMutableBufferPointer { frn_find_sentence_candidates(units.baseAddress, Int32(units.count), $0.baseAddress) }
+        })
+        var seen = [Bool](repeating: false, count: everyUnit.count)
+        for k in 0..<count { seen[Int(found[k])] = true }
         return (0..<CharacterTable.tableLimit).allSatisfy { unit in
             let isTrigger = classes[unit] == terminator || classes[unit] == separator
-            let looks = scanLooks(at: UInt16(unit))
-            return !isTrigger || looks
+            return !isTrigger || seen[unit]
         }
     }()
 
-    /// Offsets of the terminators and separators, found 16 units at a time; nil when more than 1 unit
-    /// in 16 is beyond the class table.
-    private static func triggers(_ units: UnsafeBufferPointer<UInt16>) -> [Int32]? {
+    /// Offsets of the terminators and separators, among the candidates the C shim's vector scan finds;
+    /// nil when more than 1 unit in 16 is beyond the class table.
+    private static func triggers(_ units: UnsafeBufferPointer<UInt16>, breaker: ICUBreaker) -> [Int32]? {
         let base = units.baseAddress!
         let n = units.count
         var triggers: [Int32] = []
         var beyondTable = 0
-        func inspect(_ i: Int) {
+        let candidates = breaker.unitOffsetStorage(forLength: n)
+        let candidateCount = Int(frn_find_sentence_candidates(base, Int32(truncatingIfNeeded: n), candidates))
+        for k in 0..<candidateCount {
+            let i = Int(candidates[k])
             if base[i] >= CharacterTable.tableLimit {
                 beyondTable += 1
-                if isTrailSurrogate(at: i, in: units) { return } // seen with the pair's first unit
+                if isTrailSurrogate(at: i, in: units) { continue } // seen with the pair's first unit
             }
             let c = sentenceClass(at: i, in: units)
             if c == terminator || c == separator { triggers.append(Int32(i)) }
-        }
-        let lanes = SIMD16<UInt16>(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768)
-        let none = SIMD16<UInt16>(repeating: 0)
-        var i = 0
-        while i + 16 <= n {
-            let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt16>.self)
-            var hits = none.replacing(with: lanes, where: scanLooks(at: v)).wrappedSum()
-            while hits != 0 {
-                inspect(i + hits.trailingZeroBitCount)
-                hits &= hits - 1
-            }
-            i += 16
-        }
-        while i < n {
-            if scanLooks(at: base[i]) { inspect(i) }
-            i += 1
         }
         return beyondTable * 16 > n ? nil : triggers
     }

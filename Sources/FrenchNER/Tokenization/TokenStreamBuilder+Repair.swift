@@ -11,13 +11,34 @@
 /// (a lower-case letter after the period), URLs and e-mail addresses (one token before this runs).
 extension TokenStreamBuilder {
     /// Emits the word `start..<end`, cut at scraped-text joins.
+    ///
+    /// Only a period or an ASCII capital can mark a join (every opener starts with one), and most words
+    /// have neither: the word is emitted whole, and `emit`'s key loop, which reads every unit, tells
+    /// whether it has one (`shapeJoinMark`). Only then is it looked at again, and taken back if cut.
+    @inline(__always)
     mutating func emitRepairingJoins(_ start: Int, _ end: Int) {
+        let previousEndBefore = previousEnd, keyCountBefore = keyCount
+        guard emit(start, end, .word) & CharacterTable.shapeJoinMark != 0 else { return }
+        // The first period or capital after the word's first unit (a join needs one unit on each side).
+        let base = units.baseAddress!
+        var p = start &+ 1
+        while p &+ 1 < end {
+            let unit = base[p]
+            if unit == 0x2E || unit &- 0x41 < 26 { break }
+            p &+= 1
+        }
+        guard p &+ 1 < end else { return }
+        takeBackLastToken(previousEnd: previousEndBefore, keyCount: keyCountBefore)
+        repairJoins(start, end, from: p)
+    }
+
+    /// Emits the word `start..<end` cut at scraped-text joins, the first candidate being at `first`.
+    @inline(never)
+    private mutating func repairJoins(_ start: Int, _ end: Int, from first: Int) {
+        var p = first
         var pieceStart = start
-        var p = start + 1
         while p + 1 < end {
             let unit = units[p]
-            // Only a period or an ASCII capital can mark a join (every opener starts with one): the
-            // common word costs two compares a unit.
             guard unit == 0x2E || unit >= 0x41 && unit <= 0x5A else { p += 1; continue }
             if unit == 0x2E, isLetter(units[p - 1]), isUpper(units[p + 1]), p + 2 < end, isLower(units[p + 2]) {
                 if p - pieceStart >= 1 && isTitle(pieceStart, p) {

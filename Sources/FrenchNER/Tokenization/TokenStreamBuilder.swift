@@ -4,8 +4,9 @@ import CFrenchICU
 /// The French rules are listed on `Tokenizer`.
 struct TokenStreamBuilder {
     let units: UnsafeBufferPointer<UInt16>
-    var tokens = ContiguousArray<Token>()
-    private var previousEnd: Int = -1
+    var tokens: TokenList
+    /// End of the last token emitted (-1 before the first).
+    private(set) var previousEnd: Int = -1
     /// Offsets of the narrow no-break spaces, and the next one to look at.
     private var narrowSpaces: [Int32] = []
     private var nextNarrowSpace = 0
@@ -20,11 +21,17 @@ struct TokenStreamBuilder {
     /// as an array and frees the buffer.
     private var keys: UnsafeMutablePointer<UInt16>
     private var keyCapacity: Int
-    private var keyCount = 0
+    private(set) var keyCount = 0
 
-    init(units: UnsafeBufferPointer<UInt16>, segmentCount: Int) {
+    /// Room for one offset per unit, where `findSpecialUnits` has the C shim write what it finds.
+    private let markStorage: UnsafeMutablePointer<Int32>
+
+    /// A builder reading `units` and writing into `tokens`; `markStorage` has room for `units.count`
+    /// offsets.
+    init(units: UnsafeBufferPointer<UInt16>, tokens: TokenList, markStorage: UnsafeMutablePointer<Int32>) {
         self.units = units
-        tokens.reserveCapacity(segmentCount + segmentCount / 4 + 16) // elisions add tokens
+        self.tokens = tokens
+        self.markStorage = markStorage
         keyCapacity = units.count + 1024 // room for the per-token reservation in `emit`
         keys = .allocate(capacity: keyCapacity)
     }
@@ -196,9 +203,13 @@ struct TokenStreamBuilder {
 
     /// Appends a token, computing its key, hash and shape flags.
     ///
-    /// The shape flags come from OR-ing per-character shape bits and counting upper-case letters:
-    /// `startsUppercase` is the first letter's case, `innerUppercase` any other upper-case letter.
-    mutating func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, _ extraFlags: Token.Flags = []) {
+    /// The shape flags come from OR-ing per-character shape bits; `startsUppercase` is an upper-case
+    /// letter with no letter before it (the first letter), `innerUppercase` one with a letter before it
+    /// (upper-case characters are letters: `CharacterTable.shape(ofProperties:)`).
+    ///
+    /// Returns the token's shape bits OR-ed (`CharacterTable.shapeJoinMark` among them).
+    @discardableResult
+    mutating func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, _ extraFlags: Token.Flags = []) -> UInt8 {
         var flags = extraFlags
         if start > previousEnd { flags.insert(.spaceBefore) }
         previousEnd = end
@@ -209,11 +220,13 @@ struct TokenStreamBuilder {
         let keys = self.keys
         let units = self.units.baseAddress!
         let shapes = table.shapes.baseAddress!
+        let asciiKeysAndShapes = table.asciiKeysAndShapes.baseAddress!
         var count = keyCount
         var hash: UInt32 = 2_166_136_261
         var shapeBits: UInt8 = 0
-        var upperCount = 0
-        var firstLetterIsUpper = -1 // -1 until the first letter
+        // Bit 0 (`shapeUpper`): an upper-case letter with no letter before it / with one before it.
+        var upperFirst: UInt8 = 0
+        var upperAfterLetter: UInt8 = 0
         var i = start
         while i < end {
             let unit = units[i]
@@ -221,8 +234,9 @@ struct TokenStreamBuilder {
             i &+= 1
             let shape: UInt8
             if unit < 0x80 {
-                shape = shapes[Int(unit)]
-                let folded = unit &- 65 < 26 ? unit &+ 32 : unit
+                let entry = asciiKeysAndShapes[Int(unit)]
+                shape = UInt8(truncatingIfNeeded: entry >> 8)
+                let folded = entry & 0xFF
                 keys[count] = folded
                 count &+= 1
                 hash = (hash ^ UInt32(folded)) &* 16_777_619
@@ -251,17 +265,17 @@ struct TokenStreamBuilder {
                     hash = folded.hash
                 }
             }
+            // `shapeLetter` (4) shifted to `shapeUpper`'s bit: whether a letter came before.
+            let letterBefore = shapeBits >> 2
+            upperFirst |= shape & ~letterBefore
+            upperAfterLetter |= shape & letterBefore
             shapeBits |= shape
-            upperCount &+= Int(shape & CharacterTable.shapeUpper)
-            if firstLetterIsUpper < 0 && shape & CharacterTable.shapeLetter != 0 {
-                firstLetterIsUpper = Int(shape & CharacterTable.shapeUpper)
-            }
         }
         if shapeBits & CharacterTable.shapeLetter != 0 { flags.insert(.hasLetter) }
         if shapeBits & CharacterTable.shapeLower != 0 { flags.insert(.hasLowercase) }
         if shapeBits & CharacterTable.shapeDigit != 0 { flags.insert(.hasDigit) }
-        if firstLetterIsUpper == 1 { flags.insert(.startsUppercase) }
-        if upperCount > max(firstLetterIsUpper, 0) { flags.insert(.innerUppercase) }
+        if upperFirst & CharacterTable.shapeUpper != 0 { flags.insert(.startsUppercase) }
+        if upperAfterLetter & CharacterTable.shapeUpper != 0 { flags.insert(.innerUppercase) }
         var keyLength = count &- keyStart
         if keyLength > Int(UInt16.max) {
             count = keyStart &+ Int(UInt16.max)
@@ -274,6 +288,15 @@ struct TokenStreamBuilder {
         tokens.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
                             keyStart: Int32(truncatingIfNeeded: keyStart), keyHash: hash,
                             keyLength: UInt16(keyLength), kind: kind, flags: flags))
+        return shapeBits
+    }
+
+    /// Removes the last token emitted, and its key: `previousEnd` and `keyCount` are restored to the
+    /// values they had before it.
+    mutating func takeBackLastToken(previousEnd: Int, keyCount: Int) {
+        tokens.removeLast(1)
+        self.previousEnd = previousEnd
+        self.keyCount = keyCount
     }
 
     /// Folds a code point above `CharacterTable.tableLimit` (CJK, supplementary planes) with ICU,
@@ -408,13 +431,12 @@ struct TokenStreamBuilder {
         return list.packed.contains(packed)
     }
 
-    static let clitics: Set<UInt64> = {
-        var set = Set<UInt64>()
-        for word in ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"] {
-            set.insert(word.utf8.reduce(0) { $0 << 8 | UInt64($1) })
-        }
-        return set
-    }()
+    /// The clitics, packed as `packedLowercaseASCII` packs them; thirteen: a linear search costs less
+    /// than hashing.
+    static let clitics: ContiguousArray<UInt64> = ContiguousArray(
+        ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"].map { word in
+            word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+        })
 
     /// Titles after which no sentence starts.
     static let titleWords: Set<String> = [
@@ -451,38 +473,21 @@ struct TokenStreamBuilder {
     }
 
     /// Offsets of the units where a link may be (`:`, `@`, `w`, `W`), of narrow no-break spaces and of
-    /// apostrophes, found 16 units at a time: the rest of the text is never looked at one unit at a time.
+    /// apostrophes, found by the C shim's vector scan: the rest of the text is never looked at one unit
+    /// at a time.
     private func findSpecialUnits() -> (links: [Int32], narrowSpaces: [Int32], apostrophes: [Int32]) {
         var links: [Int32] = []
         var narrowSpaces: [Int32] = []
         var apostrophes: [Int32] = []
         guard let base = units.baseAddress else { return ([], [], []) }
-        let n = units.count
-        func inspect(_ i: Int) {
-            switch base[i] {
-            case 0x202F: narrowSpaces.append(Int32(i))
-            case 0x27, 0x2019: apostrophes.append(Int32(i))
-            default: links.append(Int32(i))
+        let found = Int(frn_find_token_marks(base, Int32(truncatingIfNeeded: units.count), markStorage))
+        for k in 0..<found {
+            let i = markStorage[k]
+            switch base[Int(i)] {
+            case 0x202F: narrowSpaces.append(i)
+            case 0x27, 0x2019: apostrophes.append(i)
+            default: links.append(i)
             }
-        }
-        let colon = SIMD16<UInt16>(repeating: 0x3A), at = SIMD16<UInt16>(repeating: 0x40)
-        let w = SIMD16<UInt16>(repeating: 0x77), caseBit = SIMD16<UInt16>(repeating: 0x20)
-        let narrowSpace = SIMD16<UInt16>(repeating: 0x202F)
-        let apostrophe = SIMD16<UInt16>(repeating: 0x27), rightQuote = SIMD16<UInt16>(repeating: 0x2019)
-        var i = 0
-        while i + 16 <= n {
-            let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt16>.self)
-            let hit = (v .== colon) .| (v .== at) .| ((v | caseBit) .== w) .| (v .== narrowSpace)
-                .| (v .== apostrophe) .| (v .== rightQuote)
-            if any(hit) {
-                for k in 0..<16 where hit[k] { inspect(i + k) }
-            }
-            i += 16
-        }
-        while i < n {
-            let u = base[i]
-            if u == 0x3A || u == 0x40 || u | 0x20 == 0x77 || u == 0x202F || u == 0x27 || u == 0x2019 { inspect(i) }
-            i += 1
         }
         return (links, narrowSpaces, apostrophes)
     }

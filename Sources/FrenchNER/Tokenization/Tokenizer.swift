@@ -61,12 +61,40 @@ public struct Tokenizer: Sendable {
             }
             let segments = UnsafeBufferPointer(start: storage, count: segmentCount)
             let boundaries = SentenceBoundaries.find(units, breaker: breaker)
-            var builder = TokenStreamBuilder(units: units, segmentCount: segments.count)
-            builder.build(segments: segments)
-            let sentences = builder.splitSentences(boundaries: boundaries)
-            let keyPool = builder.finishKeys()
-            return TokenizedText(text: text, tokens: builder.tokens, sentences: sentences, keyPool: keyPool)
+            // Room for ICU's segments and the elisions they hide; a text with more tokens than that is
+            // built again with room for one token per unit, which every text has.
+            let marks = breaker.unitOffsetStorage(forLength: units.count)
+            let built = Tokenizer.build(units, segments: segments, boundaries: boundaries, markStorage: marks,
+                                        capacity: segments.count + segments.count / 4 + 16)
+                ?? Tokenizer.build(units, segments: segments, boundaries: boundaries, markStorage: marks,
+                                   capacity: units.count)
+            guard let built else { preconditionFailure("a text has more tokens than UTF-16 units") }
+            return TokenizedText(text: text, tokens: built.tokens, sentences: built.sentences, keyPool: built.keyPool)
         }
+    }
+
+    /// Tokens, sentences and keys of a text, the tokens built straight into their array, made with room
+    /// for `capacity` tokens; nil when the text has more. `markStorage` has room for one offset per unit.
+    private static func build(_ units: UnsafeBufferPointer<UInt16>, segments: UnsafeBufferPointer<frn_segment>,
+                              boundaries: ContiguousArray<Int32>, markStorage: UnsafeMutablePointer<Int32>,
+                              capacity: Int)
+        -> (tokens: ContiguousArray<Token>, sentences: ContiguousArray<Sentence>, keyPool: ContiguousArray<UInt16>)? {
+        var sentences = ContiguousArray<Sentence>()
+        var keyPool = ContiguousArray<UInt16>()
+        var complete = true
+        let tokens = ContiguousArray<Token>(unsafeUninitializedCapacity: capacity) { storage, initializedCount in
+            var builder = TokenStreamBuilder(units: units, tokens: TokenList(storage: storage), markStorage: markStorage)
+            builder.build(segments: segments)
+            keyPool = builder.finishKeys()
+            guard !builder.tokens.overflowed else {
+                complete = false
+                initializedCount = 0
+                return
+            }
+            sentences = builder.splitSentences(boundaries: boundaries)
+            initializedCount = builder.tokens.count
+        }
+        return complete ? (tokens, sentences, keyPool) : nil
     }
 
     /// ICU's word segments of a text as the tokenizer reads them (`fast`: ICU's state machine run
