@@ -129,3 +129,31 @@ public enum EntityLabel: String, Sendable, CaseIterable, Comparable, Codable, Cu
 public struct UnknownLabelError: Error, Sendable {
     public let message: String
 }
+
+/// A value with one field per label, read and written by label (`counts[.person] += 1`): vote tallies,
+/// evidence, corpus counts.
+public protocol PerLabel {
+    associatedtype Value
+    var person: Value { get set }
+    var organisation: Value { get set }
+    var location: Value { get set }
+}
+
+extension PerLabel {
+    public subscript(label: EntityLabel) -> Value {
+        @inline(__always) get {
+            switch label {
+            case .person: person
+            case .organisation: organisation
+            case .location: location
+            }
+        }
+        @inline(__always) set {
+            switch label {
+            case .person: person = newValue
+            case .organisation: organisation = newValue
+            case .location: location = newValue
+            }
+        }
+    }
+}

@@ -15,7 +15,7 @@
 /// makes the memory, and so the output, the same for any number of threads.
 public struct CorpusMemory: Sendable {
     /// In how many documents a name was typed surely with each label.
-    public struct Counts: PerLabelCounters, Sendable, Hashable {
+    public struct Counts: PerLabel, Sendable, Hashable {
         public var person: UInt32 = 0
         public var organisation: UInt32 = 0
         public var location: UInt32 = 0
@@ -34,7 +34,7 @@ public struct CorpusMemory: Sendable {
     }
 
     /// Counts per label.
-    public struct LabelCounts: PerLabelCounters, Sendable, Hashable {
+    public struct LabelCounts: PerLabel, Sendable, Hashable {
         public var person: UInt32 = 0
         public var organisation: UInt32 = 0
         public var location: UInt32 = 0
@@ -165,30 +165,4 @@ public struct ContextWord: Sendable, Hashable {
     public var word: String
     public var side: Side
     public var label: EntityLabel
-}
-
-/// One counter per label, read and written by label (`counts[.person] += 1`).
-public protocol PerLabelCounters {
-    var person: UInt32 { get set }
-    var organisation: UInt32 { get set }
-    var location: UInt32 { get set }
-}
-
-extension PerLabelCounters {
-    public subscript(label: EntityLabel) -> UInt32 {
-        get {
-            switch label {
-            case .person: person
-            case .organisation: organisation
-            case .location: location
-            }
-        }
-        set {
-            switch label {
-            case .person: person = newValue
-            case .organisation: organisation = newValue
-            case .location: location = newValue
-            }
-        }
-    }
 }

@@ -61,7 +61,7 @@ enum EvidenceSource: Hashable, Sendable {
 
 /// Evidence for the three labels: for each, the sum of its votes and its heaviest vote's source.
 /// A fixed-size value: weighing a candidate allocates nothing.
-struct Evidence {
+struct Evidence: PerLabel {
     struct Tally {
         var total = 0.0
         var top = 0.0
@@ -69,24 +69,7 @@ struct Evidence {
         var canonicalEntry: Int32 = -1
     }
 
-    private var person = Tally(), organisation = Tally(), location = Tally()
-
-    subscript(label: EntityLabel) -> Tally {
-        get {
-            switch label {
-            case .person: person
-            case .organisation: organisation
-            case .location: location
-            }
-        }
-        set {
-            switch label {
-            case .person: person = newValue
-            case .organisation: organisation = newValue
-            case .location: location = newValue
-            }
-        }
-    }
+    var person = Tally(), organisation = Tally(), location = Tally()
 
     /// Adds a vote; the first of equally heavy votes stays the label's source.
     mutating func add(_ label: EntityLabel, _ weight: Double, _ source: EvidenceSource, canonicalEntry: Int32 = -1) {

@@ -256,25 +256,8 @@ extension Recognition {
     }
 
     /// The weight of weak mentions for each label, in a chain.
-    struct Votes {
+    struct Votes: PerLabel {
         var person = 0.0, organisation = 0.0, location = 0.0
-
-        subscript(_ label: EntityLabel) -> Double {
-            get {
-                switch label {
-                case .person: person
-                case .organisation: organisation
-                case .location: location
-                }
-            }
-            set {
-                switch label {
-                case .person: person = newValue
-                case .organisation: organisation = newValue
-                case .location: location = newValue
-                }
-            }
-        }
 
         /// The label with most weight (ties: person, then organisation, then location).
         var best: EntityLabel {
