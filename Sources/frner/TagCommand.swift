@@ -47,6 +47,9 @@ struct TagCommand: ParsableCommand {
     @Flag(help: "Write each record as soon as it is tagged (default when the output is a terminal).")
     var lineBuffered = false
 
+    @Flag(help: "With --format jsonl: each record also has the document's tokens as spaCy's Doc takes them, \"words\" and \"spaces\" (docs/FORMAT.md).")
+    var words = false
+
     @Flag(help: "Two passes: learn the names the whole input types surely, then tag with them (corpus.same-name). Files are read twice; standard input is spooled to a temporary file. At most 2^20 names (about 40 MB).")
     var corpusMemory = false
 
@@ -56,6 +59,7 @@ struct TagCommand: ParsableCommand {
         if !keepFields.isEmpty && format.format != .tsv && format.format != .csv {
             throw ValidationError("--keep-field applies to --format tsv and csv (JSON Lines output keeps every field)")
         }
+        if words && format.format != .jsonl { throw ValidationError("--words applies to --format jsonl") }
         if TaggingConventions(name: personSpans) == nil {
             throw ValidationError("unknown --person-spans '\(personSpans)' (names-only, or titles, functions, appositions joined by +)")
         }
@@ -74,7 +78,7 @@ struct TagCommand: ParsableCommand {
         input.inputs = pass?.inputs ?? input.inputs
         defer { if let spool { try? FileManager.default.removeItem(atPath: spool) } }
         if format.isDeprecatedName { Diagnostics.notice("warning: --format spacy is now --format displacy (displaCy's format); the old name will go") }
-        let formatter = DocumentFormatter(format: format.format, keepFields: keepFields)
+        let formatter = DocumentFormatter(format: format.format, keepFields: keepFields, words: words)
         let output = try StandardOutput.open(path: runOptions.output, lineBuffered: lineBuffered)
         let brat: BratWriter?
         do {

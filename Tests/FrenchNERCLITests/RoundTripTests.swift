@@ -131,9 +131,47 @@ struct RoundTripTests {
         #expect(misuse.status == 64)
     }
 
+    @Test("--words: words and spaces give the text back exactly (white space of every kind, escapes, emoji), entities on word boundaries; JSON Lines only")
+    func words() throws {
+        let texts = [" M. Antony Blinken  est arrivé à\nKiev 😀\"x\\ l'État.  ", "", "   ", "a", "\t\tb\u{00a0}c\u{202f}%\r\n",
+                     "\u{0001}x\u{2028}y", "l’homme d’État à Paris-Nord", "a  \n b"]
+        let input = try texts.enumerated().map { item in
+            String(decoding: try JSONSerialization.data(withJSONObject: ["id": item.offset, "text": item.element]), as: UTF8.self)
+        }.joined(separator: "\n") + "\n"
+        let result = try run(["tag", "--input-format", "jsonl", "--words"], stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = result.stdout.split(separator: "\n").map(String.init)
+        #expect(records.count == texts.count)
+        for (line, text) in zip(records, texts) {
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let words = try #require(record["words"] as? [String])
+            let spaces = try #require(record["spaces"] as? [Bool])
+            #expect(words.count == spaces.count)
+            #expect(zip(words, spaces).map { $0 + ($1 ? " " : "") }.joined() == text, "\(words)")
+            #expect(!words.contains(""))
+            // Entities start and end where words do (code points).
+            var boundaries: Set<Int> = [0]
+            var position = 0
+            for (word, space) in zip(words, spaces) {
+                position += word.unicodeScalars.count
+                boundaries.insert(position)
+                if space { position += 1; boundaries.insert(position) }
+            }
+            for entity in record["entities"] as? [[String: Any]] ?? [] {
+                #expect(boundaries.contains(entity["start"] as? Int ?? -1) && boundaries.contains(entity["end"] as? Int ?? -1))
+            }
+        }
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(records[0].utf8)) as? [String: Any])
+        #expect(first["words"] as? [String] == [" ", "M.", "Antony", "Blinken", " ", "est", "arrivé", "à", "\n", "Kiev", "😀", "\"", "x", "\\", "l'", "État", ".", " "])
+        #expect(first["spaces"] as? [Bool] == [false, true, true, true, false, true, true, false, false, true, false, false, false, true, false, false, true, false])
+        #expect(try run(["tag", "--words", "--format", "tsv"], stdin: "x").status == 64)
+        let plain = try run(["tag", "--input-format", "jsonl"], stdin: input)
+        #expect(!plain.stdout.contains("\"words\""))
+    }
+
     @Test("docs/FORMAT.md's examples are what frner writes", arguments: [
         ["--format", "tsv", "--keep-field", "date"], ["--format", "csv", "--keep-field", "date"], ["--format", "conll"],
-        ["--format", "displacy"], ["--format", "html"],
+        ["--format", "displacy"], ["--format", "html"], ["--words"],
     ])
     func documentedExamples(arguments: [String]) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -9,9 +9,11 @@ public enum EntityRecord {
     /// The format version of the records this library writes.
     public static let formatVersion = 1
 
-    /// Writes one record: the id (raw JSON), passed-through fields, then the entities.
+    /// Writes one record: the id (raw JSON), passed-through fields, the entities, then what `extra`
+    /// writes (keys and values, e.g. `SpacyWords`) before the object closes.
     public static func write(id: [UInt8], passthrough: [(key: String, raw: ArraySlice<UInt8>)] = [],
-                             entities: [Entity], to json: inout JSONWriter) {
+                             entities: [Entity], to json: inout JSONWriter,
+                             extra: (inout JSONWriter) -> Void = { _ in }) {
         json.objectStart()
         json.key("id"); json.raw(id)
         for field in passthrough {
@@ -20,6 +22,7 @@ public enum EntityRecord {
         }
         json.key("entities")
         writeEntities(entities, to: &json)
+        extra(&json)
         json.objectEnd()
         json.newline()
     }

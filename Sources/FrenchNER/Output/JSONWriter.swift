@@ -43,6 +43,39 @@ public struct JSONWriter: Sendable {
         string(String(decoding: units, as: UTF16.self))
     }
 
+    /// A string from UTF-16 units in a buffer, transcoded and escaped in place (no `String` made);
+    /// a lone surrogate becomes U+FFFD.
+    public mutating func string(utf16 units: UnsafeBufferPointer<UInt16>) {
+        separator()
+        bytes.append(UInt8(ascii: "\""))
+        var i = 0
+        while i < units.count {
+            let unit = units[i]
+            i += 1
+            if unit < 0x80 {
+                if unit < 0x20 || unit == 0x22 || unit == 0x5C {
+                    JSONWriter.appendEscaped(CollectionOfOne(UInt8(unit)), to: &bytes, quoted: false)
+                } else {
+                    bytes.append(UInt8(unit))
+                }
+            } else if unit < 0x800 {
+                bytes.append(UInt8(0xC0 | unit >> 6)); bytes.append(UInt8(0x80 | unit & 0x3F))
+            } else if unit & 0xF800 != 0xD800 {
+                bytes.append(UInt8(0xE0 | unit >> 12)); bytes.append(UInt8(0x80 | unit >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | unit & 0x3F))
+            } else if unit < 0xDC00, i < units.count, units[i] & 0xFC00 == 0xDC00 {
+                let scalar = 0x10000 + (UInt32(unit & 0x3FF) << 10 | UInt32(units[i] & 0x3FF))
+                i += 1
+                bytes.append(UInt8(0xF0 | scalar >> 18)); bytes.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+                bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F)); bytes.append(UInt8(0x80 | scalar & 0x3F))
+            } else {
+                bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
     public mutating func int(_ value: Int) {
         separator()
         bytes.append(contentsOf: String(value).utf8)
@@ -95,7 +128,12 @@ public struct JSONWriter: Sendable {
 
     /// Escapes per RFC 8259: quotes, backslash and control characters; everything else as UTF-8.
     public static func appendEscaped(_ utf8: some Collection<UInt8>, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
+        appendEscaped(utf8, to: &bytes, quoted: true)
+    }
+
+    /// The same, with or without the surrounding quotes.
+    static func appendEscaped(_ utf8: some Collection<UInt8>, to bytes: inout [UInt8], quoted: Bool) {
+        if quoted { bytes.append(UInt8(ascii: "\"")) }
         for byte in utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
@@ -109,6 +147,6 @@ public struct JSONWriter: Sendable {
             default: bytes.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        if quoted { bytes.append(UInt8(ascii: "\"")) }
     }
 }

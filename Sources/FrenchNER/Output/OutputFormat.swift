@@ -30,15 +30,18 @@ public struct DocumentFormatter: Sendable {
     public let format: OutputFormat
     /// Pass-through fields of JSON Lines records written as extra columns (TSV, CSV), in order.
     public let keepFields: [String]
+    /// JSON Lines: each record also carries the document's tokens as spaCy takes them (`SpacyWords`).
+    public let words: Bool
 
     /// The columns of the TSV and CSV formats, before the kept fields.
     public static let tableColumns = ["id", "start", "end", "label", "text", "source", "canonical"]
     /// The `-DOCSTART-` line of CoNLL output, as in CoNLL-2003.
     public static let conllDocumentStart = "-DOCSTART- -X- -X- O"
 
-    public init(format: OutputFormat, keepFields: [String] = []) {
+    public init(format: OutputFormat, keepFields: [String] = [], words: Bool = false) {
         self.format = format
         self.keepFields = keepFields
+        self.words = words && format == .jsonl
     }
 
     /// What comes before the first record (TSV and CSV header, HTML head).
@@ -64,9 +67,13 @@ public struct DocumentFormatter: Sendable {
                        tagged: TaggedText, entities: [Entity]) -> [UInt8] {
         switch format {
         case .jsonl:
+            let tokenized = words ? tagged.tokens : nil
             var json = JSONWriter(capacity: 256 + idJSON.count + passthrough.reduce(0) { $0 + $1.key.utf8.count + $1.raw.count + 8 }
-                                  + EntityRecord.estimatedBytes(entities))
-            EntityRecord.write(id: idJSON, passthrough: passthrough, entities: entities, to: &json)
+                                  + EntityRecord.estimatedBytes(entities)
+                                  + (tokenized.map { SpacyWords.estimatedBytes(text: $0.text, tokenCount: $0.tokens.count) } ?? 0))
+            EntityRecord.write(id: idJSON, passthrough: passthrough, entities: entities, to: &json) { json in
+                if let tokenized { SpacyWords(tokenized).write(text: tokenized.text, to: &json) }
+            }
             return json.bytes
         case .displacy:
             var json = JSONWriter(capacity: tagged.text.utf8Count + 64 + entities.count * 48)

@@ -1,0 +1,35 @@
+import Testing
+@testable import FrenchNER
+
+private let tokenizer = try! Tokenizer()
+
+private func words(_ text: String) -> [String] {
+    let tokenized = tokenizer.tokenize(text)
+    let words = SpacyWords(tokenized)
+    return zip(words.ranges, words.spaces).map { tokenized.text.string($0) + ($1 ? "␣" : "") }
+}
+
+@Suite("SpacyWords: frner's tokens as spaCy's words and spaces")
+struct SpacyWordsTests {
+    @Test("one space after a word is its flag; any other white space is a word of its own", arguments: [
+        ("M. Blinken à Kiev.", ["M.␣", "Blinken␣", "à␣", "Kiev", "."]),
+        ("a  b", ["a␣", " ", "b"]),
+        ("a\nb", ["a", "\n", "b"]),
+        ("a \n b", ["a␣", "\n ", "b"]),
+        (" a ", [" ", "a␣"]),
+        ("  ", ["  "]),
+        ("", []),
+        ("l'État\u{00A0}!", ["l'", "État", "\u{00A0}", "!"]),
+    ])
+    func gaps(text: String, expected: [String]) {
+        #expect(words(text) == expected)
+    }
+
+    @Test("written as JSON: UTF-16 transcoded in place, escapes per RFC 8259, a lone surrogate as U+FFFD")
+    func json() {
+        let units: [UInt16] = [0x61, 0x22, 0x5C, 0x0A, 0x01, 0xE9, 0x20AC, 0xD83D, 0xDE00, 0xD800, 0x62]
+        var json = JSONWriter()
+        units.withUnsafeBufferPointer { json.string(utf16: $0) }
+        #expect(String(decoding: json.bytes, as: UTF8.self) == "\"a\\\"\\\\\\n\\u0001é€😀\u{FFFD}b\"")
+    }
+}
