@@ -7,12 +7,13 @@
 
 `Tagger` keeps one `frner` process alive (the binary ships inside the wheel); `Tagger.pipe` streams
 many documents. The spaCy component is registered as `"frenchner"` (`nlp.add_pipe("frenchner")`,
-see `frenchner.spacy_component`); the Spark function is `frenchner.spark.tag`.
+see `frenchner.spacy_component`), and so is a tokenizer giving FrenchNER's tokens to spaCy,
+`"frenchner.Tokenizer.v1"` (`frenchner.spacy_tokenizer`); the Spark function is `frenchner.spark.tag`.
 """
 
 from ._binary import Frner, FrnerNotFound, find_frner
-from ._tagger import LABELS, Entity, FrenchNERError, ProcessError, RecordError, Tagger
+from ._tagger import LABELS, Analysis, Entity, FrenchNERError, ProcessError, RecordError, Tagger
 
 __version__ = "0.1.0"
-__all__ = ["Entity", "Tagger", "FrenchNERError", "RecordError", "ProcessError", "FrnerNotFound", "Frner",
+__all__ = ["Entity", "Analysis", "Tagger", "FrenchNERError", "RecordError", "ProcessError", "FrnerNotFound", "Frner",
            "find_frner", "LABELS", "__version__"]

@@ -6,6 +6,9 @@
     doc = nlp("M. Antony Blinken est arrivé à Kiev.")
     [(e.text, e.label_, e._.source, e._.canonical) for e in doc.ents]
 
+With the tokenizer `frenchner.Tokenizer.v1` (`frenchner.spacy_tokenizer`) spaCy's tokens are frner's: every
+entity is exact, and the component places the entities the tokenizer found instead of calling frner.
+
 Alignment policy. frner finds entities on its own tokens; spaCy's French tokenizer does not always
 cut at the same places (`tête -[Lyon]`, `Outre-[mer Annick Girardin]`: `-Lyon` and `Outre-mer`
 are one spaCy token). Each entity is placed as follows, in text order, and this never raises:
@@ -48,9 +51,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from ._tagger import Entity, FrenchNERError, ProcessError, Tagger
+from ._tagger import Entity, FrenchNERError, ProcessError, RecordError, Tagger
 
 USER_DATA_KEY = "frenchner"
+#: where the tokenizer `frenchner.Tokenizer.v1` leaves the entities it found for the component
+ENTITIES_KEY = "frenchner_entities"
 _UNSENDABLE = re.compile("[\x00\ud800-\udfff]")
 
 for _name in ("source", "canonical"):
@@ -63,6 +68,17 @@ def _sendable(text: str) -> str:
     if _UNSENDABLE.search(text) is None:
         return text
     return _UNSENDABLE.sub(lambda m: " " if m.group() == "\x00" else "\ufffd", text)
+
+
+def pending_entities(doc: Doc, settings: Sequence[str]) -> Union[List[Entity], FrenchNERError, None]:
+    """Takes the entities the tokenizer `frenchner.Tokenizer.v1` left on `doc` (or its error), if it
+    found them with these settings (lexicons, person spans); None otherwise."""
+    found = doc.user_data.pop(ENTITIES_KEY, None)
+    if not isinstance(found, dict) or list(found.get("settings", ())) != list(settings):
+        return None
+    if "error" in found:
+        return RecordError(found["error"])
+    return [Entity(*entity) for entity in found["entities"]]
 
 
 class FrenchNERComponent:
@@ -83,6 +99,9 @@ class FrenchNERComponent:
 
     # -- spaCy's component protocol
     def __call__(self, doc: Doc) -> Doc:
+        found = pending_entities(doc, self.tagger.settings)
+        if found is not None:
+            return self.set_entities(doc, self._labelled(found))
         text = _sendable(doc.text)
         result: Union[List[Entity], FrenchNERError]
         try:
@@ -108,6 +127,9 @@ class FrenchNERComponent:
         yield from self._finish(in_flight)
 
     def _submit(self, doc: Doc) -> Any:
+        found = pending_entities(doc, self.tagger.settings)
+        if found is not None:
+            return self._labelled(found)
         try:
             return self.tagger.submit(_sendable(doc.text))
         except FrenchNERError as error:  # frner could not be started
@@ -115,13 +137,20 @@ class FrenchNERComponent:
 
     def _finish(self, in_flight: List[Tuple[Doc, Any]]) -> Iterator[Doc]:
         for doc, pending in in_flight:
-            result = pending if isinstance(pending, FrenchNERError) else pending.wait()
-            if isinstance(result, ProcessError) and not isinstance(pending, FrenchNERError):
+            ready = isinstance(pending, (FrenchNERError, list))
+            result = pending if ready else pending.wait()
+            if isinstance(result, ProcessError) and not ready:
                 try:  # frner died with this batch in flight: once more on a new process
                     result = self.tagger(_sendable(doc.text))
                 except FrenchNERError as error:
                     result = error
             yield self.set_entities(doc, result)
+
+    def _labelled(self, found: Union[List[Entity], FrenchNERError]) -> Union[List[Entity], FrenchNERError]:
+        """The tokenizer's entities of this component's labels (the tokenizer finds all three)."""
+        if isinstance(found, FrenchNERError) or len(self.labels) == 3:
+            return found
+        return [entity for entity in found if entity.label in self.labels]
 
     # -- alignment
     def set_entities(self, doc: Doc, result: Union[List[Entity], FrenchNERError]) -> Doc:

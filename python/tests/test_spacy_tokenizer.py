@@ -1,0 +1,176 @@
+"""The spaCy tokenizer `frenchner.Tokenizer.v1`: frner's tokens, the text kept exactly, its entities handed
+to the component (no second call to frner), fallbacks."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+from spacy.tokens import DocBin  # noqa: E402
+
+import frenchner.spacy_component  # noqa: E402,F401
+import frenchner.spacy_tokenizer  # noqa: E402,F401  (the entry point registers it too; see test_entry_point)
+from frenchner import Tagger  # noqa: E402
+from frenchner.spacy_component import ENTITIES_KEY  # noqa: E402
+from frenchner.spacy_tokenizer import FrenchNERTokenizer  # noqa: E402
+
+from conftest import frner_cli, news_texts, synthetic_texts  # noqa: E402
+
+CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "frenchner.Tokenizer.v1"}}}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("fr", config=CONFIG)
+    nlp.add_pipe("frenchner")
+    yield nlp
+    nlp.get_pipe("frenchner").close()
+    nlp.tokenizer.close()
+
+
+def test_blinken_tokens_and_entities(nlp):
+    doc = nlp("M. Antony Blinken est arrivé à Kiev, où il a rencontré des responsables de l'OTAN.")
+    assert [t.text for t in doc][:8] == ["M.", "Antony", "Blinken", "est", "arrivé", "à", "Kiev", ","]
+    assert [t.text for t in doc][-3:] == ["l'", "OTAN", "."]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Antony Blinken", "PER"), ("Kiev", "LOC"), ("OTAN", "ORG")]
+    assert doc.ents[2]._.canonical == "Organisation du traité de l'Atlantique nord"
+    assert doc.user_data["frenchner"]["exact"] == 3
+    assert ENTITIES_KEY not in doc.user_data  # the component took them
+    assert nlp.get_pipe("frenchner").tagger.pid is None  # ... and never started its own frner
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "a", "  Paris  ", "Lyon\n\nMarseille\t!", "l’homme d’État à Paris-Nord", "90\u202f000 euros\u00a0%",
+    "Emmanuel Macron\x00 à Paris", "\x00\x00", "Paris\x00 \x00Lyon", "📰 Kiev 😀 « Oui »…",
+])
+def test_the_text_is_kept_exactly(nlp, text):
+    doc = nlp(text)
+    assert doc.text == text
+    assert all(t.text for t in doc)
+    for entity in doc.ents:
+        assert entity.text == text[entity.start_char:entity.end_char]
+
+
+def test_entities_found_with_other_settings_are_tagged_again_by_the_component(tmp_path):
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text("Zorglub Industries\tORG.company\n", encoding="utf-8")
+    nlp = spacy.blank("fr", config=CONFIG)
+    component = nlp.add_pipe("frenchner", config={"lexicons": [str(lexicon)]})
+    doc = nlp("Zorglub Industries a racheté une usine à Lyon.")
+    assert ("Zorglub Industries", "ORG") in [(e.text, e.label_) for e in doc.ents]
+    assert component.tagger.pid is not None  # the tokenizer's entities were not used: other settings
+    component.close()
+    nlp.tokenizer.close()
+
+
+def test_labels_filter_the_tokenizers_entities():
+    nlp = spacy.blank("fr", config=CONFIG)
+    component = nlp.add_pipe("frenchner", config={"labels": ["LOC"]})
+    assert [(e.text, e.label_) for e in nlp("M. Antony Blinken est arrivé à Kiev.").ents] == [("Kiev", "LOC")]
+    assert component.tagger.pid is None
+    nlp.tokenizer.close()
+
+
+def test_without_the_component_the_entities_wait_in_user_data_and_survive_a_docbin(tmp_path):
+    nlp = spacy.blank("fr", config=CONFIG)
+    doc = nlp("Emmanuel Macron à Paris")
+    found = doc.user_data[ENTITIES_KEY]
+    assert [e[:4] for e in found["entities"]] == [["Emmanuel Macron", "PER", 0, 15], ["Paris", "LOC", 18, 23]]
+    DocBin(docs=[doc], store_user_data=True).to_disk(tmp_path / "d.spacy")
+    back = list(DocBin().from_disk(tmp_path / "d.spacy").get_docs(nlp.vocab))[0]
+    assert [list(e) for e in back.user_data[ENTITIES_KEY]["entities"]] == found["entities"]  # msgpack: tuples
+    nlp.add_pipe("frenchner")
+    assert [(e.text, e.label_) for e in nlp.get_pipe("frenchner")(back).ents] == [("Emmanuel Macron", "PER"), ("Paris", "LOC")]
+    assert nlp.get_pipe("frenchner").tagger.pid is None
+    nlp.tokenizer.close()
+
+
+def test_a_text_frner_cannot_tag_falls_back_to_spacys_tokenizer():
+    nlp = spacy.blank("fr")
+    fallback = nlp.tokenizer
+    tokenizer = FrenchNERTokenizer(nlp.vocab, tagger=Tagger(words=True, max_document_bytes=20), fallback=fallback)
+    doc = tokenizer("Le président est arrivé à Paris -Lyon.")
+    assert [t.text for t in doc] == [t.text for t in fallback("Le président est arrivé à Paris -Lyon.")]
+    assert "larger than" in doc.user_data[ENTITIES_KEY]["error"]
+    assert [t.text for t in tokenizer("à Paris")] == ["à", "Paris"]  # the process goes on
+    tokenizer.close()
+
+
+def test_nlp_pipe_equals_frner_tag_exactly(nlp):
+    texts = synthetic_texts(400) + ["", "\x00", "Paris\x00\x00Lyon"]
+    component = nlp.get_pipe("frenchner")
+    before = dict(component.stats)
+    docs = list(nlp.pipe(texts, batch_size=64))
+    cli = frner_cli([{"id": i, "text": t.replace("\x00", " ")} for i, t in enumerate(texts)])
+    for doc, record, text in zip(docs, cli, texts):
+        assert doc.text == text
+        assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == \
+            [(e["start"], e["end"], e["label"]) for e in record["entities"]]
+    placed = component.stats["exact"] - before.get("exact", 0)
+    assert placed == sum(len(r["entities"]) for r in cli) > 400 * 4
+    assert component.stats["expanded"] == before.get("expanded", 0)
+
+
+def test_tokenizer_pipe_streams_and_survives_frner_dying():
+    nlp = spacy.blank("fr", config=CONFIG)
+    tokenizer = nlp.tokenizer
+    texts = synthetic_texts(120)
+
+    def stream():
+        for i, text in enumerate(texts):
+            if i == 50 and tokenizer.tagger.pid:
+                os.kill(tokenizer.tagger.pid, signal.SIGKILL)
+            yield text
+
+    docs = list(tokenizer.pipe(stream(), batch_size=16))
+    assert [d.text for d in docs] == texts
+    assert all("error" not in d.user_data[ENTITIES_KEY] for d in docs)
+    assert [[e[:4] for e in d.user_data[ENTITIES_KEY]["entities"]] for d in docs] == \
+        [[e[:4] for e in tokenizer(t).user_data[ENTITIES_KEY]["entities"]] for t in texts]
+    assert tokenizer.tagger.starts >= 2
+    tokenizer.close()
+
+
+def test_pipeline_config_round_trip(tmp_path):
+    nlp = spacy.blank("fr", config=CONFIG)
+    nlp.add_pipe("frenchner")
+    nlp.to_disk(tmp_path / "pipeline")
+    nlp.get_pipe("frenchner").close()
+    nlp.tokenizer.close()
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert isinstance(loaded.tokenizer, FrenchNERTokenizer)
+    assert [(e.text, e.label_) for e in loaded("Emmanuel Macron à Paris").ents] == [("Emmanuel Macron", "PER"), ("Paris", "LOC")]
+    loaded.get_pipe("frenchner").close()
+    loaded.tokenizer.close()
+
+
+def test_entry_point_registers_the_tokenizer():
+    code = ("import spacy; nlp = spacy.blank('fr', config={'nlp': {'tokenizer': {'@tokenizers': 'frenchner.Tokenizer.v1'}}}); "
+            "nlp.add_pipe('frenchner'); print([t.text for t in nlp(\"l'OTAN\")], [e.label_ for e in nlp(\"l'OTAN\").ents])")
+    from importlib.metadata import entry_points
+    eps = entry_points()
+    group = eps.select(group="spacy_tokenizers") if hasattr(eps, "select") else eps.get("spacy_tokenizers", [])
+    if "frenchner.Tokenizer.v1" not in {ep.name for ep in group}:
+        pytest.skip("SKIPPED: frenchner is not installed (run from the installed wheel to test the entry point)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[\"l'\", 'OTAN'] ['ORG']"
+
+
+@pytest.mark.corpus
+def test_news_corpus_every_entity_exact(nlp):
+    texts = news_texts()
+    component = nlp.get_pipe("frenchner")
+    before = dict(component.stats)
+    total = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=256))
+    cli = frner_cli([{"id": i, "text": t} for i, t in enumerate(texts)])
+    expected = sum(len(r.get("entities", [])) for r in cli)
+    stats = {k: component.stats[k] - before.get(k, 0) for k in ("exact", "expanded", "shrunk", "dropped", "errors")}
+    print(f"\nnews corpus through the frenchner tokenizer: {len(texts)} documents, {total} entities placed of "
+          f"{expected} from frner tag: {stats}")
+    assert total == expected == stats["exact"]
