@@ -10,14 +10,16 @@ struct TokenizeCommand: ParsableCommand {
         a blank line after each sentence.
         jsonl: one object per document: {"id", "sentences": [{"start", "end", "byteStart", "byteEnd", \
         "tokens": [{"text", "start", "end", "byteStart", "byteEnd", "kind", "spaceBefore"}]}]}.
+        words: one object per document: {"id", "words", "spaces"}, the tokens as spaCy's Doc(vocab, words, \
+        spaces) takes them (as frner tag --words; docs/FORMAT.md).
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case tsv, jsonl }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case tsv, jsonl, words }
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .shortAndLong, help: "Output format: tsv or jsonl.")
+    @Option(name: .shortAndLong, help: "Output format: tsv, jsonl or words.")
     var format: Format = .tsv
 
     @Flag(help: "Flush standard output after every document.")
@@ -36,7 +38,7 @@ struct TokenizeCommand: ParsableCommand {
             case .failure(let error):
                 failures += 1
                 Diagnostics.error("\(document.location): \(error.message)")
-                if format == .jsonl {
+                if format != .tsv {
                     var json = JSONWriter()
                     json.objectStart(); json.key("id"); json.raw(document.idJSON)
                     json.key("error"); json.string(error.message); json.objectEnd(); json.newline()
@@ -44,7 +46,11 @@ struct TokenizeCommand: ParsableCommand {
                 }
             case .success(let text):
                 let doc = tokenizer.tokenize(text)
-                output.write(format == .tsv ? TokenFormatter.tsv(doc) : TokenFormatter.jsonl(doc, id: document.idJSON))
+                switch format {
+                case .tsv: output.write(TokenFormatter.tsv(doc))
+                case .jsonl: output.write(TokenFormatter.jsonl(doc, id: document.idJSON))
+                case .words: output.write(TokenFormatter.words(doc, id: document.idJSON))
+                }
             }
             output.endRecord()
         }

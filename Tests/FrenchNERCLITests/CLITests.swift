@@ -135,6 +135,26 @@ struct CLITests {
         #expect(lines[1] == #"{"id":"\#(good)","sentences":[{"start":0,"end":4,"byteStart":0,"byteEnd":4,"tokens":[{"text":"Lyon","start":0,"end":4,"byteStart":0,"byteEnd":4,"kind":"word","spaceBefore":true}]}]}"#)
     }
 
+    @Test("tokenize --format words: the words and spaces of tag --words, an error record for a bad record, in order")
+    func tokenizeWords() throws {
+        let input = #"{"id": 1, "text": "M. Antony Blinken  est arrivé à\nKiev."}"# + "\n" + #"{"id": 2}"# + "\n"
+            + #"{"id": 3, "text": "l’homme d’État à Paris-Nord"}"# + "\n"
+        let result = try run(["tokenize", "--format", "words", "--input-format", "jsonl"], stdin: input)
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        try #require(lines.count == 3)
+        #expect(lines[0] == #"{"id":1,"words":["M.","Antony","Blinken"," ","est","arrivé","à","\n","Kiev","."],"spaces":[true,true,true,false,true,true,false,false,false,false]}"#)
+        #expect(lines[1] == #"{"id":2,"error":"missing text field 'text'"}"#)
+        let tagged = try run(["tag", "--words", "--input-format", "jsonl"], stdin: input)
+        func fields(_ line: some StringProtocol) throws -> NSDictionary {
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return NSDictionary(dictionary: record.filter { $0.key != "entities" })
+        }
+        let taggedLines = tagged.stdout.split(separator: "\n")
+        try #require(taggedLines.count == 3)
+        for (mine, theirs) in zip(lines, taggedLines) { #expect(try fields(mine) == fields(theirs)) }
+    }
+
     @Test("a missing file among several: an error record for it, the others are processed, exit 1")
     func missingFile() throws {
         let scratch = try Scratch()

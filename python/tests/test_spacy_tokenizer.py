@@ -1,5 +1,5 @@
-"""The spaCy tokenizer `frenchner.Tokenizer.v1`: frner's tokens, the text kept exactly, its entities handed
-to the component (no second call to frner), fallbacks."""
+"""The spaCy tokenizer `frenchner.Tokenizer.v1`: frner's tokens, the text kept exactly, every entity exact,
+fallbacks; and `frenchner.WordSplitter` under it."""
 
 from __future__ import annotations
 
@@ -15,9 +15,8 @@ from spacy.tokens import DocBin  # noqa: E402
 
 import frenchner.spacy_component  # noqa: E402,F401
 import frenchner.spacy_tokenizer  # noqa: E402,F401  (the entry point registers it too; see test_entry_point)
-from frenchner import Tagger  # noqa: E402
-from frenchner.spacy_component import ENTITIES_KEY  # noqa: E402
-from frenchner.spacy_tokenizer import FrenchNERTokenizer  # noqa: E402
+from frenchner import RecordError, WordSplitter  # noqa: E402
+from frenchner.spacy_tokenizer import ERROR_KEY, FrenchNERTokenizer  # noqa: E402
 
 from conftest import frner_cli, news_texts, synthetic_texts  # noqa: E402
 
@@ -40,8 +39,16 @@ def test_blinken_tokens_and_entities(nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("Antony Blinken", "PER"), ("Kiev", "LOC"), ("OTAN", "ORG")]
     assert doc.ents[2]._.canonical == "Organisation du traité de l'Atlantique nord"
     assert doc.user_data["frenchner"]["exact"] == 3
-    assert ENTITIES_KEY not in doc.user_data  # the component took them
-    assert nlp.get_pipe("frenchner").tagger.pid is None  # ... and never started its own frner
+
+
+def test_word_splitter():
+    with WordSplitter() as split:
+        assert split("l'État  à Paris") == (["l'", "État", " ", "à", "Paris"], [False, True, False, True, False])
+        assert split("") == ([], [])
+        with pytest.raises(RecordError):
+            split("a\x00b")  # frner rejects NUL (the tokenizer sends it as a space)
+        assert split("Jean-Pierre") == (["Jean", "-", "Pierre"], [False, False, False])  # the process goes on
+        assert split.starts == 1
 
 
 @pytest.mark.parametrize("text", [
@@ -56,47 +63,21 @@ def test_the_text_is_kept_exactly(nlp, text):
         assert entity.text == text[entity.start_char:entity.end_char]
 
 
-def test_entities_found_with_other_settings_are_tagged_again_by_the_component(tmp_path):
-    lexicon = tmp_path / "mine.tsv"
-    lexicon.write_text("Zorglub Industries\tORG.company\n", encoding="utf-8")
+def test_the_component_with_options_and_this_tokenizer():
     nlp = spacy.blank("fr", config=CONFIG)
-    component = nlp.add_pipe("frenchner", config={"lexicons": [str(lexicon)]})
-    doc = nlp("Zorglub Industries a racheté une usine à Lyon.")
-    assert ("Zorglub Industries", "ORG") in [(e.text, e.label_) for e in doc.ents]
-    assert component.tagger.pid is not None  # the tokenizer's entities were not used: other settings
-    component.close()
-    nlp.tokenizer.close()
-
-
-def test_labels_filter_the_tokenizers_entities():
-    nlp = spacy.blank("fr", config=CONFIG)
-    component = nlp.add_pipe("frenchner", config={"labels": ["LOC"]})
+    nlp.add_pipe("frenchner", config={"labels": ["LOC"]})
     assert [(e.text, e.label_) for e in nlp("M. Antony Blinken est arrivé à Kiev.").ents] == [("Kiev", "LOC")]
-    assert component.tagger.pid is None
-    nlp.tokenizer.close()
-
-
-def test_without_the_component_the_entities_wait_in_user_data_and_survive_a_docbin(tmp_path):
-    nlp = spacy.blank("fr", config=CONFIG)
-    doc = nlp("Emmanuel Macron à Paris")
-    found = doc.user_data[ENTITIES_KEY]
-    assert [e[:4] for e in found["entities"]] == [["Emmanuel Macron", "PER", 0, 15], ["Paris", "LOC", 18, 23]]
-    DocBin(docs=[doc], store_user_data=True).to_disk(tmp_path / "d.spacy")
-    back = list(DocBin().from_disk(tmp_path / "d.spacy").get_docs(nlp.vocab))[0]
-    assert [list(e) for e in back.user_data[ENTITIES_KEY]["entities"]] == found["entities"]  # msgpack: tuples
-    nlp.add_pipe("frenchner")
-    assert [(e.text, e.label_) for e in nlp.get_pipe("frenchner")(back).ents] == [("Emmanuel Macron", "PER"), ("Paris", "LOC")]
-    assert nlp.get_pipe("frenchner").tagger.pid is None
+    nlp.get_pipe("frenchner").close()
     nlp.tokenizer.close()
 
 
 def test_a_text_frner_cannot_tag_falls_back_to_spacys_tokenizer():
     nlp = spacy.blank("fr")
     fallback = nlp.tokenizer
-    tokenizer = FrenchNERTokenizer(nlp.vocab, tagger=Tagger(words=True, max_document_bytes=20), fallback=fallback)
+    tokenizer = FrenchNERTokenizer(nlp.vocab, splitter=WordSplitter(max_document_bytes=20), fallback=fallback)
     doc = tokenizer("Le président est arrivé à Paris -Lyon.")
     assert [t.text for t in doc] == [t.text for t in fallback("Le président est arrivé à Paris -Lyon.")]
-    assert "larger than" in doc.user_data[ENTITIES_KEY]["error"]
+    assert "larger than" in doc.user_data[ERROR_KEY]
     assert [t.text for t in tokenizer("à Paris")] == ["à", "Paris"]  # the process goes on
     tokenizer.close()
 
@@ -114,6 +95,7 @@ def test_nlp_pipe_equals_frner_tag_exactly(nlp):
     placed = component.stats["exact"] - before.get("exact", 0)
     assert placed == sum(len(r["entities"]) for r in cli) > 400 * 4
     assert component.stats["expanded"] == before.get("expanded", 0)
+    assert component.stats["dropped"] == before.get("dropped", 0)
 
 
 def test_tokenizer_pipe_streams_and_survives_frner_dying():
@@ -123,16 +105,15 @@ def test_tokenizer_pipe_streams_and_survives_frner_dying():
 
     def stream():
         for i, text in enumerate(texts):
-            if i == 50 and tokenizer.tagger.pid:
-                os.kill(tokenizer.tagger.pid, signal.SIGKILL)
+            if i == 50 and tokenizer.splitter.pid:
+                os.kill(tokenizer.splitter.pid, signal.SIGKILL)
             yield text
 
     docs = list(tokenizer.pipe(stream(), batch_size=16))
     assert [d.text for d in docs] == texts
-    assert all("error" not in d.user_data[ENTITIES_KEY] for d in docs)
-    assert [[e[:4] for e in d.user_data[ENTITIES_KEY]["entities"]] for d in docs] == \
-        [[e[:4] for e in tokenizer(t).user_data[ENTITIES_KEY]["entities"]] for t in texts]
-    assert tokenizer.tagger.starts >= 2
+    assert all(ERROR_KEY not in d.user_data for d in docs)
+    assert [[t.text for t in d] for d in docs] == [[t.text for t in tokenizer(t)] for t in texts]
+    assert tokenizer.splitter.starts >= 2
     tokenizer.close()
 
 

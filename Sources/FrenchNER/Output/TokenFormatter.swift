@@ -50,6 +50,18 @@ public enum TokenFormatter {
         return json.bytes
     }
 
+    /// `{"id", "words": [...], "spaces": [...]}`: the tokens as spaCy's `Doc(vocab, words, spaces)` takes
+    /// them (`SpacyWords`), the same fields as `frner tag --words`.
+    public static func words(_ doc: TokenizedText, id: [UInt8]) -> [UInt8] {
+        var json = JSONWriter(capacity: id.count + SpacyWords.estimatedBytes(text: doc.text, tokenCount: doc.tokens.count))
+        json.objectStart()
+        json.key("id"); json.raw(id)
+        SpacyWords(doc).write(text: doc.text, to: &json)
+        json.objectEnd()
+        json.newline()
+        return json.bytes
+    }
+
     private static func writeOffsets(_ json: inout JSONWriter, _ text: TextBuffer, _ start: Int, _ end: Int) {
         json.key("start"); json.int(text.codePointOffset(utf16: start))
         json.key("end"); json.int(text.codePointOffset(utf16: end))

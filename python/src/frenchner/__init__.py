@@ -12,8 +12,8 @@ see `frenchner.spacy_component`), and so is a tokenizer giving FrenchNER's token
 """
 
 from ._binary import Frner, FrnerNotFound, find_frner
-from ._tagger import LABELS, Analysis, Entity, FrenchNERError, ProcessError, RecordError, Tagger
+from ._tagger import LABELS, Entity, FrenchNERError, ProcessError, RecordError, Tagger, WordSplitter, Words
 
 __version__ = "0.1.0"
-__all__ = ["Entity", "Analysis", "Tagger", "FrenchNERError", "RecordError", "ProcessError", "FrnerNotFound", "Frner",
+__all__ = ["Entity", "Tagger", "WordSplitter", "Words", "FrenchNERError", "RecordError", "ProcessError", "FrnerNotFound", "Frner",
            "find_frner", "LABELS", "__version__"]

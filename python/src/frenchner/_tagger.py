@@ -38,18 +38,6 @@ class Entity:
     canonical: Optional[str] = None
 
 
-@dataclass(frozen=True)
-class Analysis:
-    """A document's entities and its tokens the way spaCy's `Doc(vocab, words=words, spaces=spaces)`
-    takes them (from `Tagger(words=True)`): every frner token, and every stretch of whitespace that is
-    not the one space after a token; `spaces[i]` says whether one space follows `words[i]`. Joining each
-    word and, where `spaces` says so, a space gives the document back exactly."""
-
-    entities: List[Entity]
-    words: List[str]
-    spaces: List[bool]
-
-
 class FrenchNERError(Exception):
     """Base class of this package's errors."""
 
@@ -77,20 +65,15 @@ class _Pending:
 
     def __init__(self, number: int):
         self.event = threading.Event()
-        self.value: Union[List[Entity], Analysis, FrenchNERError, None] = None
+        self.value: Union[List[Entity], Words, FrenchNERError, None] = None
         self.number = number
 
-    def resolve(self, result: Union[List[Entity], Analysis, FrenchNERError]) -> None:
+    def resolve(self, result: Union[List[Entity], Words, FrenchNERError]) -> None:
         self.value = result
         self.event.set()
 
-    def wait(self) -> Union[List[Entity], FrenchNERError]:
-        """Waits for the answer: the entities, or the error (not raised)."""
-        value = self.wait_analysis()
-        return value.entities if isinstance(value, Analysis) else value
-
-    def wait_analysis(self) -> Union[List[Entity], Analysis, FrenchNERError]:
-        """Waits for the answer as it came: an `Analysis` from a `Tagger(words=True)`."""
+    def wait(self) -> Any:
+        """Waits for the answer: the entities (`WordSplitter`: the words), or the error (not raised)."""
         self.event.wait()
         assert self.value is not None
         return self.value
@@ -99,23 +82,27 @@ class _Pending:
         """Whether frner has answered (or failed)."""
         return self.event.is_set()
 
-    def result(self) -> List[Entity]:
-        """Waits for the answer: the entities, or raises `RecordError` / `ProcessError`."""
+    def result(self) -> Any:
+        """Waits for the answer: the entities (`WordSplitter`: the words), or raises `RecordError` /
+        `ProcessError`."""
         result = self.wait()
         if isinstance(result, FrenchNERError):
             raise result
         return result
 
 
-def _parse(line: bytes) -> Tuple[Any, Union[List[Entity], Analysis, RecordError]]:
+#: A document's words and spaces, as spaCy's `Doc(vocab, words=words, spaces=spaces)` takes them.
+Words = Tuple[List[str], List[bool]]
+
+
+def _parse(line: bytes) -> Tuple[Any, Union[List[Entity], Words, RecordError]]:
     record = json.loads(line)
     if "error" in record:
         return record.get("id"), RecordError(record["error"])
-    entities = [Entity(e["text"], e["label"], e["start"], e["end"], e["source"], e.get("canonical"))
-                for e in record["entities"]]
-    if "words" in record:
-        return record.get("id"), Analysis(entities, record["words"], record["spaces"])
-    return record.get("id"), entities
+    if "entities" not in record:  # frner tokenize --format words
+        return record.get("id"), (record["words"], record["spaces"])
+    return record.get("id"), [Entity(e["text"], e["label"], e["start"], e["end"], e["source"], e.get("canonical"))
+                              for e in record["entities"]]
 
 
 def _encode(number: int, text: str) -> bytes:
@@ -256,7 +243,7 @@ class _Process:
                     stream.close()
 
 
-_LIVE_TAGGERS: "weakref.WeakSet[Tagger]" = weakref.WeakSet()
+_LIVE_TAGGERS: "weakref.WeakSet[_CoProcess]" = weakref.WeakSet()
 
 
 @atexit.register
@@ -269,62 +256,14 @@ def _close_all() -> None:
             pass
 
 
-class Tagger:
-    """FrenchNER through one long-lived `frner` process.
+class _CoProcess:
+    """One long-lived `frner` reading JSON Lines on its standard input: started on first use, shared by
+    every thread (answers come in submission order), started again if it dies, ended by `close()`, at
+    exit, or when the object is collected. Subclasses say which command it runs."""
 
-    >>> with Tagger() as tagger:
-    ...     tagger("M. Antony Blinken est arrivé à Kiev.")
-    [Entity(text='Antony Blinken', label='PER', start=3, end=17, source='lexicon:PER.full:curated', canonical=None),
-     Entity(text='Kiev', label='LOC', start=31, end=35, source='lexicon:LOC.city:world-countries', canonical=None)]
-
-    The process (`frner tag --input-format jsonl --line-buffered`) starts on first use, is shared by
-    every thread (calls from several threads are answered in order on the one process), and is started
-    again if it dies. Documents in flight when it dies raise `ProcessError`; a document frner cannot
-    tag raises `RecordError` with frner's message, and the process goes on.
-
-    Parameters:
-        jobs: tagging threads for `pipe()` (frner's `--jobs`). With 1 (the default) `pipe()` streams through
-            the shared line-buffered process; with more, each `pipe()` call runs its own
-            `frner tag --jobs N` (frner tags line-buffered input one record at a time).
-        labels: labels to output (default all: PER, LOC, ORG).
-        lexicons: user lexicon files (TSV, see the repository's Lexicons/README.md).
-        person_spans: frner's `--person-spans` (`names-only` by default).
-        max_document_bytes: frner's `--max-document-bytes` (default 64 MiB); larger documents raise `RecordError`.
-        binary: the frner program (default: the one inside the package, see `find_frner`).
-        env: extra environment variables for frner (e.g. `FRNER_CACHE_DIR`).
-        words: also ask frner for each document's tokens (`frner tag --words`), for `analyse()`; the
-            spaCy tokenizer `frenchner.Tokenizer.v1` uses it. Costs about a fifth more time in frner.
-    """
-
-    def __init__(self, *, jobs: int = 1, labels: Optional[Sequence[str]] = None, lexicons: Sequence[str] = (),
-                 person_spans: Optional[str] = None, max_document_bytes: Optional[int] = None,
-                 binary: Optional[str] = None, env: Optional[Dict[str, str]] = None, words: bool = False):
-        if jobs < 1:
-            raise ValueError("jobs must be at least 1")
-        if isinstance(labels, str):
-            labels = [label for label in labels.split(",") if label.strip()]
-        if labels is not None:
-            labels = [label.strip().upper() for label in labels]
-            unknown = [label for label in labels if label not in LABELS]
-            if unknown or not labels:
-                raise ValueError(f"unknown labels {unknown or '(none)'}; known: {', '.join(LABELS)}")
-        self.jobs = jobs
-        self.labels = list(labels) if labels is not None else list(LABELS)
+    def __init__(self, binary: Optional[str], env: Optional[Dict[str, str]], options: List[str]):
         self.frner: Frner = find_frner(binary)
         self._env = self.frner.environment(env)
-        options = ["--labels", ",".join(self.labels)]
-        for lexicon in lexicons:
-            options += ["--lexicon", os.path.abspath(lexicon)]
-        if person_spans:
-            options += ["--person-spans", person_spans]
-        if max_document_bytes is not None:
-            options += ["--max-document-bytes", str(int(max_document_bytes))]
-        #: what decides the entities besides the labels (lexicons, person spans): the spaCy component
-        #: uses a tokenizer's entities only when its own tagger's settings are the same
-        self.settings: Tuple[str, ...] = tuple(options[2:])
-        self.words = words
-        if words:
-            options += ["--words"]
         self._options = options
         self._lock = threading.Lock()
         self._process: Optional[_Process] = None
@@ -332,11 +271,9 @@ class Tagger:
         self.starts = 0
         _LIVE_TAGGERS.add(self)
 
-    # -- the process
     def command(self, line_buffered: bool = True, jobs: int = 1) -> List[str]:
-        """The frner command line this tagger runs."""
-        command = [self.frner.path, "tag", "--input-format", "jsonl", "--jobs", str(jobs)] + self._options
-        return command + (["--line-buffered"] if line_buffered else [])
+        """The frner command line this object runs."""
+        raise NotImplementedError
 
     def _shared(self) -> _Process:
         with self._lock:
@@ -372,7 +309,7 @@ class Tagger:
         if process is not None:
             process.terminate()
 
-    def __enter__(self) -> "Tagger":
+    def __enter__(self: T) -> T:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -386,15 +323,69 @@ class Tagger:
         except Exception:
             pass
 
-    # -- tagging
     def submit(self, text: str) -> _Pending:
-        """Sends one document without waiting; `.result()` on the returned handle waits for its entities.
+        """Sends one document without waiting; `.result()` on the returned handle waits for its answer.
 
         Never blocks for long: a reader thread takes frner's answers as they come, so frner always
         reads on. Handles are answered in the order they were submitted (from any thread).
         """
         return self._submit(text)
 
+
+class Tagger(_CoProcess):
+    """FrenchNER through one long-lived `frner` process.
+
+    >>> with Tagger() as tagger:
+    ...     tagger("M. Antony Blinken est arrivé à Kiev.")
+    [Entity(text='Antony Blinken', label='PER', start=3, end=17, source='lexicon:PER.full:curated', canonical=None),
+     Entity(text='Kiev', label='LOC', start=31, end=35, source='lexicon:LOC.city:world-countries', canonical=None)]
+
+    The process (`frner tag --input-format jsonl --line-buffered`) starts on first use, is shared by
+    every thread (calls from several threads are answered in order on the one process), and is started
+    again if it dies. Documents in flight when it dies raise `ProcessError`; a document frner cannot
+    tag raises `RecordError` with frner's message, and the process goes on.
+
+    Parameters:
+        jobs: tagging threads for `pipe()` (frner's `--jobs`). With 1 (the default) `pipe()` streams through
+            the shared line-buffered process; with more, each `pipe()` call runs its own
+            `frner tag --jobs N` (frner tags line-buffered input one record at a time).
+        labels: labels to output (default all: PER, LOC, ORG).
+        lexicons: user lexicon files (TSV, see the repository's Lexicons/README.md).
+        person_spans: frner's `--person-spans` (`names-only` by default).
+        max_document_bytes: frner's `--max-document-bytes` (default 64 MiB); larger documents raise `RecordError`.
+        binary: the frner program (default: the one inside the package, see `find_frner`).
+        env: extra environment variables for frner (e.g. `FRNER_CACHE_DIR`).
+    """
+
+    def __init__(self, *, jobs: int = 1, labels: Optional[Sequence[str]] = None, lexicons: Sequence[str] = (),
+                 person_spans: Optional[str] = None, max_document_bytes: Optional[int] = None,
+                 binary: Optional[str] = None, env: Optional[Dict[str, str]] = None):
+        if jobs < 1:
+            raise ValueError("jobs must be at least 1")
+        if isinstance(labels, str):
+            labels = [label for label in labels.split(",") if label.strip()]
+        if labels is not None:
+            labels = [label.strip().upper() for label in labels]
+            unknown = [label for label in labels if label not in LABELS]
+            if unknown or not labels:
+                raise ValueError(f"unknown labels {unknown or '(none)'}; known: {', '.join(LABELS)}")
+        self.jobs = jobs
+        self.labels = list(labels) if labels is not None else list(LABELS)
+        options = ["--labels", ",".join(self.labels)]
+        for lexicon in lexicons:
+            options += ["--lexicon", os.path.abspath(lexicon)]
+        if person_spans:
+            options += ["--person-spans", person_spans]
+        if max_document_bytes is not None:
+            options += ["--max-document-bytes", str(int(max_document_bytes))]
+        super().__init__(binary, env, options)
+
+    def command(self, line_buffered: bool = True, jobs: int = 1) -> List[str]:
+        """The frner command line this tagger runs."""
+        command = [self.frner.path, "tag", "--input-format", "jsonl", "--jobs", str(jobs)] + self._options
+        return command + (["--line-buffered"] if line_buffered else [])
+
+    # -- tagging
     def __call__(self, text: str) -> List[Entity]:
         """The entities of one document, in text order.
 
@@ -405,26 +396,6 @@ class Tagger:
         result = self._submit(text).wait()
         if isinstance(result, FrenchNERError):
             raise result
-        return result
-
-    def analyse(self, text: str) -> Analysis:
-        """The entities of one document and its tokens as spaCy takes them (needs `Tagger(words=True)`).
-
-        >>> with Tagger(words=True) as tagger:
-        ...     tagger.analyse("l'État  à Paris")
-        Analysis(entities=[Entity(text='Paris', ...)], words=["l'", 'État', ' ', 'à', 'Paris'],
-                 spaces=[False, True, False, True, False])
-
-        Raises:
-            ValueError: the tagger was made without `words=True`.
-            RecordError, ProcessError: as `__call__`.
-        """
-        if not self.words:
-            raise ValueError("analyse() needs Tagger(words=True)")
-        result = self._submit(text).wait_analysis()
-        if isinstance(result, FrenchNERError):
-            raise result
-        assert isinstance(result, Analysis)
         return result
 
     @overload
@@ -520,3 +491,39 @@ class Tagger:
                 process.terminate()
             # Documents still in flight on the shared process need nothing: the reader thread hands
             # every answer to its own _Pending, in order, so the next caller's answers stay its own.
+
+
+class WordSplitter(_CoProcess):
+    """frner's tokens as spaCy's words and spaces, through one long-lived `frner tokenize --format words`.
+
+    >>> with WordSplitter() as split:
+    ...     split("l'État  à Paris")
+    (["l'", 'État', ' ', 'à', 'Paris'], [False, True, False, True, False])
+
+    `words` are frner's tokens (ICU word boundaries, elisions and hyphens split) plus every stretch of
+    white space that is not the one space after a token; `spaces[i]` says whether one space follows
+    `words[i]`, so `Doc(vocab, words=words, spaces=spaces).text == text`. The process is managed as
+    `Tagger`'s is; a document frner cannot read raises `RecordError`.
+    """
+
+    def __init__(self, *, max_document_bytes: Optional[int] = None, binary: Optional[str] = None,
+                 env: Optional[Dict[str, str]] = None):
+        options = [] if max_document_bytes is None else ["--max-document-bytes", str(int(max_document_bytes))]
+        super().__init__(binary, env, options)
+
+    def command(self, line_buffered: bool = True, jobs: int = 1) -> List[str]:
+        """The frner command line this splitter runs."""
+        return [self.frner.path, "tokenize", "--format", "words", "--input-format", "jsonl",
+                "--line-buffered"] + self._options
+
+    def __call__(self, text: str) -> Words:
+        """The words and spaces of one document.
+
+        Raises:
+            RecordError: frner could not read this document (its message is the exception's).
+            ProcessError: frner died meanwhile (the next call starts a new process).
+        """
+        result = self._submit(text).wait()
+        if isinstance(result, FrenchNERError):
+            raise result
+        return result

@@ -6,8 +6,8 @@
     doc = nlp("M. Antony Blinken est arrivé à Kiev.")
     [(e.text, e.label_, e._.source, e._.canonical) for e in doc.ents]
 
-With the tokenizer `frenchner.Tokenizer.v1` (`frenchner.spacy_tokenizer`) spaCy's tokens are frner's: every
-entity is exact, and the component places the entities the tokenizer found instead of calling frner.
+With the tokenizer `frenchner.Tokenizer.v1` (`frenchner.spacy_tokenizer`) spaCy's tokens are frner's and
+every entity is exact.
 
 Alignment policy. frner finds entities on its own tokens; spaCy's French tokenizer does not always
 cut at the same places (`tête -[Lyon]`, `Outre-[mer Annick Girardin]`: `-Lyon` and `Outre-mer`
@@ -45,17 +45,16 @@ from __future__ import annotations
 
 import collections
 import re
+import weakref
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from ._tagger import Entity, FrenchNERError, ProcessError, RecordError, Tagger
+from ._tagger import Entity, FrenchNERError, ProcessError, Tagger
 
 USER_DATA_KEY = "frenchner"
-#: where the tokenizer `frenchner.Tokenizer.v1` leaves the entities it found for the component
-ENTITIES_KEY = "frenchner_entities"
 _UNSENDABLE = re.compile("[\x00\ud800-\udfff]")
 
 for _name in ("source", "canonical"):
@@ -63,22 +62,22 @@ for _name in ("source", "canonical"):
         Span.set_extension(_name, default=None)
 
 
+#: The text of each Doc made by the tokenizer `frenchner.Tokenizer.v1`, which knows it: `doc.text` joins
+#: every token again (about a tenth of `nlp.pipe`'s time). A Doc's text never changes in spaCy.
+_KNOWN_TEXTS: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
+
+
+def _text_of(doc: Doc) -> str:
+    """The doc's text: the one its tokenizer recorded, else `doc.text`."""
+    text = _KNOWN_TEXTS.pop(doc, None)
+    return doc.text if text is None else text
+
+
 def _sendable(text: str) -> str:
     """The text with what frner rejects replaced one for one (NUL → space, lone surrogate → U+FFFD)."""
     if _UNSENDABLE.search(text) is None:
         return text
     return _UNSENDABLE.sub(lambda m: " " if m.group() == "\x00" else "\ufffd", text)
-
-
-def pending_entities(doc: Doc, settings: Sequence[str]) -> Union[List[Entity], FrenchNERError, None]:
-    """Takes the entities the tokenizer `frenchner.Tokenizer.v1` left on `doc` (or its error), if it
-    found them with these settings (lexicons, person spans); None otherwise."""
-    found = doc.user_data.pop(ENTITIES_KEY, None)
-    if not isinstance(found, dict) or list(found.get("settings", ())) != list(settings):
-        return None
-    if "error" in found:
-        return RecordError(found["error"])
-    return [Entity(*entity) for entity in found["entities"]]
 
 
 class FrenchNERComponent:
@@ -99,10 +98,7 @@ class FrenchNERComponent:
 
     # -- spaCy's component protocol
     def __call__(self, doc: Doc) -> Doc:
-        found = pending_entities(doc, self.tagger.settings)
-        if found is not None:
-            return self.set_entities(doc, self._labelled(found))
-        text = _sendable(doc.text)
+        text = _sendable(_text_of(doc))
         result: Union[List[Entity], FrenchNERError]
         try:
             result = self.tagger(text)
@@ -127,30 +123,20 @@ class FrenchNERComponent:
         yield from self._finish(in_flight)
 
     def _submit(self, doc: Doc) -> Any:
-        found = pending_entities(doc, self.tagger.settings)
-        if found is not None:
-            return self._labelled(found)
         try:
-            return self.tagger.submit(_sendable(doc.text))
+            return self.tagger.submit(_sendable(_text_of(doc)))
         except FrenchNERError as error:  # frner could not be started
             return error
 
     def _finish(self, in_flight: List[Tuple[Doc, Any]]) -> Iterator[Doc]:
         for doc, pending in in_flight:
-            ready = isinstance(pending, (FrenchNERError, list))
-            result = pending if ready else pending.wait()
-            if isinstance(result, ProcessError) and not ready:
+            result = pending if isinstance(pending, FrenchNERError) else pending.wait()
+            if isinstance(result, ProcessError) and not isinstance(pending, FrenchNERError):
                 try:  # frner died with this batch in flight: once more on a new process
                     result = self.tagger(_sendable(doc.text))
                 except FrenchNERError as error:
                     result = error
             yield self.set_entities(doc, result)
-
-    def _labelled(self, found: Union[List[Entity], FrenchNERError]) -> Union[List[Entity], FrenchNERError]:
-        """The tokenizer's entities of this component's labels (the tokenizer finds all three)."""
-        if isinstance(found, FrenchNERError) or len(self.labels) == 3:
-            return found
-        return [entity for entity in found if entity.label in self.labels]
 
     # -- alignment
     def set_entities(self, doc: Doc, result: Union[List[Entity], FrenchNERError]) -> Doc:
@@ -176,7 +162,8 @@ class FrenchNERComponent:
                 continue
             occupied[span.start:span.end] = b"\x01" * (span.end - span.start)
             span._.source = entity.source
-            span._.canonical = entity.canonical
+            if entity.canonical is not None:  # the extension's default is None: setting it costs a dict entry
+                span._.canonical = entity.canonical
             placed.append(span)
         for key in ("exact", "expanded", "shrunk", "dropped"):
             self.stats[key] += info[key]
