@@ -98,6 +98,17 @@ def test_nlp_pipe_equals_frner_tag_exactly(nlp):
     assert component.stats["dropped"] == before.get("dropped", 0)
 
 
+def test_nlp_pipe_with_two_processes():
+    nlp = spacy.blank("fr", config=CONFIG)
+    nlp.add_pipe("frenchner")
+    texts = synthetic_texts(200)
+    one = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in nlp.pipe(texts)]
+    two = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in nlp.pipe(texts, n_process=2, batch_size=20)]
+    assert one == two and sum(map(len, one)) >= 200 * 4
+    nlp.get_pipe("frenchner").close()
+    nlp.tokenizer.close()
+
+
 def test_tokenizer_pipe_streams_and_survives_frner_dying():
     nlp = spacy.blank("fr", config=CONFIG)
     tokenizer = nlp.tokenizer
