@@ -354,6 +354,21 @@ struct GazetteerCacheTests {
         #expect(summary(loaded).contains { $0.contains("planted") })
     }
 
+    @Test("a cache read from its file equals one read from its bytes; a missing file or a folder is no cache")
+    func cacheFileReading() throws {
+        let cache = try TemporaryFolder()
+        let g = Gazetteer(compiling: entries, tokenizer: tokenizer)
+        let path = cache.path + "/g.bin"
+        try g.cacheData(fingerprint: 9).write(to: URL(fileURLWithPath: path))
+        let fromFile = try #require(Gazetteer(cacheFile: path, fingerprint: 9))
+        let fromData = try #require(Gazetteer(cacheData: try Data(contentsOf: URL(fileURLWithPath: path)), fingerprint: 9))
+        #expect(summary(fromFile) == summary(fromData) && summary(fromFile) == summary(g))
+        #expect(fromFile.cacheData(fingerprint: 9) == g.cacheData(fingerprint: 9))
+        #expect(Gazetteer(cacheFile: path, fingerprint: 8) == nil)
+        #expect(Gazetteer(cacheFile: cache.path + "/missing.bin", fingerprint: 9) == nil)
+        #expect(Gazetteer(cacheFile: cache.path, fingerprint: 9) == nil)
+    }
+
     @Test("a damaged cache file is rejected and recompiled", arguments: ["truncated", "extra byte", "bad magic", "empty"])
     func damagedCache(damage: String) throws {
         let lexicons = try makeLexicons()
@@ -372,6 +387,7 @@ struct GazetteerCacheTests {
         }
         try bad.write(to: URL(fileURLWithPath: path))
         #expect(Gazetteer(cacheData: bad, fingerprint: try set.fingerprint()) == nil)
+        #expect(Gazetteer(cacheFile: path, fingerprint: try set.fingerprint()) == nil)
         let reloaded = try set.loadGazetteer(tokenizer: tokenizer, cacheDirectory: cache.path)
         #expect(summary(reloaded) == summary(fresh))
         // The recompiled gazetteer was written back over the damaged file.

@@ -41,9 +41,26 @@ extension Gazetteer {
         return data
     }
 
-    /// Reads a cache file; nil when it is missing, of another version or fingerprint, or damaged.
+    /// Reads a cache file straight into the gazetteer's arrays (no copy of the whole file in memory
+    /// first: peak memory is the gazetteer's); nil when it is missing, of another version or
+    /// fingerprint, or damaged.
+    init?(cacheFile path: String, fingerprint: UInt64) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var reader = CacheReader(FileSource(descriptor: descriptor, remaining: Int(info.st_size)))
+        self.init(reading: &reader, fingerprint: fingerprint)
+    }
+
+    /// Reads cache bytes (`cacheData`'s output); nil when they are of another version or fingerprint, or damaged.
     init?(cacheData data: Data, fingerprint: UInt64) {
-        var reader = CacheReader(data: data)
+        var reader = CacheReader(DataSource(data: data))
+        self.init(reading: &reader, fingerprint: fingerprint)
+    }
+
+    fileprivate init?<Source: CacheSource>(reading reader: inout CacheReader<Source>, fingerprint: UInt64) {
         guard reader.bytes(Gazetteer.cacheMagic.count) == Gazetteer.cacheMagic,
               reader.bytes(1) == [Gazetteer.cacheFormatVersion],
               reader.scalar(UInt64.self) == fingerprint,
@@ -167,41 +184,76 @@ extension Gazetteer {
     }
 }
 
-private struct CacheReader {
+/// Where cache bytes come from: in-memory bytes, or a file read piece by piece into the arrays.
+fileprivate protocol CacheSource {
+    /// Bytes not read yet.
+    var remaining: Int { get }
+    /// Fills `buffer` with the next bytes; false when there are not that many (or the read failed).
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Bool
+}
+
+fileprivate struct DataSource: CacheSource {
     let data: Data
     var offset = 0
 
-    init(data: Data) { self.data = data }
+    var remaining: Int { data.count - offset }
 
-    var atEnd: Bool { offset == data.count }
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        guard buffer.count <= remaining else { return false }
+        let start = data.startIndex + offset
+        data.copyBytes(to: buffer.bindMemory(to: UInt8.self), from: start..<start + buffer.count)
+        offset += buffer.count
+        return true
+    }
+}
+
+fileprivate struct FileSource: CacheSource {
+    let descriptor: Int32
+    var remaining: Int
+
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        guard buffer.count <= remaining else { return false }
+        var done = 0
+        while done < buffer.count {
+            let count = Foundation.read(descriptor, buffer.baseAddress! + done, buffer.count - done)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            done += count
+        }
+        remaining -= buffer.count
+        return true
+    }
+}
+
+/// Reads the cache layout (counts, then elements) from a source; every read is bounded by what is left.
+fileprivate struct CacheReader<Source: CacheSource> {
+    var source: Source
+
+    init(_ source: Source) { self.source = source }
+
+    var atEnd: Bool { source.remaining == 0 }
 
     mutating func bytes(_ count: Int) -> [UInt8]? {
-        guard offset + count <= data.count else { return nil }
-        defer { offset += count }
-        return Array(data[data.startIndex + offset..<data.startIndex + offset + count])
+        guard count <= source.remaining else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        return bytes.withUnsafeMutableBytes { source.read(into: $0) } ? bytes : nil
     }
 
     mutating func scalar<T: FixedWidthInteger>(_: T.Type) -> T? {
-        let size = MemoryLayout<T>.size
-        guard offset + size <= data.count else { return nil }
         var value = T.zero
-        withUnsafeMutableBytes(of: &value) { target in
-            data.copyBytes(to: target.bindMemory(to: UInt8.self), from: data.startIndex + offset..<data.startIndex + offset + size)
-        }
-        offset += size
-        return value
+        return withUnsafeMutableBytes(of: &value) { source.read(into: $0) } ? value : nil
     }
 
+    /// A count, then that many elements read straight into a new array (not zero-filled first).
     mutating func array<T: FixedWidthInteger>(_: T.Type) -> ContiguousArray<T>? {
         guard let count64 = scalar(UInt64.self), count64 < UInt64(Int.max / 16) else { return nil }
         let count = Int(count64)
-        let size = count * MemoryLayout<T>.stride
-        guard offset + size <= data.count else { return nil }
-        var array = ContiguousArray<T>(repeating: 0, count: count)
-        array.withUnsafeMutableBytes { target in
-            data.copyBytes(to: target.bindMemory(to: UInt8.self), from: data.startIndex + offset..<data.startIndex + offset + size)
+        guard count * MemoryLayout<T>.stride <= source.remaining else { return nil }
+        var complete = false
+        let array = ContiguousArray<T>(unsafeUninitializedCapacity: count) { buffer, initialized in
+            complete = source.read(into: UnsafeMutableRawBufferPointer(buffer))
+            initialized = complete ? count : 0
         }
-        offset += size
-        return array
+        return complete ? array : nil
     }
 }

@@ -209,8 +209,7 @@ public struct LexiconSet: Sendable {
         guard useCache else { return try compile(tokenizer: tokenizer) }
         let fingerprint = try self.fingerprint()
         let cachePath = cacheFile(in: cacheDirectory ?? LexiconSet.defaultCacheDirectory, fingerprint: fingerprint)
-        if let data = FileManager.default.contents(atPath: cachePath),
-           let cached = Gazetteer(cacheData: data, fingerprint: fingerprint) {
+        if let cached = Gazetteer(cacheFile: cachePath, fingerprint: fingerprint) {
             return cached
         }
         let gazetteer = try compile(tokenizer: tokenizer)
