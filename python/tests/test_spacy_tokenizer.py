@@ -3,6 +3,7 @@ fallbacks; and `frenchner.WordSplitter` under it."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -152,6 +153,20 @@ def test_entry_point_registers_the_tokenizer():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[\"l'\", 'OTAN'] ['ORG']"
+
+
+def test_docbin_export_with_frenchner_tokens(tmp_path):
+    source = tmp_path / "in.jsonl"
+    texts = ["M. Antony Blinken à l'OTAN, tête -Lyon.", "Emmanuel Macron\x00 à Paris"]
+    source.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "frenchner", "docbin", str(source), "-o", str(tmp_path / "o.spacy"),
+                          "--tokens", "frenchner"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "0 expanded and 0 shrunk" in out.stderr
+    docs = list(DocBin().from_disk(tmp_path / "o.spacy").get_docs(spacy.blank("fr").vocab))
+    assert [d.text for d in docs] == texts
+    assert [t.text for t in docs[0]][-4:] == ["tête", "-", "Lyon", "."]  # spaCy's tokenizer keeps "-Lyon" whole
+    assert [(e.text, e.label_) for e in docs[0].ents] == [("Antony Blinken", "PER"), ("OTAN", "ORG"), ("Lyon", "LOC")]
 
 
 @pytest.mark.corpus

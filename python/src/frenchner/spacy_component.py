@@ -150,8 +150,8 @@ class FrenchNERComponent:
             result = []
         kept_existing: List[Span] = [] if self.overwrite else list(doc.ents)
         occupied = bytearray(len(doc))  # tokens taken by an entity
-        for span in kept_existing:
-            occupied[span.start:span.end] = b"\x01" * (span.end - span.start)
+        for existing in kept_existing:
+            occupied[existing.start:existing.end] = b"\x01" * (existing.end - existing.start)
         placed: List[Span] = []
         for entity in result:
             span, how = self._place(doc, entity, occupied)
