@@ -24,12 +24,4 @@ struct SpacyWordsTests {
     func gaps(text: String, expected: [String]) {
         #expect(words(text) == expected)
     }
-
-    @Test("written as JSON: UTF-16 transcoded in place, escapes per RFC 8259, a lone surrogate as U+FFFD")
-    func json() {
-        let units: [UInt16] = [0x61, 0x22, 0x5C, 0x0A, 0x01, 0xE9, 0x20AC, 0xD83D, 0xDE00, 0xD800, 0x62]
-        var json = JSONWriter()
-        units.withUnsafeBufferPointer { json.string(utf16: $0) }
-        #expect(String(decoding: json.bytes, as: UTF8.self) == "\"a\\\"\\\\\\n\\u0001é€😀\u{FFFD}b\"")
-    }
 }

@@ -34,8 +34,25 @@ public struct JSONWriter: Sendable {
 
     public mutating func string(_ value: String) {
         separator()
-        JSONWriter.appendEscaped(value.utf8, to: &bytes)
+        var value = value
+        // A native string's UTF-8 is contiguous: escape it by runs; a bridged one goes byte by byte.
+        value.withUTF8 { JSONWriter.appendEscaped(utf8Buffer: $0, to: &bytes) }
         needsComma = true
+    }
+
+    /// Escapes per RFC 8259, copying each run of bytes that needs no escape at once.
+    static func appendEscaped(utf8Buffer utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for i in 0..<utf8.count {
+            let byte = utf8[i]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+            appendEscaped(CollectionOfOne(byte), to: &bytes, quoted: false)
+            runStart = i + 1
+        }
+        if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// A string from UTF-16 units (invalid surrogates become U+FFFD).
@@ -78,7 +95,19 @@ public struct JSONWriter: Sendable {
 
     public mutating func int(_ value: Int) {
         separator()
-        bytes.append(contentsOf: String(value).utf8)
+        // Digits written in place, not through a String per number (a record has six per entity).
+        var magnitude = value.magnitude
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0) // room for 20 digits, the most a UInt64 has
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude != 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+        }
         needsComma = true
     }
 
