@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import FrenchNER
 
 extension EntityCounts.Format: ExpressibleByArgument {}

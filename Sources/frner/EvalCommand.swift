@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import FrenchNER
 
 struct EvalCommand: ParsableCommand {
@@ -103,7 +103,7 @@ struct EvalCommand: ParsableCommand {
         do {
             try ScoringError.tsv(errors).write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            Diagnostics.error("\(path): cannot write: \(error.localizedDescription)")
+            Diagnostics.error("\(path): cannot write: \(systemErrorDescription(error))")
             throw ExitCode(2)
         }
     }

@@ -1,6 +1,8 @@
 import ArgumentParser
-import Foundation
 import FrenchNER
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct FrenchNERCommand: ParsableCommand {
@@ -18,8 +20,8 @@ struct FrenchNERCommand: ParsableCommand {
         if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first) {
             var message = "frner: unknown command '\(first)'"
             if let close = Suggestion.closest(to: first, in: names) { message += "; did you mean '\(close)'?" }
-            FileHandle.standardError.write(Data((message + "\n" + "Commands: \(names.dropLast().joined(separator: ", ")) (frner --help)\n").utf8))
-            Foundation.exit(64)
+            _ = FileSystem.writeAll((message + "\n" + "Commands: \(names.dropLast().joined(separator: ", ")) (frner --help)\n").utf8, to: 2)
+            Glibc.exit(64)
         }
         main(nil)
     }

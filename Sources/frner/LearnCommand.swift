@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import FrenchNER
 
 struct LearnCommand: ParsableCommand {
@@ -43,7 +43,7 @@ struct LearnCommand: ParsableCommand {
         let patternsPath = patterns ?? (output.hasSuffix(".tsv") ? String(output.dropLast(4)) : output) + ".patterns.tsv"
         for (path, text) in [(output, learner.lexiconTSV(entries)), (patternsPath, learner.patternsTSV(found))] {
             do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-                Diagnostics.error("\(path): cannot write: \(error.localizedDescription)")
+                Diagnostics.error("\(path): cannot write: \(systemErrorDescription(error))")
                 throw ExitCode(2)
             }
         }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import FrenchNER
 
 /// Options for choosing lexicons, shared by every command that tags.
@@ -50,7 +50,7 @@ struct LexiconCommand: ParsableCommand {
             do {
                 let path = try lexicons.lexiconSet().writeCache(tokenizer: tokenizer, cacheDirectory: cacheDir)
                 let seconds = Date().timeIntervalSince(start)
-                print("compiled \(try lexicons.lexiconSet().entryFiles.count) lexicon files in \(String(format: "%.2f", seconds)) s → \(path)")
+                print("compiled \(try lexicons.lexiconSet().entryFiles.count) lexicon files in \(String(printf: "%.2f", seconds)) s → \(path)")
             } catch let error as LexiconError {
                 Diagnostics.error(error.description)
                 throw ExitCode(2)

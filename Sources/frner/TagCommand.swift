@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import FrenchNER
 
 /// `--format`: the output formats, and `spacy`, the deprecated old name of `displacy` (`OutputFormat(name:)`).

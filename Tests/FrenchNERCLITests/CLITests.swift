@@ -392,3 +392,28 @@ struct CLITests {
         #expect(try String(contentsOfFile: errPath, encoding: .utf8) == "")
     }
 }
+
+@Suite("frner's footprint")
+struct FootprintTests {
+    /// The library and the CLI import FoundationEssentials only: Foundation's own libraries and its ICU
+    /// copy (`lib_FoundationICU.so`) would add about 6 MB of resident memory to every process.
+    @Test("frner links FoundationEssentials, not Foundation nor its ICU copy")
+    func noFoundation() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/ldd") else {
+            print("FootprintTests: /usr/bin/ldd not found, linkage not checked")
+            return
+        }
+        let output = Pipe()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+        process.arguments = [frner.path]
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let libraries = text.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(!libraries.contains("libFoundation.so"))
+        #expect(!libraries.contains("lib_FoundationICU.so"))
+        #expect(!libraries.contains("libFoundationInternationalization.so"))
+    }
+}

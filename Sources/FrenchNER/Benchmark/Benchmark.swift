@@ -1,5 +1,10 @@
 import Dispatch
+import Synchronization
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -202,23 +207,16 @@ public struct PassTiming: Sendable {
 }
 
 /// Collects the timing of each shard from its thread.
-private final class ShardCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [PassTiming]
+private final class ShardCollector: Sendable {
+    private let stored: Mutex<[PassTiming]>
 
-    init(count: Int) { stored = Array(repeating: PassTiming(), count: count) }
+    init(count: Int) { stored = Mutex(Array(repeating: PassTiming(), count: count)) }
 
     func store(_ timing: PassTiming, at shard: Int) {
-        lock.lock()
-        stored[shard] = timing
-        lock.unlock()
+        stored.withLock { $0[shard] = timing }
     }
 
-    var timings: [PassTiming] {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
-    }
+    var timings: [PassTiming] { stored.withLock { $0 } }
 }
 
 /// Splits documents into `count` contiguous ranges holding about the same amount of text.
@@ -395,7 +393,7 @@ public enum BenchMachine {
         guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
               let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
               let colon = line.firstIndex(of: ":") else { return "unknown" }
-        return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return line[line.index(after: colon)...].trimmingWhitespace()
     }
 }
 
@@ -404,7 +402,7 @@ public enum BenchMachine {
 /// `value` with `decimals` decimals and commas between thousands: `groupedNumber(12345.678, 1)` is
 /// `12,345.7`.
 private func groupedNumber(_ value: Double, _ decimals: Int) -> String {
-    let plain = String(format: "%.\(decimals)f", value)
+    let plain = String(printf: "%.*f", Int32(decimals), value)
     let sign = plain.hasPrefix("-") ? "-" : ""
     let unsigned = plain.dropFirst(sign.count)
     let integer = unsigned.prefix { $0 != "." }
@@ -506,7 +504,7 @@ public struct BenchReport {
             "\(number(value.median, decimals)) [\(number(value.min, decimals))–\(number(value.max, decimals))]"
         }
         func row(_ name: String, _ value: String) -> String {
-            "  " + name.padding(toLength: 22, withPad: " ", startingAt: 0) + value
+            "  " + name.padded(toLength: 22) + value
         }
         var lines = [
             "frner bench: \(BuildConfiguration.name) build, FrenchNER \(FrenchNER.version), ICU \(Tokenizer.icuVersion), "
@@ -531,17 +529,17 @@ public struct BenchReport {
         let total = Double(single.map { $0.tokenizeNanoseconds + $0.tagNanoseconds + $0.outputNanoseconds }.reduce(0, +))
         for stage in stages {
             let share = Double(single.map(stage.nanoseconds).reduce(0, +)) / total
-            lines.append(row(stage.name, spread(seconds(single, stage.nanoseconds), 3).padding(toLength: 26, withPad: " ", startingAt: 0)
-                             + spread(rates(megabytes, single, stage.nanoseconds), 2).padding(toLength: 26, withPad: " ", startingAt: 0)
+            lines.append(row(stage.name, spread(seconds(single, stage.nanoseconds), 3).padded(toLength: 26)
+                             + spread(rates(megabytes, single, stage.nanoseconds), 2).padded(toLength: 26)
                              + number(share * 100, 1) + " %"))
         }
         lines.append("")
         lines.append("tokenizer alone         seconds                   MB/s                      tokens/s")
         let tokenizer = measurement.tokenizerNanoseconds, rawICU = measurement.rawICUNanoseconds
-        lines.append(row("tokenizer", spread(seconds(tokenizer), 3).padding(toLength: 26, withPad: " ", startingAt: 0)
-                         + spread(rates(megabytes, tokenizer), 2).padding(toLength: 26, withPad: " ", startingAt: 0)
+        lines.append(row("tokenizer", spread(seconds(tokenizer), 3).padded(toLength: 26)
+                         + spread(rates(megabytes, tokenizer), 2).padded(toLength: 26)
                          + number(rates(Double(tokens), tokenizer).median, 0)))
-        lines.append(row("raw ICU word break", spread(seconds(rawICU), 3).padding(toLength: 26, withPad: " ", startingAt: 0)
+        lines.append(row("raw ICU word break", spread(seconds(rawICU), 3).padded(toLength: 26)
                          + spread(rates(megabytes, rawICU), 2)))
         lines.append(row("tokenizer ÷ raw ICU", spread(tokenizerToRawICU, 3)
                          + " (MB/s ratio; tokenize stage in the pipeline: \(number(pipelineTokenizeToRawICU.median, 3)))"))

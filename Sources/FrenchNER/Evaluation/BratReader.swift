@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads brat standoff gold: a folder of `NAME.txt` + `NAME.ann`, text-bound annotations
 /// `T1<TAB>LABEL START END<TAB>text` with code-point offsets (discontinuous spans `START END;START END`

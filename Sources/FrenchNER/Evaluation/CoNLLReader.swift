@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads CoNLL gold (`TOKEN<TAB>TAG`, extra columns ignored, BIO2 or IOB1, `-DOCSTART-` between
 /// documents, a blank line between sentences) and rebuilds each document's natural text.
@@ -54,7 +58,7 @@ public enum CoNLLReader {
             guard columnsBySpace.count >= 2 || !requireTags else {
                 throw GoldFormatError(file: name, line: lineNumber, message: "expected TOKEN<TAB>TAG, found one column")
             }
-            let tag = !requireTags || columnsBySpace.count < 2 ? "O" : columnsBySpace[1].trimmingCharacters(in: .whitespaces)
+            let tag = !requireTags || columnsBySpace.count < 2 ? "O" : columnsBySpace[1].trimmingWhitespace()
             let prefix: Character
             var type = Substring("")
             if tag == "O" || tag.isEmpty {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Renders a scorer's results as tables or as one JSON object (`frner eval`, `frner bench --gold`).
 public struct EvaluationReport: Sendable {
@@ -21,16 +25,16 @@ public struct EvaluationReport: Sendable {
             $0.value.truePositives + $0.value.falsePositives > $1.value.truePositives + $1.value.falsePositives
         }
         for (source, prf) in rows {
-            lines.append(source.padding(toLength: 46, withPad: " ", startingAt: 0)
-                         + String(format: " %9.3f %7d %7d", prf.precision, prf.truePositives, prf.falsePositives))
+            lines.append(source.padded(toLength: 46)
+                         + String(printf: " %9.3f %7ld %7ld", prf.precision, prf.truePositives, prf.falsePositives))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     public func table() -> String {
         func row(_ name: String, _ prf: PRF) -> String {
-            name.padding(toLength: 9, withPad: " ", startingAt: 0)
-                + String(format: "%7.4f %7.4f %7.4f %7d %7d %7d", prf.precision, prf.recall, prf.f1,
+            name.padded(toLength: 9)
+                + String(printf: "%7.4f %7.4f %7.4f %7ld %7ld %7ld", prf.precision, prf.recall, prf.f1,
                          prf.truePositives, prf.falsePositives, prf.falseNegatives)
         }
         var lines = ["strict   precision  recall      f1      tp      fp      fn"]
@@ -46,14 +50,14 @@ public struct EvaluationReport: Sendable {
         let corner = "gold \\ pred"
         lines.append(corner + names.map(cell).joined())
         for gold in names {
-            var line = gold.padding(toLength: corner.count, withPad: " ", startingAt: 0)
+            var line = gold.padded(toLength: corner.count)
             for predicted in names {
                 line += cell(gold == "O" && predicted == "O" ? "-" : String(scorer.confusion[gold]?[predicted] ?? 0))
             }
             lines.append(line)
         }
         lines.append("")
-        lines.append("\(scorer.documents) documents, \(scorer.sentences) sentences, \(String(format: "%.2f", seconds)) s, person spans: \(conventions)")
+        lines.append("\(scorer.documents) documents, \(scorer.sentences) sentences, \(String(printf: "%.2f", seconds)) s, person spans: \(conventions)")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Gold formats `frner eval` reads.
 public enum GoldFormat: String, Sendable, CaseIterable {
@@ -6,9 +10,7 @@ public enum GoldFormat: String, Sendable, CaseIterable {
 
     /// A folder is brat, a file is CoNLL.
     public static func detect(path: String) -> GoldFormat {
-        var isDirectory: ObjCBool = false
-        _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        return isDirectory.boolValue ? .brat : .conll
+        FileSystem.isDirectory(path) ? .brat : .conll
     }
 }
 
@@ -30,7 +32,7 @@ public enum GoldCorpus {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw GoldFormatError(file: path, line: 0, message: "not valid UTF-8")
             }
-            let name = (path as NSString).lastPathComponent
+            let name = FileSystem.lastComponent(path)
             return try CoNLLReader.parse(text, name: name, labels: labels, sentenceDocuments: sentenceDocuments)
         }
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An entity of a prediction file, as scored: its span and the source that decided it.
 public struct PredictedEntity: Sendable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 /// The fine-grained type of a lexicon entry: an entity type (`LOC.city`) or knowledge the rules use
 /// (`CUE.title`, `DEM`, `NOENT.event`). See `Lexicons/README.md`.
 ///
@@ -116,7 +120,7 @@ public enum EntityLabel: String, Sendable, CaseIterable, Comparable, Codable, Cu
     public static func set(parsing list: String) throws(UnknownLabelError) -> Set<EntityLabel> {
         var labels = Set<EntityLabel>()
         for name in list.split(separator: ",") {
-            guard let label = EntityLabel(name: name.trimmingCharacters(in: .whitespaces)) else {
+            guard let label = EntityLabel(name: name.trimmingWhitespace()) else {
                 throw UnknownLabelError(message: "unknown label '\(name)' (known: PER, LOC, ORG)")
             }
             labels.insert(label)

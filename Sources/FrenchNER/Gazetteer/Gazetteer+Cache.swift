@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The compiled gazetteer as one binary file, so that loading costs a file read instead of tokenizing
 /// every entry. The file is a cache: it is rebuilt when any lexicon file changes (its fingerprint covers
@@ -215,7 +222,7 @@ fileprivate struct FileSource: CacheSource {
         guard buffer.count <= remaining else { return false }
         var done = 0
         while done < buffer.count {
-            let count = Foundation.read(descriptor, buffer.baseAddress! + done, buffer.count - done)
+            let count = Glibc.read(descriptor, buffer.baseAddress! + done, buffer.count - done)
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return false }
             done += count

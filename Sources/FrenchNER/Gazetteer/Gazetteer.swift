@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A compiled lexicon: a trie over folded token keys, matched against a document's tokens.
 ///

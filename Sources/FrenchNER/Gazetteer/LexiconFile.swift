@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reading lexicon files (`Lexicons/README.md` gives the format).
 public enum LexiconFile {
@@ -27,9 +31,9 @@ public enum LexiconFile {
             guard columns.count <= 6 else {
                 throw fail("expected at most 6 tab-separated columns (surface, type, canonical, source, flags, importance), found \(columns.count) (a seventh column starting with '#' and the rest are comments)")
             }
-            let surface = columns[0].trimmingCharacters(in: .whitespaces)
+            let surface = columns[0].trimmingWhitespace()
             guard !surface.isEmpty else { throw fail("empty surface form") }
-            let typeName = columns[1].trimmingCharacters(in: .whitespaces)
+            let typeName = columns[1].trimmingWhitespace()
             let type: EntryType
             switch typeName {
             case "PER": type = .personFull
@@ -41,12 +45,12 @@ public enum LexiconFile {
                 }
                 type = parsed
             }
-            let canonical = columns.count > 2 ? columns[2].trimmingCharacters(in: .whitespaces) : ""
+            let canonical = columns.count > 2 ? columns[2].trimmingWhitespace() : ""
             let source = columns.count > 3 && !columns[3].isEmpty ? String(columns[3]) : "user"
             var flags: LexiconEntry.Flags = []
             if columns.count > 4 {
                 for flag in columns[4].split(separator: ",") {
-                    switch flag.trimmingCharacters(in: .whitespaces) {
+                    switch flag.trimmingWhitespace() {
                     case "amb": flags.insert(.ambiguous)
                     case "exact": flags.insert(.exactCase)
                     case "alias": flags.insert(.alias)
@@ -57,7 +61,7 @@ public enum LexiconFile {
             }
             var importance = LexiconEntry.Importance.notable
             if columns.count > 5 {
-                switch columns[5].trimmingCharacters(in: .whitespaces) {
+                switch columns[5].trimmingWhitespace() {
                 case "A": importance = .major
                 case "B", "": importance = .notable
                 case "C": importance = .minor

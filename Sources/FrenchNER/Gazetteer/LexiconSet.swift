@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 #if canImport(FrenchNERLexicons)
 import FrenchNERLexicons
@@ -104,8 +111,7 @@ public struct LexiconSet: Sendable {
     public static var hasEmbeddedLexicons: Bool { !embeddedFiles.isEmpty }
 
     private static func isLexiconFolder(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path + "/curated", isDirectory: &isDirectory) && isDirectory.boolValue
+        FileSystem.isDirectory(path + "/curated")
     }
 
     /// The embedded files, by path under `Lexicons/` (`curated/places.tsv`).
@@ -227,7 +233,7 @@ public struct LexiconSet: Sendable {
     }
 
     private func writeCache(_ gazetteer: Gazetteer, to path: String, fingerprint: UInt64) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = FileSystem.parent(of: path)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
         try gazetteer.cacheData(fingerprint: fingerprint).write(to: URL(fileURLWithPath: temporary))
@@ -256,7 +262,7 @@ public struct LexiconSet: Sendable {
         let environment = ProcessInfo.processInfo.environment
         if let dir = environment["FRNER_CACHE_DIR"], !dir.isEmpty { return dir }
         if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty { return xdg + "/frenchner" }
-        return (environment["HOME"] ?? NSTemporaryDirectory()) + "/.cache/frenchner"
+        return (environment["HOME"] ?? FileSystem.temporaryDirectory) + "/.cache/frenchner"
     }
 
     private func cacheFile(in directory: String, fingerprint: UInt64) -> String {

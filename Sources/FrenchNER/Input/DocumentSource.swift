@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -84,8 +88,7 @@ public struct InputSettings: Sendable {
     /// The settings that read one path the way its name suggests: a folder one document per `*.txt`
     /// file, a `*.jsonl` or `*.ndjson` file JSON Lines, a `*.conll` file CoNLL, any other file one document.
     public static func guessed(for path: String, textField: String = "text") -> InputSettings {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if FileSystem.isDirectory(path) {
             return InputSettings(format: .text, textField: textField, glob: "*.txt")
         }
         return InputSettings(format: InputFormat.guessed(for: path) ?? .text, textField: textField)
@@ -273,12 +276,11 @@ public struct DocumentSource {
                 read(stream: FileDescriptorStream(fd: 0), name: "<stdin>", format: options.format, body)
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+            guard let kind = FileSystem.kind(of: input) else {
                 body(unreadable(input, "no such file or directory"))
                 continue
             }
-            if isDirectory.boolValue {
+            if kind == .directory {
                 let files = filesInFolder(input)
                 if files.isEmpty {
                     body(unreadable(input, "folder has no readable files\(options.glob.map { " matching '\($0)'" } ?? "")"))
@@ -297,20 +299,8 @@ public struct DocumentSource {
     }
 
     private func filesInFolder(_ folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
-            if name.hasPrefix(".") {
-                if type == .typeDirectory { enumerator.skipDescendants() }
-                continue
-            }
-            guard type == .typeRegular else { continue }
-            if let glob = options.glob, fnmatch(glob, name, 0) != 0 { continue }
-            files.append(folder.hasSuffix("/") ? folder + relative : folder + "/" + relative)
-        }
-        return files.sorted()
+        let glob = options.glob
+        return FileSystem.regularFiles(under: folder) { name in glob.map { fnmatch($0, name, 0) == 0 } ?? true }
     }
 
     /// The error record of an input that cannot be read at all: its id is the path.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Mines candidate lexicon entries and context patterns from unlabelled text (`frner learn`): names
 /// typed with sure evidence (a strong cue, a definition, the surname of a person named in full; names a
@@ -123,7 +127,7 @@ public struct LexiconLearner: Sendable {
             case .location: "LOC.city"
             }
             let sources = entry.sources.map { "\($0.source):\($0.count)" }.joined(separator: ",")
-            let stats = String(format: "# documents=%d mentions=%d agreement=%.2f confidence=%.3f",
+            let stats = String(printf: "# documents=%ld mentions=%ld agreement=%.2f confidence=%.3f",
                                entry.documents, entry.mentions, entry.agreement, entry.confidence)
             // An acronym matches only in capitals (`STC`, not `Stc`).
             let flags = LexiconLearner.isAcronym(entry.text) ? "exact" : ""
@@ -137,7 +141,7 @@ public struct LexiconLearner: Sendable {
         var out = "# frner learn: context patterns for review (not applied): a lower-case word before or after names of one type\n"
         out += "# word\tside\tlabel\tdocuments\tagreement\n"
         for p in patterns {
-            out += "\(p.word)\t\(p.side.rawValue)\t\(p.label.rawValue)\t\(p.documents)\t\(String(format: "%.2f", p.agreement))\n"
+            out += "\(p.word)\t\(p.side.rawValue)\t\(p.label.rawValue)\t\(p.documents)\t\(String(printf: "%.2f", p.agreement))\n"
         }
         return out
     }

@@ -1,5 +1,12 @@
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Tagger {
     /// Pass 1 over every record of a source on `jobs` threads: `body` gets each readable document's
@@ -87,13 +94,31 @@ private final class Slots<T>: @unchecked Sendable {
 extension DocumentSource {
     /// Copies standard input to a temporary file, so that a two-pass run (`--corpus-memory`) can read it
     /// twice; the caller removes the file. - Throws: when the file cannot be written.
-    public static func spoolStandardInput() throws -> String {
-        let path = NSTemporaryDirectory() + "frner-spool-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        guard FileManager.default.createFile(atPath: path, contents: nil), let out = FileHandle(forWritingAtPath: path) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+    public static func spoolStandardInput() throws(SpoolError) -> String {
+        let path = FileSystem.temporaryDirectory + "frner-spool-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let out = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard out >= 0 else { throw SpoolError(path: path, reason: FileSystem.describe(errno: errno)) }
+        defer { close(out) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SpoolError(path: "<stdin>", reason: FileSystem.describe(errno: errno))
+            }
+            if n == 0 { break }
+            if let failure = FileSystem.writeAll(chunk[0..<n], to: out) {
+                throw SpoolError(path: path, reason: FileSystem.describe(errno: failure))
+            }
         }
-        defer { try? out.close() }
-        while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty { try out.write(contentsOf: chunk) }
         return path
     }
+}
+
+/// Standard input could not be copied to the spool file of a two-pass run.
+public struct SpoolError: Error, Sendable, CustomStringConvertible {
+    /// The file that could not be written (or `<stdin>` when reading failed).
+    public let path: String
+    public let reason: String
+    public var description: String { "\(path): cannot spool standard input: \(reason)" }
 }

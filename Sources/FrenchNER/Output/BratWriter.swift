@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes brat standoff output into a folder: `NAME.txt` and `NAME.ann` per document, `annotation.conf`
 /// (the entity types, so that brat opens the folder as it is) and `ids.tsv`, the map from each record's
@@ -8,7 +15,8 @@ import Foundation
 public final class BratWriter {
     public let folder: String
     private var used: Set<String> = []
-    private var ids: FileHandle?
+    /// `ids.tsv`, open for appending.
+    private let ids: Int32
     /// The first write error (`path: reason`), if any; writing goes on for the other files.
     public private(set) var firstError: String?
 
@@ -35,24 +43,25 @@ public final class BratWriter {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw BratWriterError(message: "\(folder): cannot create the output folder: \(error.localizedDescription)")
+            throw BratWriterError(message: "\(folder): cannot create the output folder: \(systemErrorDescription(error))")
         }
         guard FileManager.default.createFile(atPath: folder + "/annotation.conf", contents: Data(BratWriter.annotationConf.utf8)),
-              FileManager.default.createFile(atPath: folder + "/ids.tsv", contents: Data(TSV.row(["id", "file", "error"]))),
-              let handle = FileHandle(forWritingAtPath: folder + "/ids.tsv")
+              FileManager.default.createFile(atPath: folder + "/ids.tsv", contents: Data(TSV.row(["id", "file", "error"])))
         else {
             throw BratWriterError(message: "\(folder): cannot write annotation.conf and ids.tsv")
         }
-        _ = try? handle.seekToEnd()
-        ids = handle
+        ids = open(folder + "/ids.tsv", O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard ids >= 0 else {
+            throw BratWriterError(message: "\(folder)/ids.tsv: cannot write: \(FileSystem.describe(errno: errno))")
+        }
     }
 
-    deinit { try? ids?.close() }
+    deinit { close(ids) }
 
     /// The file name (without extension) for a record: the last path component of `name` without
     /// `.txt`, letters, digits and `-_.` kept (others become `_`), made unique with `-2`, `-3`…
     public func uniqueName(for name: String) -> String {
-        var base = (name as NSString).lastPathComponent
+        var base = FileSystem.lastComponent(name)
         if base.hasSuffix(".txt") { base = String(base.dropLast(4)) }
         base = String(base.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
         if base.isEmpty || base.hasPrefix(".") { base = "doc" + base }
@@ -79,10 +88,8 @@ public final class BratWriter {
             || !FileManager.default.createFile(atPath: path + ".ann", contents: Data(annotations)) {
             if firstError == nil { firstError = "\(path).ann: cannot write" }
         }
-        do {
-            try ids?.write(contentsOf: Data(TSV.row([id, unique, error ?? ""])))
-        } catch {
-            if firstError == nil { firstError = "\(folder)/ids.tsv: cannot write" }
+        if FileSystem.writeAll(TSV.row([id, unique, error ?? ""]), to: ids) != nil, firstError == nil {
+            firstError = "\(folder)/ids.tsv: cannot write"
         }
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a run of `frner tag` or `frner count` did, for its one-line summary: documents, errors,
 /// entities per label, time and MB/s.
@@ -23,17 +27,17 @@ public struct RunStatistics: Sendable {
         let seconds = Date().timeIntervalSince(start)
         let total = entities.values.reduce(0, +)
         let perLabel = [EntityLabel.person, .organisation, .location].map { "\($0.rawValue) \(entities[$0] ?? 0)" }.joined(separator: ", ")
-        return String(format: "%d documents, %d errors, %d entities (%@) in %.2f s, %.1f MB/s",
-                      documents, errors, total, perLabel, seconds, Double(bytes) / 1e6 / max(seconds, 1e-6))
+        return "\(documents) documents, \(errors) errors, \(total) entities (\(perLabel)) in "
+            + String(printf: "%.2f s, %.1f MB/s", seconds, Double(bytes) / 1e6 / max(seconds, 1e-6))
     }
 
     /// The progress line's text: documents, MB, MB/s, and the share and ETA when the size is known.
     public static func progressLine(documents: Int, bytes: Int, seconds: Double, totalBytes: Int?) -> String {
         let rate = Double(bytes) / max(seconds, 1e-6)
-        var line = String(format: "%d documents, %.1f MB, %.1f MB/s", documents, Double(bytes) / 1e6, rate / 1e6)
+        var line = String(printf: "%ld documents, %.1f MB, %.1f MB/s", documents, Double(bytes) / 1e6, rate / 1e6)
         if let totalBytes, totalBytes > 0 {
             let eta = rate > 0 ? Double(max(totalBytes - bytes, 0)) / rate : 0
-            line += String(format: ", %.0f%% of %.1f MB, ETA %.0f s", min(100, 100 * Double(bytes) / Double(totalBytes)),
+            line += String(printf: ", %.0f%% of %.1f MB, ETA %.0f s", min(100, 100 * Double(bytes) / Double(totalBytes)),
                            Double(totalBytes) / 1e6, eta)
         }
         return line

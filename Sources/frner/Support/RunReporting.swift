@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import FrenchNER
 #if canImport(Glibc)
 import Glibc
@@ -65,10 +65,10 @@ final class ProgressLine {
         let line = RunStatistics.progressLine(documents: documents, bytes: bytes, seconds: Date().timeIntervalSince(start),
                                               totalBytes: totalBytes)
         if mode == .terminal {
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+            _ = FileSystem.writeAll("\r\u{1B}[K\(line)".utf8, to: 2)
             ProgressLine.shown = true
         } else {
-            FileHandle.standardError.write(Data("frner: \(line)\n".utf8))
+            _ = FileSystem.writeAll("frner: \(line)\n".utf8, to: 2)
         }
     }
 
@@ -77,14 +77,14 @@ final class ProgressLine {
     /// A one-off status message in place of the progress line (only when standard error is a terminal).
     static func show(_ message: String) {
         guard Diagnostics.standardErrorIsTerminal else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8))
+        _ = FileSystem.writeAll("\r\u{1B}[K\(message)".utf8, to: 2)
         shown = true
     }
 
     static func clearIfShown() {
         guard shown else { return }
         shown = false
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        _ = FileSystem.writeAll("\r\u{1B}[K".utf8, to: 2)
     }
 }
 
@@ -99,5 +99,5 @@ private func clearProgressAndInterrupt(_ signalNumber: Int32) {
 /// The one-line summary at the end of a run, on standard error when it is a terminal (or `--stats`).
 func printSummary(_ statistics: RunStatistics, options: RunOptions) {
     guard !options.quiet, options.stats || Diagnostics.standardErrorIsTerminal else { return }
-    FileHandle.standardError.write(Data("frner: \(statistics.line)\n".utf8))
+    _ = FileSystem.writeAll("frner: \(statistics.line)\n".utf8, to: 2)
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import FrenchNER
 #if canImport(Glibc)
 import Glibc
@@ -36,7 +35,7 @@ enum Diagnostics {
 
     static func error(_ message: String) {
         ProgressLine.clearIfShown()
-        FileHandle.standardError.write(Data("frner: \(message)\n".utf8))
+        _ = FileSystem.writeAll("frner: \(message)\n".utf8, to: 2)
     }
 
     /// A note or warning (`frner: note: …`), not shown with `--quiet`.
@@ -46,7 +45,7 @@ enum Diagnostics {
     }
 
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        _ = FileSystem.writeAll("\(message)\n".utf8, to: 2)
     }
 
     static var standardErrorIsTerminal: Bool { isatty(2) != 0 }
