@@ -44,14 +44,43 @@ extension TextBuffer {
     }
 
     /// Decodes, returning the first error (and stopping) unless `lossy`.
+    ///
+    /// Appends to `units`. Runs of ASCII are widened eight bytes at a time; the units are written into
+    /// uninitialized storage (a text has at most as many UTF-16 units as UTF-8 bytes).
+    /// - Complexity: O(n).
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into units: inout ContiguousArray<UInt16>, lossy: Bool) -> TextDecodingError? {
+        var failure: TextDecodingError?
+        let decoded = ContiguousArray<UInt16>(unsafeUninitializedCapacity: bytes.count) { out, written in
+            let (count, error) = decode(bytes, into: out.baseAddress!, lossy: lossy)
+            written = count
+            failure = error
+        }
+        if units.isEmpty { units = decoded } else { units.append(contentsOf: decoded) }
+        return failure
+    }
+
+    /// `decode` into storage with room for `bytes.count` units: returns the units written and the error.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt16>,
+                               lossy: Bool) -> (count: Int, error: TextDecodingError?) {
+        guard let base = bytes.baseAddress else { return (0, nil) }
         var i = 0
+        var o = 0
         let n = bytes.count
         while i < n {
-            let b0 = bytes[i]
+            // Eight ASCII bytes at a time.
+            while i &+ 8 <= n {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                for k in 0..<8 { out[o &+ k] = UInt16(truncatingIfNeeded: word &>> UInt64(8 &* k)) & 0xFF }
+                i &+= 8
+                o &+= 8
+            }
+            guard i < n else { break }
+            let b0 = base[i]
             if b0 < 0x80 {
-                units.append(UInt16(b0))
-                i += 1
+                out[o] = UInt16(b0)
+                o &+= 1
+                i &+= 1
                 continue
             }
             var scalar: UInt32 = 0
@@ -72,7 +101,7 @@ extension TextBuffer {
                     problem = "truncated sequence at end of input"
                 } else {
                     for k in 1..<length {
-                        let b = bytes[i + k]
+                        let b = base[i + k]
                         if b & 0xC0 != 0x80 { problem = "bad continuation byte 0x\(hex(b))"; break }
                         scalar = (scalar << 6) | UInt32(b & 0x3F)
                     }
@@ -84,23 +113,27 @@ extension TextBuffer {
                 }
             }
             if let problem {
-                if !lossy { return TextDecodingError(byteOffset: i, reason: problem) }
-                units.append(0xFFFD)
-                i += 1
+                if !lossy { return (o, TextDecodingError(byteOffset: i, reason: problem)) }
+                out[o] = 0xFFFD
+                o &+= 1
+                i &+= 1
                 // Skip the continuation bytes of this bad sequence so that one error gives one U+FFFD.
-                while i < n && bytes[i] & 0xC0 == 0x80 { i += 1 }
+                while i < n && base[i] & 0xC0 == 0x80 { i &+= 1 }
                 continue
             }
+            // A sequence of 2, 3 or 4 bytes gives 1, 1 or 2 units: never more units than bytes.
             if scalar >= 0x10000 {
                 let v = scalar - 0x10000
-                units.append(UInt16(0xD800 + (v >> 10)))
-                units.append(UInt16(0xDC00 + (v & 0x3FF)))
+                out[o] = UInt16(0xD800 + (v >> 10))
+                out[o &+ 1] = UInt16(0xDC00 + (v & 0x3FF))
+                o &+= 2
             } else {
-                units.append(UInt16(scalar))
+                out[o] = UInt16(scalar)
+                o &+= 1
             }
-            i += length
+            i &+= length
         }
-        return nil
+        return (o, nil)
     }
 }
 

@@ -56,37 +56,53 @@ public struct TextBuffer: Sendable {
         var u8Marks = ContiguousArray<Int32>(repeating: 0, count: markCount)
         var codePoints = 0
         var bytes = 0
-        var ascii = true
-        var surrogates = false
+        var unitsOred: UInt16 = 0
+        var surrogateUnits = 0
         units.withUnsafeBufferPointer { buffer in
             cpMarks.withUnsafeMutableBufferPointer { cpm in
                 u8Marks.withUnsafeMutableBufferPointer { u8m in
-                    for i in 0..<buffer.count {
-                        if i & 63 == 0 {
-                            cpm[i >> 6] = Int32(truncatingIfNeeded: codePoints)
-                            u8m[i >> 6] = Int32(truncatingIfNeeded: bytes)
-                        }
-                        let unit = buffer[i]
-                        if unit < 0x80 {
-                            codePoints += 1
-                            bytes += 1
-                        } else {
-                            ascii = false
-                            if unit < 0x800 {
-                                codePoints += 1
-                                bytes += 2
+                    // Per block of 64 units (a mark); runs of ASCII four units at a time. A unit is one
+                    // code point unless it is a low surrogate; its UTF-8 length is 1, 2 (from U+0080, and
+                    // for each surrogate) or 3 (from U+0800).
+                    var blockStart = 0
+                    while blockStart < buffer.count {
+                        cpm[blockStart >> 6] = Int32(truncatingIfNeeded: codePoints)
+                        u8m[blockStart >> 6] = Int32(truncatingIfNeeded: bytes)
+                        let blockEnd = min(blockStart &+ 64, buffer.count)
+                        var i = blockStart
+                        while i < blockEnd {
+                            // Four ASCII units at a time.
+                            if i &+ 4 <= blockEnd {
+                                let four = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                                if four & 0xFF80_FF80_FF80_FF80 == 0 {
+                                    codePoints &+= 4
+                                    bytes &+= 4
+                                    i &+= 4
+                                    continue
+                                }
+                            }
+                            let unit = buffer[i]
+                            i &+= 1
+                            unitsOred |= unit
+                            if unit < 0x80 {
+                                codePoints &+= 1
+                                bytes &+= 1
+                            } else if unit < 0x800 {
+                                codePoints &+= 1
+                                bytes &+= 2
                             } else if unit & 0xFC00 == 0xD800 {
-                                surrogates = true
-                                codePoints += 1
-                                bytes += 2
+                                surrogateUnits &+= 1
+                                codePoints &+= 1
+                                bytes &+= 2
                             } else if unit & 0xFC00 == 0xDC00 {
-                                surrogates = true
-                                bytes += 2
+                                surrogateUnits &+= 1
+                                bytes &+= 2
                             } else {
-                                codePoints += 1
-                                bytes += 3
+                                codePoints &+= 1
+                                bytes &+= 3
                             }
                         }
+                        blockStart = blockEnd
                     }
                     if buffer.count & 63 == 0 {
                         cpm[buffer.count >> 6] = Int32(truncatingIfNeeded: codePoints)
@@ -95,6 +111,8 @@ public struct TextBuffer: Sendable {
                 }
             }
         }
+        let ascii = unitsOred < 0x80
+        let surrogates = surrogateUnits > 0
         self.codePointMarks = cpMarks
         self.utf8Marks = u8Marks
         self.codePointCount = codePoints
