@@ -369,6 +369,25 @@ struct GazetteerCacheTests {
         #expect(Gazetteer(cacheFile: cache.path, fingerprint: 9) == nil)
     }
 
+    @Test("node ids carry their facts (entries end there, children), compiled and loaded from the cache alike")
+    func taggedNodeIDs() throws {
+        let compiled = Gazetteer(compiling: entries, commonWords: [("le", .function)], tokenizer: tokenizer)
+        let loaded = try #require(Gazetteer(cacheData: compiled.cacheData(fingerprint: 3), fingerprint: 3))
+        for g in [compiled, loaded] {
+            var tagged = Array(g.rootChildren.filter { $0 >= 0 })
+            for slot in g.edges.keys.indices where g.edges.keys[slot] != .max { tagged.append(g.edges.values[slot]) }
+            #expect(tagged.count > entries.count)
+            for value in tagged {
+                let node = Int(value & Gazetteer.nodeIDMask)
+                let endsEntries = g.nodeEntryOffsets[node] != g.nodeEntryOffsets[node + 1]
+                let hasChildren = g.edges.keys.contains { $0 != .max && Int($0 >> 32) == node }
+                #expect((value & Gazetteer.nodeEndsEntries != 0) == endsEntries)
+                #expect((value & Gazetteer.nodeHasChildrenBit != 0) == hasChildren)
+            }
+            #expect(g.rootChildren == compiled.rootChildren && g.edges.values == compiled.edges.values)
+        }
+    }
+
     @Test("a damaged cache file is rejected and recompiled", arguments: ["truncated", "extra byte", "bad magic", "empty"])
     func damagedCache(damage: String) throws {
         let lexicons = try makeLexicons()

@@ -15,7 +15,7 @@ import Glibc
 /// followed by its elements in native byte order. All unsafe byte copying of the package is here.
 extension Gazetteer {
     static let cacheMagic: [UInt8] = Array("FRNERGZ".utf8)
-    static let cacheFormatVersion: UInt8 = 6 // 6: CommonWordClass.grammatical
+    static let cacheFormatVersion: UInt8 = 7 // 6: CommonWordClass.grammatical; 7: trie node ids tagged
 
     /// Serialises the gazetteer.
     func cacheData(fingerprint: UInt64) -> Data {
@@ -31,7 +31,7 @@ extension Gazetteer {
         append(keys.wordClasses, to: &data)
         append(keys.slots, to: &data)
         append(edges.keys, to: &data)
-        append(edges.values, to: &data)
+        append(edges.values, to: &data)   // node ids with their facts (`deriveLookupTables`)
         append(rootChildren, to: &data)
         append(nodeEntryOffsets, to: &data)
         append(nodeEntries, to: &data)
@@ -96,7 +96,7 @@ extension Gazetteer {
               keyCount < Int(Int32.max), entryCount < Int(Int32.max),
               slots.count.nonzeroBitCount == 1, edgeKeys.count == edgeValues.count,
               edgeKeys.count.nonzeroBitCount == 1, nodeOffsets.count == Int(nodes) + 1,
-              roots.count == keyCount, Gazetteer.all(roots, in: -1..<nodeCount),
+              roots.count == keyCount, Gazetteer.taggedNodesInRange(roots, nodeCount: nodeCount, allowingNone: true),
               [flags.count, importance.count, tokenCounts.count, shapes.count, surfaces.count,
                canonicals.count, sources.count].allSatisfy({ $0 == entryCount }),
               Gazetteer.isOffsetTable(keyOffsets, length: keyPool.count),
@@ -134,7 +134,7 @@ extension Gazetteer {
         entrySources = sources
         strings.bytes = stringBytes
         strings.offsets = stringOffsets
-        deriveLookupTables()
+        deriveLookupTables(tagNodeIDs: false)  // saved tagged
     }
 
     /// Offsets into an array of `length` elements: starting at 0, never decreasing, ending at `length`.
@@ -170,14 +170,32 @@ extension Gazetteer {
         }
     }
 
-    /// Whether every used edge slot leads to an existing node.
+    /// Whether every used edge slot leads to an existing node (a node id with its fact bits).
     private static func edgesInRange(_ keys: ContiguousArray<UInt64>, _ values: ContiguousArray<Int32>, nodeCount: Int32) -> Bool {
-        keys.withUnsafeBufferPointer { keys in
+        let factBits = Gazetteer.nodeEndsEntries | Gazetteer.nodeHasChildrenBit
+        return keys.withUnsafeBufferPointer { keys in
             values.withUnsafeBufferPointer { values in
                 var bad = false
-                for i in 0..<keys.count { bad = bad || (keys[i] != .max && (values[i] < 0 || values[i] >= nodeCount)) }
+                for i in 0..<keys.count {
+                    let value = values[i]
+                    bad = bad || (keys[i] != .max && (value < 0 || value & ~(Gazetteer.nodeIDMask | factBits) != 0
+                                                      || value & Gazetteer.nodeIDMask >= nodeCount))
+                }
                 return !bad
             }
+        }
+    }
+
+    /// Whether every value is an existing node id with its fact bits (or -1 where `allowingNone`).
+    private static func taggedNodesInRange(_ values: ContiguousArray<Int32>, nodeCount: Int32, allowingNone: Bool) -> Bool {
+        let factBits = Gazetteer.nodeEndsEntries | Gazetteer.nodeHasChildrenBit
+        return values.withUnsafeBufferPointer { values in
+            var bad = false
+            for value in values {
+                bad = bad || (value == -1 ? !allowingNone
+                    : value < 0 || value & ~(Gazetteer.nodeIDMask | factBits) != 0 || value & Gazetteer.nodeIDMask >= nodeCount)
+            }
+            return !bad
         }
     }
 

@@ -119,22 +119,24 @@ extension Gazetteer {
         found.reserveCapacity(doc.tokens.count / 2)
         doc.tokens.withUnsafeBufferPointer { tokens in
             keyIDs.withUnsafeBufferPointer { keyIDs in
-                nodeEntryOffsets.withUnsafeBufferPointer { offsets in
+                do {
                     let n = tokens.count
                     rootChildren.withUnsafeBufferPointer { rootChildren in
                     keyTrieFlags.withUnsafeBufferPointer { keyFlags in
-                    nodeHasChildren.withUnsafeBufferPointer { hasChildren in
                     for start in 0..<n {
                         // Most tokens start no entry: one byte of `keyTrieFlags` says so.
                         let first = keyIDs[start]
                         if first < 0 || Int(first) >= keyFlags.count || keyFlags[Int(first)] & Gazetteer.startsEntry == 0 {
                             continue
                         }
+                        // Node ids carry whether entries end there and whether it has children
+                        // (`deriveLookupTables`): a step reads no per-node array.
                         var node = rootChildren[Int(first)]
                         var end = start + 1
                         while true {
-                            if offsets[Int(node)] != offsets[Int(node) + 1] {
-                                found.append(GazetteerMatch(start: Int32(start), end: Int32(end), node: node, index: Int32(found.count)))
+                            if node & Gazetteer.nodeEndsEntries != 0 {
+                                found.append(GazetteerMatch(start: Int32(start), end: Int32(end), node: node & Gazetteer.nodeIDMask,
+                                                            index: Int32(found.count)))
                             }
                             // Hyphens inside a compound are transparent.
                             var next = end
@@ -145,13 +147,12 @@ extension Gazetteer {
                             guard next < n, !tokens[next].flags.contains(.sentenceStart) else { break }
                             // A leaf, or a key that continues no entry, ends the walk without probing `edges`.
                             let key = keyIDs[next]
-                            guard key >= 0, Int(key) < keyFlags.count, keyFlags[Int(key)] & Gazetteer.continuesEntry != 0,
-                                  hasChildren[Int(node) >> 6] & (1 << UInt64(node & 63)) != 0,
-                                  let child = edges.get(UInt64(node) << 32 | UInt64(key)) else { break }
+                            guard node & Gazetteer.nodeHasChildrenBit != 0, key >= 0, Int(key) < keyFlags.count,
+                                  keyFlags[Int(key)] & Gazetteer.continuesEntry != 0,
+                                  let child = edges.get(UInt64(node & Gazetteer.nodeIDMask) << 32 | UInt64(key)) else { break }
                             node = child
                             end = next + 1
                         }
-                    }
                     }
                     }
                     }

@@ -41,6 +41,14 @@ public struct Gazetteer: Sendable {
     var nodeHasExactCaseEntries = ContiguousArray<UInt64>()
     static let startsEntry: UInt8 = 1
     static let continuesEntry: UInt8 = 2
+    /// Once derived, the node ids in `rootChildren` and `edges` carry two facts of the node they name,
+    /// so that a walk reads neither `nodeEntryOffsets` nor `nodeHasChildren` (two cache misses per step):
+    /// `nodeEndsEntries` (entries end there) and `nodeHasChildrenBit`. `nodeIDMask` takes them off.
+    static let nodeEndsEntries: Int32 = 1 << 30
+    static let nodeHasChildrenBit: Int32 = 1 << 29
+    static let nodeIDMask: Int32 = (1 << 29) - 1
+    /// A node id (or -1) without the facts `deriveLookupTables` adds.
+    @inline(__always) static func untagged(_ node: Int32) -> Int32 { node < 0 ? node : node & nodeIDMask }
     /// Entries ending at each node: `nodeEntries[nodeEntryOffsets[n]..<nodeEntryOffsets[n + 1]]`.
     var nodeEntryOffsets = ContiguousArray<Int32>()
     var nodeEntries = ContiguousArray<Int32>()
@@ -88,7 +96,9 @@ public struct Gazetteer: Sendable {
     /// Computes the tables derived from the trie, the keys and the entries (`keyTrieFlags`,
     /// `nodeHasChildren`, `nodeCaseFreeTypeBits`, `nodeHasExactCaseEntries`) and
     /// gives the key table a new identity; called once a gazetteer is compiled or loaded.
-    mutating func deriveLookupTables() {
+    /// - Parameter tagNodeIDs: add the fact bits to the node ids of `rootChildren` and `edges` (false when
+    ///   they were saved with them, in a cache file).
+    mutating func deriveLookupTables(tagNodeIDs: Bool = true) {
         var flags = ContiguousArray<UInt8>(repeating: 0, count: keys.count)
         var hasChildren = ContiguousArray<UInt64>(repeating: 0, count: (Int(nodeCount) + 63) / 64)
         for (id, child) in rootChildren.enumerated() where child >= 0 { flags[id] |= Gazetteer.startsEntry }
@@ -99,6 +109,9 @@ public struct Gazetteer: Sendable {
         }
         keyTrieFlags = flags
         nodeHasChildren = hasChildren
+        // Each node id in the trie's arrays with its two facts.
+        precondition(nodeCount <= Gazetteer.nodeIDMask, "more trie nodes than a tagged node id holds")
+        if tagNodeIDs { tagNodeIDsWithFacts(hasChildren: hasChildren) }
         // A match's types are then one load, unless an entry of its node wants the text's case checked.
         let exactCase = LexiconEntry.Flags.exactCase.rawValue
         let nodes = max(0, nodeEntryOffsets.count - 1)
@@ -117,6 +130,35 @@ public struct Gazetteer: Sendable {
         nodeCaseFreeTypeBits = caseFreeBits
         nodeHasExactCaseEntries = hasExactCase
         keys.identity = KeyTable.newIdentity()
+    }
+
+    /// Adds to each node id of `rootChildren` and `edges` whether entries end at the node and whether it
+    /// has children (`nodeEndsEntries`, `nodeHasChildrenBit`), read from `nodeEntryOffsets` and
+    /// `hasChildren`.
+    /// - Complexity: O(keys + edge slots), one random read per node id.
+    private mutating func tagNodeIDsWithFacts(hasChildren: ContiguousArray<UInt64>) {
+        nodeEntryOffsets.withUnsafeBufferPointer { offsets in
+            hasChildren.withUnsafeBufferPointer { hasChildren in
+                func tagged(_ node: Int32) -> Int32 {
+                    guard node >= 0 else { return node }
+                    let id = Int(node & Gazetteer.nodeIDMask)
+                    var result = Int32(id)
+                    if id &+ 1 < offsets.count, offsets[id] != offsets[id &+ 1] { result |= Gazetteer.nodeEndsEntries }
+                    if id >> 6 < hasChildren.count, hasChildren[id >> 6] & (1 << UInt64(id & 63)) != 0 {
+                        result |= Gazetteer.nodeHasChildrenBit
+                    }
+                    return result
+                }
+                rootChildren.withUnsafeMutableBufferPointer { roots in
+                    for i in roots.indices { roots[i] = tagged(roots[i]) }
+                }
+                edges.keys.withUnsafeBufferPointer { keys in
+                    edges.values.withUnsafeMutableBufferPointer { values in
+                        for slot in keys.indices where keys[slot] != .max { values[slot] = tagged(values[slot]) }
+                    }
+                }
+            }
+        }
     }
 
     // MARK: - Matching
