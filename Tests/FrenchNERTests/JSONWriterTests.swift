@@ -38,4 +38,21 @@ extension JSONWriterTests {
         units.withUnsafeBufferPointer { json.string(utf16: $0) }
         #expect(String(decoding: json.bytes, as: UTF8.self) == "\"a\\\"\\\\\\n\\u0001é€😀\u{FFFD}b\"")
     }
+
+    @Test("UTF-16 strings: every control character escaped as RFC 8259 says, an empty string, a lone low surrogate")
+    func controlCharacters() {
+        var json = JSONWriter()
+        let units: [UInt16] = Array(0..<0x20) + [0x0D, 0x09, 0xDC00]
+        units.withUnsafeBufferPointer { json.string(utf16: $0) }
+        [UInt16]().withUnsafeBufferPointer { json.string(utf16: $0) }
+        let escapes = (0..<0x20).map { (unit: Int) -> String in
+            switch unit {
+            case 0x0A: return #"\n"#
+            case 0x0D: return #"\r"#
+            case 0x09: return #"\t"#
+            default: return #"\u00"# + (unit < 0x10 ? "0" : "") + String(unit, radix: 16)
+            }
+        }
+        #expect(String(decoding: json.bytes, as: UTF8.self) == "\"" + escapes.joined() + #"\r\t"# + "\u{FFFD}\",\"\"")
+    }
 }
