@@ -73,7 +73,7 @@ build_library() {
     "$CLANG" -O1 -g -fsanitize=fuzzer-no-link,address -ISources/CFrenchICU/include $(pkg-config --cflags icu-i18n) \
         -c Sources/CFrenchICU/CFrenchICU.c -o "$BUILD/obj/CFrenchICU.o"
     if ! "$SWIFTC" -O -wmo -sanitize=fuzzer,address -parse-as-library -enable-testing -swift-version 6 \
-        -module-name FrenchNER -I Fuzz/include "${sources[@]}" \
+        -module-name FrenchNER -package-name FrenchNER -I Fuzz/include "${sources[@]}" \
         -emit-module -emit-module-path "$BUILD/lib/FrenchNER.swiftmodule" \
         -emit-object -o "$BUILD/lib/FrenchNER.o" 2>&1 | quiet_link; then
         die "the library did not build"
@@ -89,7 +89,7 @@ build_target() {
     if [ -x "$out" ] && [ "$out" -nt "$newest" ]; then return 0; fi
     echo "fuzz.sh: building fuzz-$t" >&2
     # shellcheck disable=SC2046
-    if ! "$SWIFTC" -O -sanitize=fuzzer,address -parse-as-library -swift-version 5 -module-name "Fuzz_$t" \
+    if ! "$SWIFTC" -O -sanitize=fuzzer,address -parse-as-library -swift-version 5 -module-name "Fuzz_$t" -package-name FrenchNER \
         -I "$BUILD/lib" -I Fuzz/include Fuzz/Support/*.swift "Fuzz/Targets/$t.swift" \
         "$BUILD/lib/FrenchNER.o" "$BUILD/obj/CFrenchICU.o" $(pkg-config --libs icu-i18n) -o "$out" 2>&1 | quiet_link; then
         die "fuzz-$t did not build"
