@@ -8,6 +8,12 @@ every text through `nlp.pipe` with (a) `spacy.blank("fr")` + `add_pipe("frenchne
 tokenizer, and (b) the tokenizer `frenchner.Tokenizer.v1` + `add_pipe("frenchner")`. Each pipeline is
 built fresh per run (a cold vocabulary, as a user's first pass). Prints each run and the medians, in
 MB/s of UTF-8 text, with the entities placed and how (exact, expanded, shrunk, dropped).
+
+`--breakdown` adds, once, where the time of (b) goes: `frner tokenize --format words` over the file
+(the words and spaces frner sends), building every `Doc` from them with no frner in the loop (cold and
+warm vocabulary), the tokenizer alone through `nlp.pipe` (one round trip to frner per text: spaCy calls
+the tokenizer text by text), `Tagger.pipe` alone, and placing the entities on ready Docs
+(`set_entities`).
 """
 
 from __future__ import annotations
@@ -50,10 +56,50 @@ def pipe_run(texts: List[str], tokenizer: bool) -> Dict[str, float]:
             **{k: stats.get(k, 0) for k in ("exact", "expanded", "shrunk", "dropped", "errors")}}
 
 
+def breakdown(path: str, texts: List[str], megabytes: float) -> None:
+    """Where the time of nlp.pipe with frenchner.Tokenizer.v1 goes (see the module's docstring)."""
+    from spacy.tokens import Doc
+
+    binary = frenchner.find_frner()
+
+    def timed(name: str, seconds: float, note: str = "") -> None:
+        print(f"  {name:52s} {seconds:6.2f} s  {megabytes / seconds:6.2f} MB/s {note}", flush=True)
+
+    started = time.perf_counter()
+    out = subprocess.run([binary.path, "tokenize", "--format", "words", "--input-format", "jsonl", path],
+                         stdout=subprocess.PIPE, check=True, env=binary.environment()).stdout
+    timed("frner tokenize --format words (whole file)", time.perf_counter() - started, f"({len(out) / 1e6:.0f} MB out)")
+    started = time.perf_counter()
+    records = [json.loads(line) for line in out.splitlines()]
+    timed("json.loads of those records", time.perf_counter() - started)
+    nlp = spacy.blank("fr")
+    for state in ("cold", "warm"):
+        started = time.perf_counter()
+        tokens = sum(len(Doc(nlp.vocab, words=r["words"], spaces=r["spaces"])) for r in records)
+        timed(f"Doc(vocab, words, spaces), {state} vocabulary", time.perf_counter() - started, f"({tokens:,} tokens)")
+    config = {"nlp": {"tokenizer": {"@tokenizers": "frenchner.Tokenizer.v1"}}}
+    nlp = spacy.blank("fr", config=config)
+    started = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=256))
+    timed("nlp.pipe, frenchner.Tokenizer.v1 only (cold)", time.perf_counter() - started)
+    with frenchner.Tagger() as tagger:
+        started = time.perf_counter()
+        results = list(tagger.pipe(texts, batch_size=256))
+        timed("Tagger.pipe alone", time.perf_counter() - started)
+    component = nlp.add_pipe("frenchner")
+    started = time.perf_counter()
+    for doc, entities in zip(docs, results):
+        component.set_entities(doc, entities)
+    timed("set_entities on those Docs", time.perf_counter() - started)
+    component.close()
+    nlp.tokenizer.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", help="JSON Lines file with a 'text' field")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--breakdown", action="store_true", help="also time the parts of (b) once")
     args = parser.parse_args()
     with open(args.corpus, encoding="utf-8") as f:
         texts = [json.loads(line)["text"] for line in f if line.strip()]
@@ -71,6 +117,9 @@ def main() -> None:
         print(f"run {run + 1}: frner {megabytes / cli:.2f} MB/s; spaCy tokenizer {megabytes / plain['seconds']:.2f} MB/s "
               f"{plain}; frenchner tokenizer {megabytes / ours['seconds']:.2f} MB/s {ours}", flush=True)
     base = statistics.median(rows["frner tag --jobs 1"])
+    if args.breakdown:
+        print("\nwhere nlp.pipe with frenchner.Tokenizer.v1 spends its time (one run each):")
+        breakdown(args.corpus, texts, megabytes)
     print("\nmedians (MB/s, ratio to frner tag --jobs 1):")
     for name, values in rows.items():
         median = statistics.median(values)
