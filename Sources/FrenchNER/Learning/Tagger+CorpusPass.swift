@@ -98,7 +98,11 @@ extension DocumentSource {
         let path = FileSystem.temporaryDirectory + "frner-spool-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let out = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard out >= 0 else { throw SpoolError(path: path, reason: FileSystem.describe(errno: errno)) }
-        defer { close(out) }
+        var complete = false
+        defer {
+            close(out)
+            if !complete { unlink(path) }  // a spool cut short is removed here: the caller never gets its path
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
@@ -111,6 +115,7 @@ extension DocumentSource {
                 throw SpoolError(path: path, reason: FileSystem.describe(errno: failure))
             }
         }
+        complete = true
         return path
     }
 }
