@@ -251,10 +251,8 @@ struct StringPool: Sendable {
     func equals(_ id: Int32, _ ascii: StaticString) -> Bool {
         let start = Int(offsets[Int(id)]), end = Int(offsets[Int(id) + 1])
         guard end - start == ascii.utf8CodeUnitCount else { return false }
-        return ascii.withUTF8Buffer { expected in
-            for i in 0..<expected.count where bytes[start + i] != expected[i] { return false }
-            return true
-        }
+        if end == start { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, ascii.utf8Start, end - start) == 0 }
     }
 
     mutating func append(_ string: String) -> Int32 {

@@ -27,16 +27,22 @@ enum OverlapResolution {
             return $0.index < $1.index
         }
         var taken = [Bool](repeating: false, count: tokenCount + 1)
-        var kept: [Candidate] = []
-        kept.reserveCapacity(candidates.count)
+        // The kept candidates (indices), and for each `start << 32 | its place among them`: sorting these
+        // integers puts the kept in text order as a stable sort by start would, moving 8 bytes, not a
+        // candidate.
+        var kept = ContiguousArray<Int32>()
+        var order = ContiguousArray<UInt64>()
+        kept.reserveCapacity(keys.count)
+        order.reserveCapacity(keys.count)
         for key in keys {
-            let candidate = candidates[Int(key.index)]
-            if candidate.range.contains(where: { taken[$0] }) { continue }
-            for i in candidate.range { taken[i] = true }
-            kept.append(candidate)
+            let range = Int(key.start)..<(Int(key.start) + Int(key.length))
+            if range.contains(where: { taken[$0] }) { continue }
+            for i in range { taken[i] = true }
+            order.append(UInt64(UInt32(bitPattern: key.start)) << 32 | UInt64(kept.count))
+            kept.append(key.index)
         }
         // Kept candidates do not overlap: in text order.
-        kept.sort { $0.start < $1.start }
-        return kept
+        order.sort()
+        return order.map { candidates[Int(kept[Int($0 & 0xFFFF_FFFF)])] }
     }
 }
