@@ -194,9 +194,13 @@ extension Recognition {
     /// `II`, `XIV`, `Ier`, `Ire`, `1er`: a regnal number (not `I` or `V` alone, which may be a pronoun
     /// or an initial).
     func isRomanNumeral(_ i: Int) -> Bool {
-        let key = doc.keyUnits(of: tokens[i])
-        if Recognition.ordinalKeys.contains(where: { key.elementsEqual($0) }) { return true }
-        guard tokens[i].isAllCaps, key.count >= 2, key.count <= 7 else { return false }
+        // Most tokens asked are neither three units long (the ordinals) nor in capitals: answered
+        // before the key is read.
+        let token = tokens[i]
+        guard token.keyLength == 3 || token.isAllCaps && token.keyLength >= 2 && token.keyLength <= 7 else { return false }
+        let key = doc.keyUnits(of: token)
+        if key.count == 3 && Recognition.ordinalKeys.contains(where: { key.elementsEqual($0) }) { return true }
+        guard token.isAllCaps, key.count >= 2, key.count <= 7 else { return false }
         // X{0,3} then IX, IV or V?I{0,3}: II to XXXIX (`XXL`, `LI` are no regnal numbers).
         var rest = key[...]
         var tens = 0

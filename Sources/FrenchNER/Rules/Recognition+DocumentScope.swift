@@ -10,38 +10,73 @@ extension Recognition {
     /// arrays indexed by it (`ChainTable`) rather than in dictionaries.
     struct NameChains {
         let scope: Int
-        private var names = NameIndex()
-        /// Per name (by `names` index): the sentence of its last mention and its current chain's id.
-        private var last = ContiguousArray<Int32>()
-        private var current = ContiguousArray<Int32>()
+        /// A name: its key, the sentence of its last mention and its current chain's id.
+        private struct Name {
+            var key: UInt64
+            var last: Int32
+            var current: Int32
+        }
+        /// An open-addressing table of names: `index + 1` in `names` in each slot, 0 for an empty slot.
+        /// Name keys are hashes already: a multiply and a shift place them, no `Hasher`.
+        private var slots: ContiguousArray<Int32>
+        private var names = ContiguousArray<Name>()
         /// The number of chains so far (the next chain's id).
         private(set) var count = 0
 
         /// - Parameter capacity: about how many names will be looked up (the table grows past it).
         init(scope: Int, capacity: Int = 0) {
             self.scope = scope
-            names = NameIndex(capacity: capacity)
-            last.reserveCapacity(capacity)
-            current.reserveCapacity(capacity)
+            var size = 16
+            while size < 2 * capacity { size *= 2 }
+            slots = ContiguousArray(repeating: 0, count: size)
+            names.reserveCapacity(capacity)
         }
 
         /// The chain of a mention of `key` in `sentence`: the previous mention's chain when that one is
         /// at most `scope` sentences back, else a new chain.
-        /// - Complexity: O(1) expected.
+        /// - Complexity: O(1) expected; the table doubles at half load.
         mutating func chain(_ key: UInt64, sentence: Int) -> ChainKey {
-            let (index, inserted) = names.insert(key)
-            if inserted {
-                last.append(Int32(sentence))
-                current.append(Int32(count))
-                count += 1
-            } else {
-                if sentence - Int(last[index]) > scope {
-                    current[index] = Int32(count)
-                    count += 1
+            var mask = slots.count - 1
+            var slot = NameChains.slot(key, mask)
+            while true {
+                let entry = Int(slots[slot])
+                if entry == 0 { break }
+                if names[entry - 1].key == key {
+                    if sentence - Int(names[entry - 1].last) > scope {
+                        names[entry - 1].current = Int32(count)
+                        count += 1
+                    }
+                    names[entry - 1].last = Int32(sentence)
+                    return ChainKey(name: key, chain: names[entry - 1].current)
                 }
-                last[index] = Int32(sentence)
+                slot = (slot + 1) & mask
             }
-            return ChainKey(name: key, chain: current[index])
+            if (names.count + 1) * 2 > slots.count {
+                grow()
+                mask = slots.count - 1
+                slot = NameChains.slot(key, mask)
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+            }
+            let chain = Int32(count)
+            count += 1
+            names.append(Name(key: key, last: Int32(sentence), current: chain))
+            slots[slot] = Int32(names.count)
+            return ChainKey(name: key, chain: chain)
+        }
+
+        @inline(__always)
+        private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        }
+
+        private mutating func grow() {
+            slots = ContiguousArray(repeating: 0, count: slots.count * 2)
+            let mask = slots.count - 1
+            for (index, name) in names.enumerated() {
+                var slot = NameChains.slot(name.key, mask)
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(index + 1)
+            }
         }
     }
 
@@ -72,59 +107,6 @@ extension Recognition {
                 // appear one at a time: usually one value).
                 while id >= values.count { values.append(initial) }
                 values[id] = newValue
-            }
-        }
-    }
-
-    /// An open-addressing set of 64-bit name keys, each with a dense index (0, 1, 2… in order of
-    /// insertion). Name keys are hashes already: a multiply and a shift place them, no `Hasher`.
-    struct NameIndex {
-        /// `index + 1` of the key in each slot, 0 for an empty slot.
-        private var slots: ContiguousArray<Int32>
-        private var keys = ContiguousArray<UInt64>()
-
-        /// A table that takes `capacity` keys before it grows.
-        init(capacity: Int = 0) {
-            var size = 16
-            while size < 2 * capacity { size *= 2 }
-            slots = ContiguousArray(repeating: 0, count: size)
-            keys.reserveCapacity(capacity)
-        }
-
-        /// The index of `key`, adding it if new.
-        /// - Complexity: O(1) expected; the table doubles at half load.
-        mutating func insert(_ key: UInt64) -> (index: Int, inserted: Bool) {
-            var mask = slots.count - 1
-            var slot = NameIndex.slot(key, mask)
-            while true {
-                let entry = slots[slot]
-                if entry == 0 { break }
-                if keys[Int(entry) - 1] == key { return (Int(entry) - 1, false) }
-                slot = (slot + 1) & mask
-            }
-            if (keys.count + 1) * 2 > slots.count {
-                grow()
-                mask = slots.count - 1
-                slot = NameIndex.slot(key, mask)
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-            }
-            keys.append(key)
-            slots[slot] = Int32(keys.count)
-            return (keys.count - 1, true)
-        }
-
-        @inline(__always)
-        private static func slot(_ key: UInt64, _ mask: Int) -> Int {
-            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-        }
-
-        private mutating func grow() {
-            slots = ContiguousArray(repeating: 0, count: slots.count * 2)
-            let mask = slots.count - 1
-            for (index, key) in keys.enumerated() {
-                var slot = NameIndex.slot(key, mask)
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(index + 1)
             }
         }
     }

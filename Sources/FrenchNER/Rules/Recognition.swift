@@ -48,36 +48,49 @@ struct Recognition {
         (roles, lists) = roleTable.tokenRoles(doc, keyIDs: ids)
         let matches = gazetteer.matches(in: doc, keyIDs: ids)
         self.matches = matches
-        var first = ContiguousArray<Int32>(repeating: Int32(matches.count), count: n + 1)
         var starting = ContiguousArray<UInt64>(repeating: 0, count: n)
         var ending = ContiguousArray<UInt64>(repeating: 0, count: n)
         var single = ContiguousArray<UInt64>(repeating: 0, count: n)
-        var matchTypes = ContiguousArray<UInt64>(repeating: 0, count: matches.count)
+        // `firstMatch` and `matchTypes` are written once each, every value: not zero-filled first.
         // Tokens up to a match's start that no earlier match reaches point to it; those after the last
-        // start keep `matches.count`.
+        // start get `matches.count`.
         var i = 0
-        for (index, match) in matches.enumerated() {
-            while i <= Int(match.start) {
-                first[i] = Int32(index)
+        let matchTypes = ContiguousArray<UInt64>(unsafeUninitializedCapacity: matches.count) { types, typesCount in
+            for (index, match) in matches.enumerated() {
+                let matchTypes = Recognition.types(of: match, gazetteer: gazetteer, doc: doc)
+                types[index] = matchTypes
+                starting[Int(match.start)] |= matchTypes
+                ending[Int(match.end) - 1] |= matchTypes
+                if match.end - match.start == 1 { single[Int(match.start)] |= matchTypes }
+            }
+            typesCount = matches.count
+        }
+        firstMatch = ContiguousArray<Int32>(unsafeUninitializedCapacity: n + 1) { first, firstCount in
+            for (index, match) in matches.enumerated() {
+                while i <= Int(match.start) {
+                    first[i] = Int32(index)
+                    i += 1
+                }
+            }
+            while i <= n {
+                first[i] = Int32(matches.count)
                 i += 1
             }
-            let types = Recognition.types(of: match, gazetteer: gazetteer, doc: doc)
-            matchTypes[index] = types
-            starting[Int(match.start)] |= types
-            ending[Int(match.end) - 1] |= types
-            if match.end - match.start == 1 { single[Int(match.start)] |= types }
+            firstCount = n + 1
         }
-        firstMatch = first
+        let first = firstMatch
         self.matchTypes = matchTypes
         startingTypes = starting
         endingTypes = ending
         singleTypes = single
         let inHeadline = Recognition.headlines(doc)
         self.inHeadline = inHeadline
-        var nameLike = ContiguousArray<Bool>(repeating: false, count: n)
-        for i in 0..<n {
-            nameLike[i] = Recognition.isNameLike(i, doc: doc, gazetteer: gazetteer, keyIDs: ids, singleTypes: single,
-                                                 inHeadline: inHeadline, matches: matches, firstMatch: first)
+        let nameLike = ContiguousArray<Bool>(unsafeUninitializedCapacity: n) { nameLike, count in
+            for i in 0..<n {
+                nameLike[i] = Recognition.isNameLike(i, doc: doc, gazetteer: gazetteer, keyIDs: ids, singleTypes: single,
+                                                     inHeadline: inHeadline, matches: matches, firstMatch: first)
+            }
+            count = n
         }
         self.nameLike = nameLike
         ruleStarts = RuleStarts(doc: doc, roles: roles, lists: lists, singleTypes: single, nameLike: nameLike)
