@@ -87,6 +87,8 @@ struct SpanFacts {
     let lexiconWeight: Double
     /// A lexicon knows the span as an organisation or a place.
     let knownOther: Bool
+    /// The gazetteer match of exactly the span (`Recognition.match(exactly:)`), found once for all rules.
+    let exactMatch: GazetteerMatch?
 
     var start: Int { span.lowerBound }
     var end: Int { span.upperBound }

@@ -58,12 +58,15 @@ extension Recognition {
         }
     }
 
-    func isNonEntity(_ span: Range<Int>) -> Bool {
+    func isNonEntity(_ span: Range<Int>) -> Bool { isNonEntity(span, exactMatch: match(exactly: span)) }
+
+    /// `isNonEntity(_:)`, given the match of exactly the span (`match(exactly:)`).
+    func isNonEntity(_ span: Range<Int>, exactMatch: GazetteerMatch?) -> Bool {
         let s = span.lowerBound, e = span.upperBound
         let entity = Recognition.entityTypes
         // A known entity keeps its own span inside a product or event (`Boeing` in `Boeing 737`,
         // `Minsk` in `accords de Minsk`), as news annotation does.
-        let knownEntity = entityMatch(exactly: span) != nil
+        let knownEntity = exactMatch.map { typesOf($0) & entity != 0 } ?? false
         // Only a match with a non-entity, function or title type can decide below: a start where no
         // match has one is passed over with one test (`startingTypes` is their union per start).
         let deciding = Recognition.nonEntityTypes | Recognition.bit(.function) | Recognition.bit(.title)
@@ -84,7 +87,7 @@ extension Recognition {
                 }
             }
         }
-        if let match = match(exactly: span) {
+        if let match = exactMatch {
             let types = typesOf(match)
             if types & entity == 0 {
                 if types & Recognition.bit(.demonym) != 0 { return true }

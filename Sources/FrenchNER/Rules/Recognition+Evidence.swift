@@ -19,7 +19,8 @@ extension Recognition {
         let lexiconWeight = exactMatch.map { addLexiconVotes(of: $0, wordCount: wordCount, to: &evidence) } ?? 0
 
         let facts = SpanFacts(span: span, wordCount: wordCount, prefix: prefix, lexiconWeight: lexiconWeight,
-                              knownOther: evidence.score(.organisation) > 0 || evidence.score(.location) > 0)
+                              knownOther: evidence.score(.organisation) > 0 || evidence.score(.location) > 0,
+                              exactMatch: exactMatch)
         // Rules are read in place (by index): iterating would copy each rule, closure and all.
         let decided: Candidate? = RuleCatalogue.spanRules.withUnsafeBufferPointer { rules in
             for k in rules.indices where rules[k].decides(self, facts) {
@@ -29,7 +30,7 @@ extension Recognition {
         }
         if let decided { return decided }
         // Things that are not PER/ORG/LOC.
-        if lexiconWeight < RuleWeights.lexiconMultiword && isNonEntity(span) { return nil }
+        if lexiconWeight < RuleWeights.lexiconMultiword && isNonEntity(span, exactMatch: exactMatch) { return nil }
         // `l'opération Sentinelle`, `la tempête tropicale Alex`, `le rover Opportunity`: a work, a
         // vessel or an event named after somewhere is no entity.
         // A person stays (`la saga Harry Potter`: news annotation keeps the person in the title).
