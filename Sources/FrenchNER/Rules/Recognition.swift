@@ -165,17 +165,22 @@ struct Recognition {
         var inHeadline = ContiguousArray<Bool>(repeating: false, count: tokens.count)
         var documentWords = 0
         var documentCapitals = 0
-        for sentence in doc.sentences {
-            var words = 0
-            var capitals = 0
-            for i in sentence.tokens where tokens[i].kind == .word && tokens[i].flags.contains(.hasLetter) {
-                words += 1
-                if tokens[i].isAllCaps && tokens[i].end - tokens[i].start > 1 { capitals += 1 }
-            }
-            documentWords += words
-            documentCapitals += capitals
-            if words >= 3 && capitals * 10 >= words * 6 {
-                for i in sentence.tokens { inHeadline[i] = true }
+        // Every token is read once: through the buffer, without a bounds check per token.
+        tokens.withUnsafeBufferPointer { tokens in
+            for sentence in doc.sentences {
+                let range = sentence.tokens
+                precondition(range.lowerBound >= 0 && range.upperBound <= tokens.count, "sentence outside the tokens")
+                var words = 0
+                var capitals = 0
+                for i in range where tokens[i].kind == .word && tokens[i].flags.contains(.hasLetter) {
+                    words += 1
+                    if tokens[i].isAllCaps && tokens[i].end - tokens[i].start > 1 { capitals += 1 }
+                }
+                documentWords += words
+                documentCapitals += capitals
+                if words >= 3 && capitals * 10 >= words * 6 {
+                    for i in range { inHeadline[i] = true }
+                }
             }
         }
         if documentCapitals >= 3 && documentCapitals * 10 >= documentWords * 6 {
