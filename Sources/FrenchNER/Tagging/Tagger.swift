@@ -96,6 +96,8 @@ public struct Tagger: Sendable {
                           byteStart: byteStart, byteEnd: byteEnd,
                           source: source, canonical: canonical, utf16Range: start..<end, tokenRange: candidate.range)
         }
+        // The recognition's arrays serve the thread's next document.
+        recognition.recycle()
         return TaggedText(tokens: doc, entities: entities)
     }
 }
