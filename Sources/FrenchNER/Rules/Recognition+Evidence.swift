@@ -20,7 +20,8 @@ extension Recognition {
 
         let facts = SpanFacts(span: span, wordCount: wordCount, prefix: prefix, lexiconWeight: lexiconWeight,
                               knownOther: evidence.score(.organisation) > 0 || evidence.score(.location) > 0,
-                              exactMatch: exactMatch)
+                              exactMatch: exactMatch, listNeighbourAfter: listNeighbourLabel(after: span.upperBound),
+                              listNeighbourBefore: listNeighbourLabel(before: span.lowerBound))
         // Rules are read in place (by index): iterating would copy each rule, closure and all.
         let decided: Candidate? = RuleCatalogue.spanRules.withUnsafeBufferPointer { rules in
             for k in rules.indices where rules[k].decides(self, facts) {

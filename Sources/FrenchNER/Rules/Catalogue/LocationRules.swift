@@ -10,8 +10,8 @@ extension RuleCatalogue {
     /// `Faial, Pico, Graciosa et Terceira`: a name in a list whose neighbour across `,`, `et` or `ou`
     /// is a known place (an entry of no other label, not ambiguous).
     static let locationList = EvidenceRule(.locationList, votes: .location, weight: RuleWeights.locationList,
-                                           loneWord: .notOnCommonNoun) { r, span in
-        r.listNeighbourLabel(after: span.end) == .location || r.listNeighbourLabel(before: span.start) == .location
+                                           loneWord: .notOnCommonNoun) { _, span in
+        span.listNeighbourAfter == .location || span.listNeighbourBefore == .location
     }
 
     /// `Gakona Lodge`, `Mendeltna Creek`, `Big Island`: an English place noun ends a name of two words
