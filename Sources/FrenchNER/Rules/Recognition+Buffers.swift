@@ -32,6 +32,20 @@ final class RecognitionBuffers {
     var ruleStarts = (ContiguousArray<Int>(), ContiguousArray<Int>(), ContiguousArray<Int>(), ContiguousArray<Int>(),
                       ContiguousArray<Int>())
 
+    // The document rules' tables (`applyDocumentConsistency`), taken and handed back within the call.
+    var chainSlots = ContiguousArray<Int32>()
+    var chainNames = ContiguousArray<Recognition.NameChains.Name>()
+    var sureLabels = ContiguousArray<(label: EntityLabel, score: Double)?>()
+    var personParts = ContiguousArray<Double?>()
+    var firstNames = ContiguousArray<Double?>()
+    var inside = ContiguousArray<Int>()
+    var opening = ContiguousArray<Int>()
+    var votes = ContiguousArray<Recognition.Votes?>()
+    var sentenceOf: [Int] = []
+    var ownChain: [Recognition.ChainKey] = []
+    var leftChain: [Recognition.ChainKey?] = []
+    var updatedChains: [Recognition.ChainKey] = []
+
     private init() {}
 
     /// The calling thread's buffers.

@@ -11,7 +11,7 @@ extension Recognition {
     struct NameChains {
         let scope: Int
         /// A name: its key, the sentence of its last mention and its current chain's id.
-        private struct Name {
+        struct Name {
             var key: UInt64
             var last: Int32
             var current: Int32
@@ -23,14 +23,23 @@ extension Recognition {
         /// The number of chains so far (the next chain's id).
         private(set) var count = 0
 
-        /// - Parameter capacity: about how many names will be looked up (the table grows past it).
-        init(scope: Int, capacity: Int = 0) {
+        /// - Parameters:
+        ///   - capacity: about how many names will be looked up (the table grows past it).
+        ///   - slots, names: arrays whose storage the table reuses (`storage`, from an earlier document).
+        init(scope: Int, capacity: Int = 0, slots: ContiguousArray<Int32> = [], names: ContiguousArray<Name> = []) {
             self.scope = scope
             var size = 16
             while size < 2 * capacity { size *= 2 }
-            slots = ContiguousArray(repeating: 0, count: size)
-            names.reserveCapacity(capacity)
+            self.slots = slots
+            self.slots.removeAll(keepingCapacity: true)
+            self.slots.append(contentsOf: repeatElement(0, count: size))
+            self.names = names
+            self.names.removeAll(keepingCapacity: true)
+            self.names.reserveCapacity(capacity)
         }
+
+        /// The table's arrays, for a later table to reuse.
+        var storage: (slots: ContiguousArray<Int32>, names: ContiguousArray<Name>) { (slots, names) }
 
         /// The chain of a mention of `key` in `sentence`: the previous mention's chain when that one is
         /// at most `scope` sentences back, else a new chain.
@@ -92,12 +101,18 @@ extension Recognition {
         private var values: ContiguousArray<Value>
         private let initial: Value
 
-        /// - Parameter capacity: about how many chains there will be (the table grows past it).
-        init(_ initial: Value, capacity: Int = 0) {
+        /// - Parameters:
+        ///   - capacity: about how many chains there will be (the table grows past it).
+        ///   - storage: an array whose storage the table reuses (`storage`, from an earlier document).
+        init(_ initial: Value, capacity: Int = 0, storage: ContiguousArray<Value> = []) {
             self.initial = initial
-            values = []
+            values = storage
+            values.removeAll(keepingCapacity: true)
             values.reserveCapacity(capacity)
         }
+
+        /// The table's array, for a later table to reuse.
+        var storage: ContiguousArray<Value> { values }
 
         subscript(_ key: ChainKey) -> Value {
             get { Int(key.chain) < values.count ? values[Int(key.chain)] : initial }
@@ -159,8 +174,9 @@ extension Recognition {
         .reduce(0) { $0 | bit($1) }
 
     /// The sentence of each candidate (candidates ordered by start).
-    func sentenceIndices(of candidates: [Candidate]) -> [Int] {
-        var indices: [Int] = []
+    func sentenceIndices(of candidates: [Candidate], reusing storage: [Int] = []) -> [Int] {
+        var indices = storage
+        indices.removeAll(keepingCapacity: true)
         indices.reserveCapacity(candidates.count)
         var sentence = 0
         let sentences = doc.sentences
