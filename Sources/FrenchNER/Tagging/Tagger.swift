@@ -118,9 +118,19 @@ private struct UTF8Cursor {
         }
         var result = utf8
         text.utf16.withUnsafeBufferPointer { units in
-            for i in utf16..<offset {
+            precondition(utf16 >= 0 && offset <= units.count, "offset outside the text")
+            let raw = UnsafeRawPointer(units.baseAddress!)
+            var i = utf16
+            // Four ASCII units (one byte each) at a time where they are, else one unit.
+            while i < offset {
+                if i + 4 <= offset, raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self) & 0xFF80_FF80_FF80_FF80 == 0 {
+                    result += 4
+                    i += 4
+                    continue
+                }
                 let unit = units[i]
                 result += unit < 0x80 ? 1 : (unit < 0x800 || unit & 0xF800 == 0xD800) ? 2 : 3
+                i += 1
             }
         }
         utf16 = offset
