@@ -140,6 +140,8 @@ extension Gazetteer {
                     rootChildren.withUnsafeBufferPointer { rootChildren in
                     keyTrieFlags.withUnsafeBufferPointer { keyFlags in
                     nodeHasChildren.withUnsafeBufferPointer { hasChildren in
+                    edgeFilter.withUnsafeBufferPointer { filter in
+                    let filterShift = edgeFilterShift
                     for start in 0..<n {
                         // Most tokens start no entry: one byte of `keyTrieFlags` says so.
                         let first = keyIDs[start]
@@ -162,11 +164,18 @@ extension Gazetteer {
                             // A leaf, or a key that continues no entry, ends the walk without probing `edges`.
                             let key = keyIDs[next]
                             guard key >= 0, Int(key) < keyFlags.count, keyFlags[Int(key)] & Gazetteer.continuesEntry != 0,
-                                  hasChildren[Int(node) >> 6] & (1 << UInt64(node & 63)) != 0,
-                                  let child = edges.get(UInt64(node) << 32 | UInt64(key)) else { break }
+                                  hasChildren[Int(node) >> 6] & (1 << UInt64(node & 63)) != 0 else { break }
+                            // Most (node, key) pairs asked are no edge: the filter says so without a probe.
+                            let edge = UInt64(node) << 32 | UInt64(key)
+                            if !filter.isEmpty {
+                                let bit = Gazetteer.edgeFilterBit(edge, shift: filterShift)
+                                if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { break }
+                            }
+                            guard let child = edges.get(edge) else { break }
                             node = child
                             end = next + 1
                         }
+                    }
                     }
                     }
                     }

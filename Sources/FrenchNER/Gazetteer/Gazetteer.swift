@@ -35,6 +35,11 @@ public struct Gazetteer: Sendable {
     var nodeCaseFreeTypeBits = ContiguousArray<UInt64>()
     /// One bit per trie node: whether an entry ending there is flagged `exactCase` (derived).
     var nodeHasExactCaseEntries = ContiguousArray<UInt64>()
+    /// A one-hash Bloom filter over the edges' keys (`node << 32 | keyID`), eight bits per edge
+    /// (derived): a clear bit answers "no such edge" without probing `edges`, as most probes of a walk
+    /// would end (a common word that continues some entry, but not this one).
+    var edgeFilter = ContiguousArray<UInt64>()
+    var edgeFilterShift: UInt64 = 64
     static let startsEntry: UInt8 = 1
     static let continuesEntry: UInt8 = 2
     /// Entries ending at each node: `nodeEntries[nodeEntryOffsets[n]..<nodeEntryOffsets[n + 1]]`.
@@ -95,6 +100,18 @@ public struct Gazetteer: Sendable {
         }
         keyTrieFlags = flags
         nodeHasChildren = hasChildren
+        var filterBits = 64, shift: UInt64 = 58
+        while filterBits < 8 * edges.count {
+            filterBits *= 2
+            shift -= 1
+        }
+        var filter = ContiguousArray<UInt64>(repeating: 0, count: filterBits / 64)
+        for key in edges.keys where key != .max {
+            let bit = Gazetteer.edgeFilterBit(key, shift: shift)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        edgeFilter = filter
+        edgeFilterShift = shift
         // A match's types are then one load, unless an entry of its node wants the text's case checked.
         let exactCase = LexiconEntry.Flags.exactCase.rawValue
         let nodes = max(0, nodeEntryOffsets.count - 1)
@@ -113,6 +130,13 @@ public struct Gazetteer: Sendable {
         nodeCaseFreeTypeBits = caseFreeBits
         nodeHasExactCaseEntries = hasExactCase
         keys.identity = KeyTable.newIdentity()
+    }
+
+    /// The bit of `edgeFilter` for an edge key: the top bits of a multiplicative hash (another
+    /// multiplier than `EdgeTable`'s slots).
+    @inline(__always)
+    static func edgeFilterBit(_ key: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> shift)
     }
 
     // MARK: - Matching
