@@ -42,9 +42,12 @@ struct Recognition {
     ///
     /// The arrays are written over those the thread kept from its last document (`RecognitionBuffers`,
     /// handed back by `recycle()`), when there are any.
-    init(doc: TokenizedText, gazetteer: Gazetteer, roleTable: RoleTable) {
+    /// The gazetteer is borrowed, and copied once into `self` (the struct holds some twenty arrays: each
+    /// copy retains every one).
+    init(doc: TokenizedText, gazetteer: borrowing Gazetteer, roleTable: RoleTable) {
         self.doc = doc
-        self.gazetteer = gazetteer
+        self.gazetteer = copy gazetteer
+        let gazetteer = self.gazetteer
         let buffers = RecognitionBuffers.current()
         let n = doc.tokens.count
         // Each array is filled in a `var`, then read through a `let` (a `var` passed on per token would be
