@@ -45,6 +45,11 @@ final class RecognitionBuffers {
     var ownChain: [Recognition.ChainKey] = []
     var leftChain: [Recognition.ChainKey?] = []
     var updatedChains: [Recognition.ChainKey] = []
+    // The lists of `candidates()`, taken and handed back within the call.
+    var runs: [Range<Int>] = []
+    var parts: [Range<Int>] = []
+    var pieces: [Range<Int>] = []
+    var weighed: [Range<Int>] = []
 
     private init() {}
 
