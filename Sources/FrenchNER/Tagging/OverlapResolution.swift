@@ -27,6 +27,10 @@ enum OverlapResolution {
         var kept: [Candidate] = []
         kept.reserveCapacity(candidates.count)
         var group = ContiguousArray<Int32>()
+        // Working lists that serve every group.
+        var keys = ContiguousArray<Key>()
+        var taken = ContiguousArray<Bool>()
+        var order = ContiguousArray<UInt64>()
         var g = 0
         while g < byStart.count {
             let first = Int(byStart[g] & 0xFFFF_FFFF)
@@ -41,7 +45,8 @@ enum OverlapResolution {
             } else {
                 group.removeAll(keepingCapacity: true)
                 for k in g..<next { group.append(Int32(truncatingIfNeeded: byStart[k] & 0xFFFF_FFFF)) }
-                resolveGroup(group, of: candidates, from: Int(byStart[g] >> 32), to: groupEnd, into: &kept)
+                resolveGroup(group, of: candidates, from: Int(byStart[g] >> 32), to: groupEnd, into: &kept,
+                             keys: &keys, taken: &taken, order: &order)
             }
             g = next
         }
@@ -66,19 +71,19 @@ enum OverlapResolution {
     /// Resolves one group of overlapping candidates (indices into `candidates`, covering tokens
     /// `from..<to`) and appends the kept ones in text order.
     private static func resolveGroup(_ group: ContiguousArray<Int32>, of candidates: [Candidate], from: Int, to: Int,
-                                     into kept: inout [Candidate]) {
-        var keys = ContiguousArray<Key>()
-        keys.reserveCapacity(group.count)
+                                     into kept: inout [Candidate], keys: inout ContiguousArray<Key>,
+                                     taken: inout ContiguousArray<Bool>, order: inout ContiguousArray<UInt64>) {
+        keys.removeAll(keepingCapacity: true)
         for index in group {
             let candidate = candidates[Int(index)]
             keys.append(Key(length: Int32(candidate.length), start: Int32(candidate.start), index: index,
                             score: candidate.score))
         }
         keys.sort(by: precedes)
-        var taken = [Bool](repeating: false, count: to - from)
+        taken.removeAll(keepingCapacity: true)
+        taken.append(contentsOf: repeatElement(false, count: to - from))
         // Kept candidates do not overlap and are not empty: their starts differ, and sort them.
-        var order = ContiguousArray<UInt64>()
-        order.reserveCapacity(keys.count)
+        order.removeAll(keepingCapacity: true)
         for key in keys {
             let range = (Int(key.start) - from)..<(Int(key.start) - from + Int(key.length))
             if range.contains(where: { taken[$0] }) { continue }
