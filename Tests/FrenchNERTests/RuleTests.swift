@@ -769,6 +769,25 @@ struct TaggerBehaviourTests {
         #expect(kept.map(\.source) == [.rule(.organisationHead), .rule(.locationCue), .rule(.defaultMultiword)])
     }
 
+    @Test("overlap resolution by groups of overlapping spans keeps what resolving all at once keeps")
+    func overlapResolutionByGroups() {
+        var generator = SystemRandomNumberGenerator()
+        let rules: [RuleName] = [.personTitle, .organisationHead, .personSpeech, .locationCue, .defaultMultiword]
+        for _ in 0..<2000 {
+            let tokenCount = Int.random(in: 1...40, using: &generator)
+            let candidates = (0..<Int.random(in: 0...30, using: &generator)).map { _ in
+                let start = Int.random(in: 0..<tokenCount, using: &generator)
+                let end = Int.random(in: (start + 1)...min(tokenCount, start + 6), using: &generator)
+                // Few scores, so that ties on length and score are common.
+                return Candidate(start: start, end: end, label: .person, score: Double(Int.random(in: 1...3, using: &generator)),
+                                 source: .rule(rules.randomElement(using: &generator)!))
+            }
+            let byGroups = OverlapResolution.resolve(candidates, tokenCount: tokenCount)
+            let atOnce = OverlapResolution.resolveAll(candidates, tokenCount: tokenCount)
+            #expect(byGroups.map(\.range) == atOnce.map(\.range) && byGroups.map(\.source) == atOnce.map(\.source))
+        }
+    }
+
     @Test("conventions: titles and functions join the person's span only when asked", arguments: [
         (TaggingConventions.namesOnly, "Hier, M. Zorbak Quillifer a parlé.", "Zorbak Quillifer"),
         (TaggingConventions(personTitles: true), "Hier, M. Zorbak Quillifer a parlé.", "M. Zorbak Quillifer"),

@@ -12,11 +12,20 @@ extension Gazetteer {
     /// rest probe the key table and fill the cache.
     /// - Complexity: O(n) in the number of tokens.
     public func keyIDs(for doc: TokenizedText) -> ContiguousArray<Int32> {
+        var ids = ContiguousArray<Int32>()
+        keyIDs(for: doc, into: &ids)
+        return ids
+    }
+
+    /// `keyIDs(for:)`, written over `ids` (its storage reused when it is large enough: a buffer kept
+    /// from an earlier document).
+    func keyIDs(for doc: TokenizedText, into ids: inout ContiguousArray<Int32>) {
         let n = doc.tokens.count
         let cache = KeyCache.current(for: keys)
         let entries = cache.entries
         let cacheMask = UInt32(KeyCache.capacity - 1)
-        return ContiguousArray<Int32>(unsafeUninitializedCapacity: n) { ids, initialized in
+        ids.resizeForOverwrite(n)
+        ids.withUnsafeMutableBufferPointer { ids in
             doc.tokens.withUnsafeBufferPointer { tokens in
                 doc.keyPool.withUnsafeBufferPointer { pool in
                     keys.offsets.withUnsafeBufferPointer { offsets in
@@ -71,7 +80,6 @@ extension Gazetteer {
                     }
                 }
             }
-            initialized = n
         }
     }
 
@@ -116,6 +124,14 @@ extension Gazetteer {
     /// - Parameter keyIDs: from `keyIDs(for:)`.
     public func matches(in doc: TokenizedText, keyIDs: ContiguousArray<Int32>) -> [GazetteerMatch] {
         var found: [GazetteerMatch] = []
+        matches(in: doc, keyIDs: keyIDs, into: &found)
+        return found
+    }
+
+    /// `matches(in:keyIDs:)`, written over `found` (its storage reused: a buffer kept from an earlier
+    /// document).
+    func matches(in doc: TokenizedText, keyIDs: ContiguousArray<Int32>, into found: inout [GazetteerMatch]) {
+        found.removeAll(keepingCapacity: true)
         found.reserveCapacity(doc.tokens.count / 2)
         doc.tokens.withUnsafeBufferPointer { tokens in
             keyIDs.withUnsafeBufferPointer { keyIDs in
@@ -123,6 +139,8 @@ extension Gazetteer {
                     let n = tokens.count
                     rootChildren.withUnsafeBufferPointer { rootChildren in
                     keyTrieFlags.withUnsafeBufferPointer { keyFlags in
+                    edgeFilter.withUnsafeBufferPointer { filter in
+                    let filterShift = edgeFilterShift
                     for start in 0..<n {
                         // Most tokens start no entry: one byte of `keyTrieFlags` says so.
                         let first = keyIDs[start]
@@ -148,11 +166,18 @@ extension Gazetteer {
                             // A leaf, or a key that continues no entry, ends the walk without probing `edges`.
                             let key = keyIDs[next]
                             guard node & Gazetteer.nodeHasChildrenBit != 0, key >= 0, Int(key) < keyFlags.count,
-                                  keyFlags[Int(key)] & Gazetteer.continuesEntry != 0,
-                                  let child = edges.get(UInt64(node & Gazetteer.nodeIDMask) << 32 | UInt64(key)) else { break }
+                                  keyFlags[Int(key)] & Gazetteer.continuesEntry != 0 else { break }
+                            // Most (node, key) pairs asked are no edge: the filter says so without a probe.
+                            let edge = UInt64(node & Gazetteer.nodeIDMask) << 32 | UInt64(key)
+                            if !filter.isEmpty {
+                                let bit = Gazetteer.edgeFilterBit(edge, shift: filterShift)
+                                if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { break }
+                            }
+                            guard let child = edges.get(edge) else { break }
                             node = child
                             end = next + 1
                         }
+                    }
                     }
                     }
                     }
@@ -162,7 +187,6 @@ extension Gazetteer {
         #if FRENCHNER_INTERNAL_CHECKS
         checkMatchInvariants(found, tokenCount: doc.tokens.count)
         #endif
-        return found
     }
 
     #if FRENCHNER_INTERNAL_CHECKS
@@ -180,4 +204,23 @@ extension Gazetteer {
         }
     }
     #endif
+}
+
+extension ContiguousArray {
+    /// Makes the array `count` elements long for a caller that then writes every element: elements
+    /// are only dropped or appended (as `filler`), the storage kept when it is large enough.
+    @inline(__always)
+    mutating func resizeForOverwrite(_ count: Int, filler: Element) {
+        if self.count > count {
+            removeLast(self.count - count)
+        } else if self.count < count {
+            append(contentsOf: repeatElement(filler, count: count - self.count))
+        }
+    }
+}
+
+extension ContiguousArray where Element == Int32 {
+    /// `resizeForOverwrite(_:filler:)` with 0.
+    @inline(__always)
+    mutating func resizeForOverwrite(_ count: Int) { resizeForOverwrite(count, filler: 0) }
 }

@@ -3,6 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A compiled lexicon: a trie over folded token keys, matched against a document's tokens.
 ///
@@ -39,6 +42,11 @@ public struct Gazetteer: Sendable {
     var nodeCaseFreeTypeBits = ContiguousArray<UInt64>()
     /// One bit per trie node: whether an entry ending there is flagged `exactCase` (derived).
     var nodeHasExactCaseEntries = ContiguousArray<UInt64>()
+    /// A one-hash Bloom filter over the edges' keys (`node << 32 | keyID`), eight bits per edge
+    /// (derived): a clear bit answers "no such edge" without probing `edges`, as most probes of a walk
+    /// would end (a common word that continues some entry, but not this one).
+    var edgeFilter = ContiguousArray<UInt64>()
+    var edgeFilterShift: UInt64 = 64
     static let startsEntry: UInt8 = 1
     static let continuesEntry: UInt8 = 2
     /// Once derived, the node ids in `rootChildren` and `edges` carry two facts of the node they name,
@@ -112,6 +120,19 @@ public struct Gazetteer: Sendable {
         // Each node id in the trie's arrays with its two facts.
         precondition(nodeCount <= Gazetteer.nodeIDMask, "more trie nodes than a tagged node id holds")
         if tagNodeIDs { tagNodeIDsWithFacts(hasChildren: hasChildren) }
+        // The edge filter: eight bits per edge, one hash (see `edgeFilter`).
+        var filterBits = 64, shift: UInt64 = 58
+        while filterBits < 8 * edges.count {
+            filterBits *= 2
+            shift -= 1
+        }
+        var filter = ContiguousArray<UInt64>(repeating: 0, count: filterBits / 64)
+        for key in edges.keys where key != .max {
+            let bit = Gazetteer.edgeFilterBit(key, shift: shift)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        edgeFilter = filter
+        edgeFilterShift = shift
         // A match's types are then one load, unless an entry of its node wants the text's case checked.
         let exactCase = LexiconEntry.Flags.exactCase.rawValue
         let nodes = max(0, nodeEntryOffsets.count - 1)
@@ -159,6 +180,13 @@ public struct Gazetteer: Sendable {
                 }
             }
         }
+    }
+
+    /// The bit of `edgeFilter` for an edge key: the top bits of a multiplicative hash (another
+    /// multiplier than `EdgeTable`'s slots).
+    @inline(__always)
+    static func edgeFilterBit(_ key: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> shift)
     }
 
     // MARK: - Matching
@@ -297,10 +325,8 @@ struct StringPool: Sendable {
     func equals(_ id: Int32, _ ascii: StaticString) -> Bool {
         let start = Int(offsets[Int(id)]), end = Int(offsets[Int(id) + 1])
         guard end - start == ascii.utf8CodeUnitCount else { return false }
-        return ascii.withUTF8Buffer { expected in
-            for i in 0..<expected.count where bytes[start + i] != expected[i] { return false }
-            return true
-        }
+        if end == start { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, ascii.utf8Start, end - start) == 0 }
     }
 
     mutating func append(_ string: String) -> Int32 {

@@ -87,6 +87,12 @@ struct SpanFacts {
     let lexiconWeight: Double
     /// A lexicon knows the span as an organisation or a place.
     let knownOther: Bool
+    /// The gazetteer match of exactly the span (`Recognition.match(exactly:)`), found once for all rules.
+    let exactMatch: GazetteerMatch?
+    /// The label of a known name across a list separator right after / right before the span
+    /// (`Recognition.listNeighbourLabel(after:)`, `(before:)`), found once for the list rules.
+    let listNeighbourAfter: EntityLabel?
+    let listNeighbourBefore: EntityLabel?
 
     var start: Int { span.lowerBound }
     var end: Int { span.upperBound }

@@ -5,13 +5,21 @@ extension Recognition {
     func candidates() -> [Candidate] {
         var found: [Candidate] = []
         found.reserveCapacity(tokens.count / 8)
+        // The lists below are the thread's (`RecognitionBuffers`), kept from its last document: taken
+        // here, handed back at the end.
+        let buffers = RecognitionBuffers.current()
         // The parts of a run, in two buffers that serve every run (no arrays made per run).
-        var parts: [Range<Int>] = []
-        var pieces: [Range<Int>] = []
+        var parts = RecognitionBuffers.take(&buffers.parts, empty: [])
+        var pieces = RecognitionBuffers.take(&buffers.pieces, empty: [])
         // Spans of two words or more weighed with no prefix: a lexicon entry of exactly such a span
         // would be weighed the same (`classify` depends on the span and prefix only) and is skipped.
-        var weighed: [Range<Int>] = []
-        for run in nameRuns() {
+        var weighed = RecognitionBuffers.take(&buffers.weighed, empty: [])
+        weighed.removeAll(keepingCapacity: true)
+        var runsBuffer = RecognitionBuffers.take(&buffers.runs, empty: [])
+        nameRuns(into: &runsBuffer)
+        let runs = runsBuffer
+        weighed.reserveCapacity(runs.count)
+        for run in runs {
             parts.removeAll(keepingCapacity: true)
             splitAtParticles(run, into: &parts)
             pieces.removeAll(keepingCapacity: true)
@@ -40,6 +48,12 @@ extension Recognition {
         found += lexiconCandidates(skipping: weighed)
         for rule in RuleCatalogue.candidateRules {
             for (span, weight) in rule.finds(self) { found.append(Candidate(span, rule.label, score: weight, rule: rule.name)) }
+        }
+        if tokens.count <= RecognitionBuffers.maxKeptTokens {
+            buffers.parts = parts
+            buffers.pieces = pieces
+            buffers.weighed = weighed
+            buffers.runs = runs
         }
         return found
     }
@@ -75,7 +89,16 @@ extension Recognition {
     /// sentence and a line, cut after `maxNameTokens` tokens.
     func nameRuns() -> [Range<Int>] {
         var runs: [Range<Int>] = []
+        nameRuns(into: &runs)
+        return runs
+    }
+
+    /// `nameRuns()`, written over `runs` (its storage reused).
+    func nameRuns(into runs: inout [Range<Int>]) {
+        runs.removeAll(keepingCapacity: true)
         let n = tokens.count
+        // About one run per eight tokens in news: grown once or twice, not from empty.
+        runs.reserveCapacity(n / 8 + 8)
         var i = 0
         while i < n {
             // Most tokens start no run: `nameLike` and the hyphen after answer before the Arabic article
@@ -100,7 +123,6 @@ extension Recognition {
             runs.append(start..<end)
             i = end
         }
-        return runs
     }
 
     /// `al-Bab`, `el-Sissi`: a lower-case Arabic article joined to a name starts the name.

@@ -58,12 +58,15 @@ extension Recognition {
         }
     }
 
-    func isNonEntity(_ span: Range<Int>) -> Bool {
+    func isNonEntity(_ span: Range<Int>) -> Bool { isNonEntity(span, exactMatch: match(exactly: span)) }
+
+    /// `isNonEntity(_:)`, given the match of exactly the span (`match(exactly:)`).
+    func isNonEntity(_ span: Range<Int>, exactMatch: GazetteerMatch?) -> Bool {
         let s = span.lowerBound, e = span.upperBound
         let entity = Recognition.entityTypes
         // A known entity keeps its own span inside a product or event (`Boeing` in `Boeing 737`,
         // `Minsk` in `accords de Minsk`), as news annotation does.
-        let knownEntity = entityMatch(exactly: span) != nil
+        let knownEntity = exactMatch.map { typesOf($0) & entity != 0 } ?? false
         // Only a match with a non-entity, function or title type can decide below: a start where no
         // match has one is passed over with one test (`startingTypes` is their union per start).
         let deciding = Recognition.nonEntityTypes | Recognition.bit(.function) | Recognition.bit(.title)
@@ -84,7 +87,7 @@ extension Recognition {
                 }
             }
         }
-        if let match = match(exactly: span) {
+        if let match = exactMatch {
             let types = typesOf(match)
             if types & entity == 0 {
                 if types & Recognition.bit(.demonym) != 0 { return true }
@@ -194,9 +197,13 @@ extension Recognition {
     /// `II`, `XIV`, `Ier`, `Ire`, `1er`: a regnal number (not `I` or `V` alone, which may be a pronoun
     /// or an initial).
     func isRomanNumeral(_ i: Int) -> Bool {
-        let key = doc.keyUnits(of: tokens[i])
-        if Recognition.ordinalKeys.contains(where: { key.elementsEqual($0) }) { return true }
-        guard tokens[i].isAllCaps, key.count >= 2, key.count <= 7 else { return false }
+        // Most tokens asked are neither three units long (the ordinals) nor in capitals: answered
+        // before the key is read.
+        let token = tokens[i]
+        guard token.keyLength == 3 || token.isAllCaps && token.keyLength >= 2 && token.keyLength <= 7 else { return false }
+        let key = doc.keyUnits(of: token)
+        if key.count == 3 && Recognition.ordinalKeys.contains(where: { key.elementsEqual($0) }) { return true }
+        guard token.isAllCaps, key.count >= 2, key.count <= 7 else { return false }
         // X{0,3} then IX, IV or V?I{0,3}: II to XXXIX (`XXL`, `LI` are no regnal numbers).
         var rest = key[...]
         var tens = 0

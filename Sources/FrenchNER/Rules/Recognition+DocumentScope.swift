@@ -10,38 +10,82 @@ extension Recognition {
     /// arrays indexed by it (`ChainTable`) rather than in dictionaries.
     struct NameChains {
         let scope: Int
-        private var names = NameIndex()
-        /// Per name (by `names` index): the sentence of its last mention and its current chain's id.
-        private var last = ContiguousArray<Int32>()
-        private var current = ContiguousArray<Int32>()
+        /// A name: its key, the sentence of its last mention and its current chain's id.
+        struct Name {
+            var key: UInt64
+            var last: Int32
+            var current: Int32
+        }
+        /// An open-addressing table of names: `index + 1` in `names` in each slot, 0 for an empty slot.
+        /// Name keys are hashes already: a multiply and a shift place them, no `Hasher`.
+        private var slots: ContiguousArray<Int32>
+        private var names = ContiguousArray<Name>()
         /// The number of chains so far (the next chain's id).
         private(set) var count = 0
 
-        /// - Parameter capacity: about how many names will be looked up (the table grows past it).
-        init(scope: Int, capacity: Int = 0) {
+        /// - Parameters:
+        ///   - capacity: about how many names will be looked up (the table grows past it).
+        ///   - slots, names: arrays whose storage the table reuses (`storage`, from an earlier document).
+        init(scope: Int, capacity: Int = 0, slots: ContiguousArray<Int32> = [], names: ContiguousArray<Name> = []) {
             self.scope = scope
-            names = NameIndex(capacity: capacity)
-            last.reserveCapacity(capacity)
-            current.reserveCapacity(capacity)
+            var size = 16
+            while size < 2 * capacity { size *= 2 }
+            self.slots = slots
+            self.slots.removeAll(keepingCapacity: true)
+            self.slots.append(contentsOf: repeatElement(0, count: size))
+            self.names = names
+            self.names.removeAll(keepingCapacity: true)
+            self.names.reserveCapacity(capacity)
         }
+
+        /// The table's arrays, for a later table to reuse.
+        var storage: (slots: ContiguousArray<Int32>, names: ContiguousArray<Name>) { (slots, names) }
 
         /// The chain of a mention of `key` in `sentence`: the previous mention's chain when that one is
         /// at most `scope` sentences back, else a new chain.
-        /// - Complexity: O(1) expected.
+        /// - Complexity: O(1) expected; the table doubles at half load.
         mutating func chain(_ key: UInt64, sentence: Int) -> ChainKey {
-            let (index, inserted) = names.insert(key)
-            if inserted {
-                last.append(Int32(sentence))
-                current.append(Int32(count))
-                count += 1
-            } else {
-                if sentence - Int(last[index]) > scope {
-                    current[index] = Int32(count)
-                    count += 1
+            var mask = slots.count - 1
+            var slot = NameChains.slot(key, mask)
+            while true {
+                let entry = Int(slots[slot])
+                if entry == 0 { break }
+                if names[entry - 1].key == key {
+                    if sentence - Int(names[entry - 1].last) > scope {
+                        names[entry - 1].current = Int32(count)
+                        count += 1
+                    }
+                    names[entry - 1].last = Int32(sentence)
+                    return ChainKey(name: key, chain: names[entry - 1].current)
                 }
-                last[index] = Int32(sentence)
+                slot = (slot + 1) & mask
             }
-            return ChainKey(name: key, chain: current[index])
+            if (names.count + 1) * 2 > slots.count {
+                grow()
+                mask = slots.count - 1
+                slot = NameChains.slot(key, mask)
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+            }
+            let chain = Int32(count)
+            count += 1
+            names.append(Name(key: key, last: Int32(sentence), current: chain))
+            slots[slot] = Int32(names.count)
+            return ChainKey(name: key, chain: chain)
+        }
+
+        @inline(__always)
+        private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        }
+
+        private mutating func grow() {
+            slots = ContiguousArray(repeating: 0, count: slots.count * 2)
+            let mask = slots.count - 1
+            for (index, name) in names.enumerated() {
+                var slot = NameChains.slot(name.key, mask)
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(index + 1)
+            }
         }
     }
 
@@ -57,12 +101,18 @@ extension Recognition {
         private var values: ContiguousArray<Value>
         private let initial: Value
 
-        /// - Parameter capacity: about how many chains there will be (the table grows past it).
-        init(_ initial: Value, capacity: Int = 0) {
+        /// - Parameters:
+        ///   - capacity: about how many chains there will be (the table grows past it).
+        ///   - storage: an array whose storage the table reuses (`storage`, from an earlier document).
+        init(_ initial: Value, capacity: Int = 0, storage: ContiguousArray<Value> = []) {
             self.initial = initial
-            values = []
+            values = storage
+            values.removeAll(keepingCapacity: true)
             values.reserveCapacity(capacity)
         }
+
+        /// The table's array, for a later table to reuse.
+        var storage: ContiguousArray<Value> { values }
 
         subscript(_ key: ChainKey) -> Value {
             get { Int(key.chain) < values.count ? values[Int(key.chain)] : initial }
@@ -72,59 +122,6 @@ extension Recognition {
                 // appear one at a time: usually one value).
                 while id >= values.count { values.append(initial) }
                 values[id] = newValue
-            }
-        }
-    }
-
-    /// An open-addressing set of 64-bit name keys, each with a dense index (0, 1, 2… in order of
-    /// insertion). Name keys are hashes already: a multiply and a shift place them, no `Hasher`.
-    struct NameIndex {
-        /// `index + 1` of the key in each slot, 0 for an empty slot.
-        private var slots: ContiguousArray<Int32>
-        private var keys = ContiguousArray<UInt64>()
-
-        /// A table that takes `capacity` keys before it grows.
-        init(capacity: Int = 0) {
-            var size = 16
-            while size < 2 * capacity { size *= 2 }
-            slots = ContiguousArray(repeating: 0, count: size)
-            keys.reserveCapacity(capacity)
-        }
-
-        /// The index of `key`, adding it if new.
-        /// - Complexity: O(1) expected; the table doubles at half load.
-        mutating func insert(_ key: UInt64) -> (index: Int, inserted: Bool) {
-            var mask = slots.count - 1
-            var slot = NameIndex.slot(key, mask)
-            while true {
-                let entry = slots[slot]
-                if entry == 0 { break }
-                if keys[Int(entry) - 1] == key { return (Int(entry) - 1, false) }
-                slot = (slot + 1) & mask
-            }
-            if (keys.count + 1) * 2 > slots.count {
-                grow()
-                mask = slots.count - 1
-                slot = NameIndex.slot(key, mask)
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-            }
-            keys.append(key)
-            slots[slot] = Int32(keys.count)
-            return (keys.count - 1, true)
-        }
-
-        @inline(__always)
-        private static func slot(_ key: UInt64, _ mask: Int) -> Int {
-            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-        }
-
-        private mutating func grow() {
-            slots = ContiguousArray(repeating: 0, count: slots.count * 2)
-            let mask = slots.count - 1
-            for (index, key) in keys.enumerated() {
-                var slot = NameIndex.slot(key, mask)
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(index + 1)
             }
         }
     }
@@ -177,8 +174,9 @@ extension Recognition {
         .reduce(0) { $0 | bit($1) }
 
     /// The sentence of each candidate (candidates ordered by start).
-    func sentenceIndices(of candidates: [Candidate]) -> [Int] {
-        var indices: [Int] = []
+    func sentenceIndices(of candidates: [Candidate], reusing storage: [Int] = []) -> [Int] {
+        var indices = storage
+        indices.removeAll(keepingCapacity: true)
         indices.reserveCapacity(candidates.count)
         var sentence = 0
         let sentences = doc.sentences

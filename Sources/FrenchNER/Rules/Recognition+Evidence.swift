@@ -19,17 +19,16 @@ extension Recognition {
         let lexiconWeight = exactMatch.map { addLexiconVotes(of: $0, wordCount: wordCount, to: &evidence) } ?? 0
 
         let facts = SpanFacts(span: span, wordCount: wordCount, prefix: prefix, lexiconWeight: lexiconWeight,
-                              knownOther: evidence.score(.organisation) > 0 || evidence.score(.location) > 0)
+                              knownOther: evidence.score(.organisation) > 0 || evidence.score(.location) > 0,
+                              exactMatch: exactMatch, listNeighbourAfter: listNeighbourLabel(after: span.upperBound),
+                              listNeighbourBefore: listNeighbourLabel(before: span.lowerBound))
         // Rules are read in place (by index): iterating would copy each rule, closure and all.
-        let decided: Candidate? = RuleCatalogue.spanRules.withUnsafeBufferPointer { rules in
-            for k in rules.indices where rules[k].decides(self, facts) {
-                return Candidate(span, rules[k].label, score: rules[k].weight, rule: rules[k].name)
-            }
-            return nil
+        let spanRules = VoteTable.spanRules
+        for k in spanRules.indices where spanRules[k].decides(self, facts) {
+            return Candidate(span, spanRules[k].label, score: spanRules[k].weight, rule: spanRules[k].name)
         }
-        if let decided { return decided }
         // Things that are not PER/ORG/LOC.
-        if lexiconWeight < RuleWeights.lexiconMultiword && isNonEntity(span) { return nil }
+        if lexiconWeight < RuleWeights.lexiconMultiword && isNonEntity(span, exactMatch: exactMatch) { return nil }
         // `l'opération Sentinelle`, `la tempête tropicale Alex`, `le rover Opportunity`: a work, a
         // vessel or an event named after somewhere is no entity.
         // A person stays (`la saga Harry Potter`: news annotation keeps the person in the title).
@@ -54,7 +53,7 @@ extension Recognition {
                 if let weight = votes[k].vote(self, facts) { evidence.add(votes[k].label, weight, .rule(votes[k].name)) }
             }
         } else if let best = evidence.best, best.score < RuleWeights.loneWordDoubt, wordCount == 1, lexiconWeight == 0,
-                  let rule = best.source.rule.flatMap(RuleCatalogue.evidenceRule(named:)) {
+                  let rule = best.source.rule.flatMap(VoteTable.rule(named:)) {
             switch rule.loneWord {
             case .enough: break
             case .notOnCommonNoun: bare = commonClasses(s).contains(.noun)
@@ -80,7 +79,7 @@ extension Recognition {
         // `YouTube`) are non-entities unless the context names an organisation.
         if nonEntityEntry && best.score - lexiconWeight < RuleWeights.contextOverNonEntity { return nil }
         // A name that already has its complement (`Banque de France`) is complete.
-        if best.label == .organisation, let rule = best.source.rule.flatMap(RuleCatalogue.evidenceRule(named:)),
+        if best.label == .organisation, let rule = best.source.rule.flatMap(VoteTable.rule(named:)),
            rule.extendsOrganisationName,
            !span.contains(where: { roles[$0].contains(.nameParticle) && tokens[$0].isLowercaseWord }) {
             e = extendOrganisation(from: e)
@@ -173,15 +172,33 @@ private struct VoteTable {
     let name: RuleName
     let label: EntityLabel
     let halvedWhenKnownOther: Bool
+    let loneWord: EvidenceRule.LoneWord
+    let extendsOrganisationName: Bool
     let vote: @Sendable (Recognition, SpanFacts) -> Double?
 
     init(_ rule: EvidenceRule) {
         name = rule.name
         label = rule.label
         halvedWhenKnownOther = rule.halvedWhenKnownOther
+        loneWord = rule.loneWord
+        extendsOrganisationName = rule.extendsOrganisationName
         vote = rule.vote
     }
 
     static let evidence = ContiguousArray(RuleCatalogue.evidenceRules.map(VoteTable.init))
     static let defaults = ContiguousArray(RuleCatalogue.defaults.map(VoteTable.init))
+    static let spanRules = ContiguousArray(RuleCatalogue.spanRules)
+
+    /// What `classify` asks of the rule a name belongs to (the first of that name, as
+    /// `RuleCatalogue.evidenceRule(named:)` gives it), found by comparing names: no hashing, no copy
+    /// of the rule's closure.
+    static func rule(named name: RuleName) -> (loneWord: EvidenceRule.LoneWord, extendsOrganisationName: Bool)? {
+        for k in evidence.indices where evidence[k].name == name {
+            return (evidence[k].loneWord, evidence[k].extendsOrganisationName)
+        }
+        for k in defaults.indices where defaults[k].name == name {
+            return (defaults[k].loneWord, defaults[k].extendsOrganisationName)
+        }
+        return nil
+    }
 }

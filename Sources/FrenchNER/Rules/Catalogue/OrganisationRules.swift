@@ -27,8 +27,8 @@ extension RuleCatalogue {
     /// `Facebook, Instagram`, `Snecma et Zorbak`: a name in a list whose neighbour across `,`, `et` or
     /// `ou` is a known organisation (an entry of no other label, not ambiguous).
     static let organisationList = EvidenceRule(.organisationList, votes: .organisation, weight: RuleWeights.organisationList,
-                                               loneWord: .notOnCommonNoun) { r, span in
-        r.listNeighbourLabel(after: span.end) == .organisation || r.listNeighbourLabel(before: span.start) == .organisation
+                                               loneWord: .notOnCommonNoun) { _, span in
+        span.listNeighbourAfter == .organisation || span.listNeighbourBefore == .organisation
     }
 
     /// `Banque mondiale`, `Grande Mosquée de Valence`, `l'Assemblée`: a capitalised organisation head

@@ -61,7 +61,7 @@ extension RuleCatalogue {
                                              halvedWhenKnownOther: true) { r, span in
         // `la députée Agir`, `les élus Horizons`: an elected office names its party, even one whose
         // name is also a common word.
-        if let known = r.match(exactly: span.span), r.typesOf(known) & Recognition.bit(.party) != 0 { return false }
+        if let known = span.exactMatch, r.typesOf(known) & Recognition.bit(.party) != 0 { return false }
         return span.prefix.function || r.functionBefore(span.start)
     }
 
