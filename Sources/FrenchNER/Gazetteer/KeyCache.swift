@@ -91,13 +91,7 @@ final class KeyCache {
 
     /// The calling thread's cache, emptied first if it last served another key table.
     static func current(for table: KeyTable) -> KeyCache {
-        let cache: KeyCache
-        if let raw = pthread_getspecific(keyCacheThreadKey) {
-            cache = Unmanaged<KeyCache>.fromOpaque(raw).takeUnretainedValue()
-        } else {
-            cache = KeyCache()
-            pthread_setspecific(keyCacheThreadKey, Unmanaged.passRetained(cache).toOpaque())
-        }
+        let cache = keyCaches.object { KeyCache() }
         if cache.identity != table.identity {
             cache.clear()
             cache.identity = table.identity
@@ -106,12 +100,4 @@ final class KeyCache {
     }
 }
 
-private let keyCacheThreadKey: pthread_key_t = {
-    var key = pthread_key_t()
-    let status = pthread_key_create(&key) { raw in
-        guard let raw else { return }
-        Unmanaged<KeyCache>.fromOpaque(raw).release()
-    }
-    precondition(status == 0, "pthread_key_create failed: \(status)")
-    return key
-}()
+private let keyCaches = PerThread<KeyCache>()

@@ -55,12 +55,7 @@ final class RecognitionBuffers {
 
     /// The calling thread's buffers.
     static func current() -> RecognitionBuffers {
-        if let raw = pthread_getspecific(recognitionBuffersThreadKey) {
-            return Unmanaged<RecognitionBuffers>.fromOpaque(raw).takeUnretainedValue()
-        }
-        let buffers = RecognitionBuffers()
-        pthread_setspecific(recognitionBuffersThreadKey, Unmanaged.passRetained(buffers).toOpaque())
-        return buffers
+        recognitionBuffers.object { RecognitionBuffers() }
     }
 
     /// Moves a kept array out (leaving an empty one), so that the caller holds its only reference.
@@ -98,12 +93,4 @@ extension Recognition {
     }
 }
 
-private let recognitionBuffersThreadKey: pthread_key_t = {
-    var key = pthread_key_t()
-    let status = pthread_key_create(&key) { raw in
-        guard let raw else { return }
-        Unmanaged<RecognitionBuffers>.fromOpaque(raw).release()
-    }
-    precondition(status == 0, "pthread_key_create failed: \(status)")
-    return key
-}()
+private let recognitionBuffers = PerThread<RecognitionBuffers>()

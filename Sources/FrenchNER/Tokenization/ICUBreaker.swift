@@ -60,12 +60,7 @@ final class ICUBreaker {
     /// Opening can only fail when ICU's data is missing or memory is exhausted; `Tokenizer.init`
     /// checks it once so that such a broken installation is reported before any text is read.
     static func current() throws(OpenError) -> ICUBreaker {
-        if let raw = pthread_getspecific(threadKey) {
-            return Unmanaged<ICUBreaker>.fromOpaque(raw).takeUnretainedValue()
-        }
-        let breaker = try ICUBreaker()
-        pthread_setspecific(threadKey, Unmanaged.passRetained(breaker).toOpaque())
-        return breaker
+        try breakers.object { () throws(OpenError) in try ICUBreaker() }
     }
 }
 
@@ -88,12 +83,4 @@ private struct ReusableStorage<Element> {
     func deallocate() { storage.deallocate() }
 }
 
-private let threadKey: pthread_key_t = {
-    var key = pthread_key_t()
-    let status = pthread_key_create(&key) { raw in
-        guard let raw else { return }
-        Unmanaged<ICUBreaker>.fromOpaque(raw).release()
-    }
-    precondition(status == 0, "pthread_key_create failed: \(status)")
-    return key
-}()
+private let breakers = PerThread<ICUBreaker>()
