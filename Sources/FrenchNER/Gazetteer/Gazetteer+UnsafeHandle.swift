@@ -135,7 +135,6 @@ extension Gazetteer {
         found.reserveCapacity(doc.tokens.count / 2)
         doc.tokens.withUnsafeBufferPointer { tokens in
             keyIDs.withUnsafeBufferPointer { keyIDs in
-                do {
                     let n = tokens.count
                     rootChildren.withUnsafeBufferPointer { rootChildren in
                     keyTrieFlags.withUnsafeBufferPointer { keyFlags in
@@ -181,7 +180,6 @@ extension Gazetteer {
                     }
                     }
                     }
-                }
             }
         }
         #if FRENCHNER_INTERNAL_CHECKS
