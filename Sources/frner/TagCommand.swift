@@ -73,7 +73,9 @@ struct TagCommand: ParsableCommand {
         var configured = Tagger(gazetteer: try lexicons.loadGazetteer(tokenizer: tokenizer), tokenizer: tokenizer)
         configured.conventions = TaggingConventions(name: personSpans)!
         var input = input
-        let pass = corpusMemory ? try configured.rememberingCorpus(inputs: input.inputs, settings: input.settings, jobs: runOptions.jobs) : nil
+        let pass: (tagger: Tagger, inputs: [String], spool: String?)?
+        do { pass = corpusMemory ? try configured.rememberingCorpus(inputs: input.inputs, settings: input.settings, jobs: runOptions.jobs) : nil }
+        catch { Diagnostics.error("\(error)"); throw ExitCode(2) }  // standard input could not be spooled: an I/O error
         let (tagger, spool) = (pass?.tagger ?? configured, pass?.spool)
         input.inputs = pass?.inputs ?? input.inputs
         defer { if let spool { try? FileManager.default.removeItem(atPath: spool) } }

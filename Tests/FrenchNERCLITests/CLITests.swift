@@ -61,7 +61,7 @@ private func environment() -> [String: String] {
 }
 
 /// Runs `frner` with standard input from bytes; stdout and stderr go to files (no pipe deadlock).
-func run(_ arguments: [String], stdin: [UInt8] = []) throws -> RunResult {
+func run(_ arguments: [String], stdin: [UInt8] = [], environment extra: [String: String] = [:]) throws -> RunResult {
     let scratch = try Scratch()
     let inPath = try scratch.file("stdin", stdin)
     let outPath = try scratch.file("stdout", [])
@@ -69,7 +69,7 @@ func run(_ arguments: [String], stdin: [UInt8] = []) throws -> RunResult {
     let process = Process()
     process.executableURL = frner
     process.arguments = arguments
-    process.environment = environment()
+    process.environment = environment().merging(extra) { $1 }
     process.standardInput = FileHandle(forReadingAtPath: inPath)
     process.standardOutput = FileHandle(forWritingAtPath: outPath)
     process.standardError = FileHandle(forWritingAtPath: errPath)
@@ -80,7 +80,9 @@ func run(_ arguments: [String], stdin: [UInt8] = []) throws -> RunResult {
                      stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))
 }
 
-func run(_ arguments: [String], stdin: String) throws -> RunResult { try run(arguments, stdin: Array(stdin.utf8)) }
+func run(_ arguments: [String], stdin: String, environment extra: [String: String] = [:]) throws -> RunResult {
+    try run(arguments, stdin: Array(stdin.utf8), environment: extra)
+}
 
 @Suite("frner command line", .serialized)
 struct CLITests {

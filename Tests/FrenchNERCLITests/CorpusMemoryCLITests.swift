@@ -33,6 +33,16 @@ struct CorpusMemoryCLITests {
         #expect(threaded.stdout == result.stdout)
     }
 
+    @Test("tag --corpus-memory: standard input that cannot be spooled is an I/O error (exit 2) naming the file")
+    func spoolFailure() throws {
+        let result = try run(["tag", "--input-format", "jsonl", "--corpus-memory"], stdin: CorpusMemoryCLITests.batch,
+                             environment: ["TMPDIR": "/nonexistent-frner-tmp"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("frner: /nonexistent-frner-tmp/frner-spool-"))
+        #expect(result.stderr.contains(": cannot spool standard input: No such file or directory"))
+    }
+
     @Test("tag --corpus-memory over files: both passes read the files; ids are the file names")
     func tagFiles() throws {
         let scratch = try Scratch()
