@@ -33,8 +33,7 @@ package enum FileSystem {
 
     /// The last component of a path: `a/b/c.txt` → `c.txt`, `a/b/` → `b`, `/` → `/`.
     package static func lastComponent(_ path: String) -> String {
-        var trimmed = Substring(path)
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        let trimmed = withoutTrailingSlashes(Substring(path))
         if trimmed == "/" { return "/" }
         return String(trimmed.split(separator: "/", omittingEmptySubsequences: false).last ?? trimmed)
     }
@@ -42,13 +41,17 @@ package enum FileSystem {
     /// The folder holding `path`: `a/b/c.bin` → `a/b`, `/c` → `/`, `c` → `` (as `NSString`'s
     /// `deletingLastPathComponent`).
     package static func parent(of path: String) -> String {
-        var trimmed = Substring(path)
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        let trimmed = withoutTrailingSlashes(Substring(path))
         guard let slash = trimmed.lastIndex(of: "/") else { return "" }
         if slash == trimmed.startIndex { return "/" }
-        var folder = trimmed[..<slash]
-        while folder.count > 1, folder.hasSuffix("/") { folder = folder.dropLast() }
-        return String(folder)
+        return String(withoutTrailingSlashes(trimmed[..<slash]))
+    }
+
+    /// A path without the slashes at its end, but `/` kept whole.
+    private static func withoutTrailingSlashes(_ path: Substring) -> Substring {
+        var trimmed = path
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        return trimmed
     }
 
     /// `$TMPDIR` (else `/tmp`), with a slash at the end, as Foundation's `NSTemporaryDirectory()`.

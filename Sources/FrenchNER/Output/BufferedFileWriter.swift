@@ -50,15 +50,7 @@ public final class BufferedFileWriter {
     }
 
     public func flush() {
-        var offset = 0
-        while offset < buffer.count {
-            let n = buffer[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                onFailure(errno)
-            }
-            offset += n
-        }
+        if let failure = FileSystem.writeAll(buffer, to: fd) { onFailure(failure) }
         buffer.removeAll(keepingCapacity: true)
     }
 }

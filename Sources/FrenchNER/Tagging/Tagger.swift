@@ -116,23 +116,7 @@ private struct UTF8Cursor {
             utf16 = blockStart
             utf8 = Int(text.utf8Marks[offset >> TextBuffer.markShift])
         }
-        var result = utf8
-        text.utf16.withUnsafeBufferPointer { units in
-            precondition(utf16 >= 0 && offset <= units.count, "offset outside the text")
-            let raw = UnsafeRawPointer(units.baseAddress!)
-            var i = utf16
-            // Four ASCII units (one byte each) at a time where they are, else one unit.
-            while i < offset {
-                if i + 4 <= offset, raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self) & 0xFF80_FF80_FF80_FF80 == 0 {
-                    result += 4
-                    i += 4
-                    continue
-                }
-                let unit = units[i]
-                result += unit < 0x80 ? 1 : (unit < 0x800 || unit & 0xF800 == 0xD800) ? 2 : 3
-                i += 1
-            }
-        }
+        let result = utf8 + text.utf8Length(ofUnits: utf16..<offset)
         utf16 = offset
         utf8 = result
         return result
