@@ -189,7 +189,17 @@ typedef struct {
     // of the next state's row. The stop state's row is at offset 0. A transition is one load, with no
     // multiply; a dictionary category leads to an extra row whose facts are FRN_DICTIONARY_FACTS.
     uint32_t *table;
+    // The letter run: the row a word of letters stays in (a state whose row leads back to itself on a
+    // letter, accepting, with no look-ahead), and per unit below FRN_LETTER_LOOP_LIMIT whether it keeps
+    // the machine in that row. Inside a word the machine then skips the rest of a run without a
+    // transition per unit: each skipped step would have read the same row and set the same boundary.
+    // UINT32_MAX when the rules have no such row.
+    uint32_t letterRow;
+    uint8_t *letterLoop;
 } frn_word_machine;
+
+/// Units below this limit (ASCII, Latin-1, Latin Extended-A and -B) are looked up in `letterLoop`.
+enum { FRN_LETTER_LOOP_LIMIT = 0x250 };
 
 /// The facts of the row a dictionary character leads to (accepting and look-ahead 255: no real state has
 /// them, they are below FRN_MAX_LOOKAHEAD).
@@ -281,11 +291,38 @@ static void word_machine_load(void) {
                 category >= m.dictionaryStart ? dictionaryRow : (uint32_t)(next * stride);
         }
     }
+    // The letter run's row: follow 'a' from the start state until a row leads to itself. It must accept
+    // with no look-ahead (facts 1 in their low 16 bits): then a step that stays in it only moves the
+    // boundary to after the unit read.
+    m.letterRow = UINT32_MAX;
+    m.letterLoop = calloc(FRN_LETTER_LOOP_LIMIT, 1);
+    if (m.letterLoop == NULL) goto fail;
+    {
+        uint32_t row = (uint32_t)stride;
+        uint32_t letter = m.bmpCategories['a'];
+        for (int step = 0; step < 4 && letter < m.dictionaryStart; step++) {
+            uint32_t next = m.table[row + 1 + letter];
+            if (next == row && next != 0 && (m.table[row] & 0xFFFF) == 1) {
+                m.letterRow = row;
+                break;
+            }
+            row = next;
+            if (row == 0) break;
+        }
+        if (m.letterRow != UINT32_MAX) {
+            for (uint32_t unit = 0; unit < FRN_LETTER_LOOP_LIMIT; unit++) {
+                if ((unit & 0xFC00) == 0xD800) continue;
+                uint32_t category = m.bmpCategories[unit];
+                m.letterLoop[unit] = category < m.dictionaryStart && m.table[m.letterRow + 1 + category] == m.letterRow;
+            }
+        }
+    }
     m.ok = 1;
     wordMachine = m;
     return;
 fail:
     if (m.trie) ucptrie_close(m.trie);
+    free(m.letterLoop);
     free(m.table);
     free(m.bmpCategories);
     free(m.data);
@@ -316,6 +353,7 @@ fail:
 /// -1 when a dictionary character is read. The machine's tables are passed in registers.
 static inline int32_t word_machine_next(const uint32_t *table, const uint8_t *bmp, const UCPTrie *trie,
                                         uint32_t stride, uint32_t dictionaryStart,
+                                        uint32_t letterRow, const uint8_t *letterLoop,
                                         const uint16_t *text, int32_t length, int32_t from,
                                         int32_t *statusIndex, int32_t *lookAhead) {
     int32_t index = from;
@@ -349,6 +387,12 @@ static inline int32_t word_machine_next(const uint32_t *table, const uint8_t *bm
         uint32_t facts = table[row];
         FRN_STATE_FACTS(facts, index)
         if (row == 0) break; // the stop state
+        if (row == letterRow) {
+            // The rest of a run of letters: each step would stay in this row and set the boundary after
+            // the unit (the row accepts, with no look-ahead: `FRN_STATE_FACTS` has just set the status).
+            while (index < length && text[index] < FRN_LETTER_LOOP_LIMIT && letterLoop[text[index]]) index++;
+            result = index;
+        }
     }
     if (result == from) { // no match: one code point
         result = from + 1;
@@ -371,6 +415,7 @@ int32_t frn_word_fast_segments(const uint16_t *text, int32_t length, frn_segment
     while (start < length) {
         int32_t statusIndex = 0;
         int32_t end = word_machine_next(m.table, m.bmpCategories, m.trie, m.categoryCount + 1, m.dictionaryStart,
+                                        m.letterRow, m.letterLoop,
                                         text, length, start, &statusIndex, lookAhead);
         if (end <= start || end > length) return -1; // a dictionary character (or damaged rules)
         if (statusIndex < 0 || statusIndex >= m.statusCount) return -1;

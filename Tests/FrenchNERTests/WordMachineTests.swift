@@ -88,6 +88,33 @@ struct WordMachineTests {
         #expect(covered > 100)
     }
 
+    /// Runs of letters mixed with every unit below U+0300: the machine skips the rest of a run of letters
+    /// without a transition per unit (units below U+0250 that keep it in the letter row), and must stop
+    /// exactly where ICU's transitions leave the run (a digit, a mid-letter, a mark, a space…).
+    @Test("runs of Latin units agree")
+    func latinRuns() {
+        var random = SplitMix64(seed: 250)
+        var disagreements: [String] = []
+        for _ in 0..<4000 {
+            var units: [UInt16] = []
+            for _ in 0..<Int(random.next() % 40) {
+                let roll = random.next() % 10
+                if roll < 6 {
+                    units.append(UInt16(0x61 + random.next() % 26))
+                } else if roll == 6 {
+                    units.append(0x20)
+                } else {
+                    units.append(UInt16(random.next() % 0x300))
+                }
+            }
+            let buffer = TextBuffer(utf16: ContiguousArray(units))
+            guard let fast = Tokenizer.wordSegments(buffer, fast: true) else { continue }
+            let icu = Tokenizer.wordSegments(buffer, fast: false)!
+            if !same(fast, icu) { disagreements.append(String(decoding: units, as: UTF16.self)) }
+        }
+        #expect(disagreements.count == 0, "\(disagreements.prefix(5).map(\.debugDescription))")
+    }
+
     /// Every text of the files listed in `FRNER_WORD_MACHINE_TEXTS` (one text per line: plain text, or
     /// JSON Lines with a `text` field), when set: the differential check over whole corpora.
     @Test("corpora agree (FRNER_WORD_MACHINE_TEXTS)")
