@@ -196,6 +196,12 @@ typedef struct {
     // UINT32_MAX when the rules have no such row.
     uint32_t letterRow;
     uint8_t *letterLoop;
+    // A lone space before a word: per unit below FRN_LETTER_LOOP_LIMIT whether the machine, started on a
+    // space (U+0020), stops at that unit, so that the space is a segment of its own, of kind `spaceKind`.
+    // The machine is then not run for it (the space's row accepts with no look-ahead; the stop row sets
+    // nothing). All zero when the rules do not allow it.
+    uint8_t *spaceEndsBefore;
+    int32_t spaceKind;
 } frn_word_machine;
 
 /// Units below this limit (ASCII, Latin-1, Latin Extended-A and -B) are looked up in `letterLoop`.
@@ -317,12 +323,35 @@ static void word_machine_load(void) {
             }
         }
     }
+    // The lone space: the row a space leads to from the start state must accept with no look-ahead,
+    // and the stop row must set nothing; its rule status gives the segment's kind, as below.
+    m.spaceEndsBefore = calloc(FRN_LETTER_LOOP_LIMIT, 1);
+    if (m.spaceEndsBefore == NULL) goto fail;
+    {
+        uint32_t space = m.bmpCategories[0x20];
+        uint32_t spaceRow = space < m.dictionaryStart ? m.table[stride + 1 + space] : 0;
+        int32_t statusIndex = spaceRow ? (int32_t)(m.table[spaceRow] >> 16) : -1;
+        if (spaceRow != 0 && (m.table[spaceRow] & 0xFFFF) == 1 && (m.table[0] & 0xFFFF) == 0
+            && statusIndex >= 0 && statusIndex < m.statusCount
+            && statusIndex + m.statuses[statusIndex] >= 0 && statusIndex + m.statuses[statusIndex] < m.statusCount) {
+            int32_t status = m.statuses[statusIndex + m.statuses[statusIndex]];
+            if (status >= UBRK_WORD_LETTER && status < UBRK_WORD_IDEO_LIMIT) m.spaceKind = FRN_SEGMENT_WORD;
+            else if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) m.spaceKind = FRN_SEGMENT_NUMBER;
+            else m.spaceKind = asciiSegmentKinds[0x20];
+            for (uint32_t unit = 0; unit < FRN_LETTER_LOOP_LIMIT; unit++) {
+                if ((unit & 0xFC00) == 0xD800) continue;
+                uint32_t category = m.bmpCategories[unit];
+                m.spaceEndsBefore[unit] = category < m.dictionaryStart && m.table[spaceRow + 1 + category] == 0;
+            }
+        }
+    }
     m.ok = 1;
     wordMachine = m;
     return;
 fail:
     if (m.trie) ucptrie_close(m.trie);
     free(m.letterLoop);
+    free(m.spaceEndsBefore);
     free(m.table);
     free(m.bmpCategories);
     free(m.data);
@@ -413,6 +442,19 @@ int32_t frn_word_fast_segments(const uint16_t *text, int32_t length, frn_segment
     int32_t n = 0;
     int32_t start = 0;
     while (start < length) {
+        if (text[start] == 0x20 && start + 1 < length && text[start + 1] < FRN_LETTER_LOOP_LIMIT
+            && m.spaceEndsBefore[text[start + 1]]) {
+            // A lone space before a word: its own segment, found without running the machine.
+            if (m.spaceKind != 0) {
+                if (n >= capacity) return -1;
+                out[n].start = start;
+                out[n].end = start + 1;
+                out[n].kind = m.spaceKind;
+                n++;
+            }
+            start += 1;
+            continue;
+        }
         int32_t statusIndex = 0;
         int32_t end = word_machine_next(m.table, m.bmpCategories, m.trie, m.categoryCount + 1, m.dictionaryStart,
                                         m.letterRow, m.letterLoop,
