@@ -180,6 +180,49 @@ struct GazetteerMatchingTests {
         #expect(ids[1] == -1)
         #expect(gazetteer.commonWordClasses(keyID: -1) == [])
     }
+
+    /// Keys of every length around the 4-unit chunks and the 8 units a key cache entry holds, each
+    /// with a twin that differs in one unit only: each token gets its own key's id, first from the
+    /// key table, then again from the thread's key cache.
+    @Test("keys that differ in one unit get their own ids, from the table and from the cache")
+    func keysDifferingInOneUnit() {
+        let lengths = Array(1...13) + [16, 17, 24]
+        var words: [String] = []
+        for length in lengths {
+            let word = String((0..<length).map { Character(UnicodeScalar(UInt8(0x61 + $0 % 26))) })
+            words.append(word)
+            for position in Set([0, length / 2, length - 1]) {
+                var twin = Array(word)
+                twin[position] = "z"
+                words.append(String(twin))
+            }
+        }
+        let known = words.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        let g = Gazetteer(compiling: [], commonWords: known.map { ($0, .noun) }, tokenizer: tokenizer)
+        let doc = tokenizer.tokenize(words.joined(separator: " "))
+        #expect(doc.tokens.count == words.count)
+        for pass in ["table", "cache"] {
+            let ids = g.keyIDs(for: doc)
+            for (index, word) in words.enumerated() {
+                let expected = known.contains(word) ? g.keys.lookup(Array(word.utf16)) : -1
+                #expect(ids[index] == expected, "\(pass): \(word)")
+                #expect(expected != -1 || !known.contains(word))
+            }
+            #expect(Set(ids.filter { $0 >= 0 }).count == Set(known).count, "\(pass)")
+        }
+    }
+
+    @Test("unit comparison: equal runs of every length, and a difference at each position", arguments: Array(0...13))
+    func unitsEqual(length: Int) {
+        let a = (0..<length).map { UInt16(0x61 + $0) }
+        #expect(KeyTable.unitsEqual(a, Array(a), count: length))
+        for position in 0..<length {
+            var b = a
+            b[position] &+= 1
+            #expect(!KeyTable.unitsEqual(a, b, count: length), "difference at \(position) of \(length)")
+            #expect(KeyTable.unitsEqual(a, b, count: position), "equal before \(position)")
+        }
+    }
 }
 
 @Suite("Lexicon files: parsing and errors")

@@ -63,8 +63,8 @@ extension Gazetteer {
                                     }
                                     // Cached long keys are known ones: compare the rest with the table's copy.
                                     let tableStart = Int(offsets[Int(entry.id)])
-                                    if memcmp(tablePool.baseAddress! + tableStart + 8, units.baseAddress! + 8,
-                                              (length - 8) * 2) == 0 {
+                                    if KeyTable.unitsEqual(tablePool.baseAddress! + tableStart + 8, units.baseAddress! + 8,
+                                                           count: length - 8) {
                                         ids[i] = entry.id
                                         continue
                                     }

@@ -55,8 +55,8 @@ struct KeyTable: Sendable {
                             if hashes[id] == hash {
                                 let start = Int(offsets[id])
                                 let length = Int(offsets[id + 1]) - start
-                                if length == units.count && (length == 0
-                                    || memcmp(pool.baseAddress! + start, units.baseAddress!, length * 2) == 0) {
+                                if length == units.count
+                                    && KeyTable.unitsEqual(pool.baseAddress! + start, units.baseAddress!, count: length) {
                                     return Int32(id)
                                 }
                             }
@@ -66,6 +66,25 @@ struct KeyTable: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether `count` units at `a` and at `b` are equal: four units per 64-bit load, inlined (token
+    /// keys are short: a call to `memcmp` costs more than the comparison).
+    @inline(__always)
+    static func unitsEqual(_ a: UnsafePointer<UInt16>?, _ b: UnsafePointer<UInt16>?, count: Int) -> Bool {
+        guard count > 0, let a, let b else { return count == 0 }
+        var k = 0
+        while k &+ 4 <= count {
+            if UnsafeRawPointer(a + k).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self) {
+                return false
+            }
+            k &+= 4
+        }
+        while k < count {
+            if a[k] != b[k] { return false }
+            k &+= 1
+        }
+        return true
     }
 
     func lookup(_ units: [UInt16]) -> Int32 {
