@@ -457,7 +457,7 @@ struct GazetteerCacheTests {
     }
 
     @Test("a cache whose values index past their arrays, or whose tables have no empty slot, is rejected", arguments: [
-        "slot past the keys", "slots full", "key offset past the pool", "key offsets going back", "edge to no node",
+        "slot past the keys", "slot with hash bits and no key", "slots full", "key offset past the pool", "key offsets going back", "edge to no node",
         "edge table full", "root to no node", "node offset past the entries", "string offset past the bytes",
         "surface past the strings", "canonical past the strings", "source negative", "node count huge",
         "empty canonical",
@@ -468,6 +468,8 @@ struct GazetteerCacheTests {
         let last = { (array: ContiguousArray<Int32>) in array.count - 1 }
         switch damage {
         case "slot past the keys": g.keys.slots[g.keys.slots.firstIndex(of: 0)!] = Int32(g.keys.count + 1)
+        case "slot with hash bits and no key":
+            g.keys.slots[g.keys.slots.firstIndex(of: 0)!] = Int32(bitPattern: 0x2A << UInt32(KeyTable.slotIDBits))
         case "slots full": for i in g.keys.slots.indices where g.keys.slots[i] == 0 { g.keys.slots[i] = 1 }
         case "key offset past the pool": g.keys.offsets[1] = Int32(g.keys.pool.count + 10)
         case "key offsets going back": g.keys.offsets[2] = g.keys.offsets[1] - 1

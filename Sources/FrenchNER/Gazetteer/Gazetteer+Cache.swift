@@ -15,7 +15,8 @@ import Glibc
 /// followed by its elements in native byte order. All unsafe byte copying of the package is here.
 extension Gazetteer {
     static let cacheMagic: [UInt8] = Array("FRNERGZ".utf8)
-    static let cacheFormatVersion: UInt8 = 7 // 6: CommonWordClass.grammatical; 7: trie node ids tagged
+    static let cacheFormatVersion: UInt8 = 8 // 6: CommonWordClass.grammatical; 7: trie node ids tagged;
+                                              // 8: key slots carry hash bits
 
     /// Serialises the gazetteer.
     func cacheData(fingerprint: UInt64) -> Data {
@@ -104,7 +105,7 @@ extension Gazetteer {
               Gazetteer.isOffsetTable(stringOffsets, length: stringBytes.count),
               types.allSatisfy({ EntryType(rawValue: $0) != nil }),
               Gazetteer.all(nodeEntries, in: 0..<Int32(entryCount)),
-              Gazetteer.all(slots, in: 0..<Int32(keyCount + 1)), slots.contains(0),
+              keyCount <= KeyTable.maxCount, KeyTable.slotsHoldKeyIDs(slots, keyCount: keyCount), slots.contains(0),
               Gazetteer.edgesInRange(edgeKeys, edgeValues, nodeCount: nodeCount),
               edgeKeys.contains(.max),
               Gazetteer.all(surfaces, in: 0..<stringCount),

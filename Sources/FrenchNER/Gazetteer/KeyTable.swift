@@ -23,7 +23,11 @@ struct KeyTable: Sendable {
     var hashes = ContiguousArray<UInt32>()
     /// Common-word classes of each key (`CommonWordClass` bits).
     var wordClasses = ContiguousArray<UInt8>()
-    /// Open addressing: `keyID + 1`, 0 for an empty slot.
+    /// Open addressing: `keyID + 1` in the low `slotIDBits` bits and the top bits of the key's hash
+    /// above them (`slot(id:hash:)`), 0 for an empty slot. A probe compares the hash bits in the slot,
+    /// so it reads a key's units only when they agree (1 time in 256 for another key) and never
+    /// `hashes`: a look-up of a known key costs the slot and the key's units, one of an unknown key
+    /// the slots of its run only.
     var slots = ContiguousArray<Int32>(repeating: 0, count: 1024)
     /// Unique to this table's contents in this process: a new value whenever a key is added, so that
     /// a per-thread cache of look-ups (`KeyCache`) never answers for another table.
@@ -32,6 +36,26 @@ struct KeyTable: Sendable {
     static func newIdentity() -> UInt64 { keyTableIdentities.add(1, ordering: .relaxed).newValue }
 
     var count: Int { hashes.count }
+
+    /// Bits of a slot holding `keyID + 1`: a table holds fewer than 2^24 keys.
+    static let slotIDBits = 24
+    static let slotIDMask: UInt32 = 1 << 24 - 1
+    static let maxCount = Int(slotIDMask) - 1
+
+    /// The slot value of a key: `id + 1` and the hash's top 8 bits (bits the slot index, taken from
+    /// the low bits of the multiplied hash, mostly does not use).
+    @inline(__always)
+    static func slot(id: Int32, hash: UInt32) -> Int32 {
+        Int32(bitPattern: (hash >> 24) << UInt32(slotIDBits) | UInt32(id + 1))
+    }
+
+    /// Whether every slot is empty or holds the id of one of `keyCount` keys (a cache file's slots).
+    static func slotsHoldKeyIDs(_ slots: ContiguousArray<Int32>, keyCount: Int) -> Bool {
+        slots.allSatisfy { slot in
+            let id = UInt32(bitPattern: slot) & slotIDMask
+            return slot == 0 || (id >= 1 && Int(id) <= keyCount)
+        }
+    }
 
     static func hash(_ units: some Collection<UInt16>) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
@@ -43,25 +67,24 @@ struct KeyTable: Sendable {
     @inline(__always)
     func lookup(hash: UInt32, units: UnsafeBufferPointer<UInt16>) -> Int32 {
         slots.withUnsafeBufferPointer { slots in
-            hashes.withUnsafeBufferPointer { hashes in
-                offsets.withUnsafeBufferPointer { offsets in
-                    pool.withUnsafeBufferPointer { pool in
-                        let mask = slots.count - 1
-                        var slot = Int(hash &* 0x9E37_79B1) & mask
-                        while true {
-                            let entry = slots[slot]
-                            if entry == 0 { return -1 }
-                            let id = Int(entry - 1)
-                            if hashes[id] == hash {
-                                let start = Int(offsets[id])
-                                let length = Int(offsets[id + 1]) - start
-                                if length == units.count
-                                    && KeyTable.unitsEqual(pool.baseAddress! + start, units.baseAddress!, count: length) {
-                                    return Int32(id)
-                                }
+            offsets.withUnsafeBufferPointer { offsets in
+                pool.withUnsafeBufferPointer { pool in
+                    let mask = slots.count - 1
+                    var slot = Int(hash &* 0x9E37_79B1) & mask
+                    let tag = hash >> 24
+                    while true {
+                        let entry = UInt32(bitPattern: slots[slot])
+                        if entry == 0 { return -1 }
+                        if entry >> UInt32(KeyTable.slotIDBits) == tag {
+                            let id = Int(entry & KeyTable.slotIDMask) - 1
+                            let start = Int(offsets[id])
+                            let length = Int(offsets[id + 1]) - start
+                            if length == units.count
+                                && KeyTable.unitsEqual(pool.baseAddress! + start, units.baseAddress!, count: length) {
+                                return Int32(id)
                             }
-                            slot = (slot + 1) & mask
                         }
+                        slot = (slot + 1) & mask
                     }
                 }
             }
@@ -95,6 +118,7 @@ struct KeyTable: Sendable {
     mutating func intern(_ units: [UInt16]) -> Int32 {
         let existing = lookup(units)
         if existing >= 0 { return existing }
+        precondition(count < KeyTable.maxCount, "more distinct token keys than a key table holds (\(KeyTable.maxCount))")
         if (count + 1) * 2 > slots.count { grow() }
         let id = Int32(count)
         identity = KeyTable.newIdentity()
@@ -111,7 +135,7 @@ struct KeyTable: Sendable {
         let mask = slots.count - 1
         var slot = Int(hash &* 0x9E37_79B1) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = id + 1
+        slots[slot] = KeyTable.slot(id: id, hash: hash)
     }
 
     private mutating func grow() {
