@@ -1,3 +1,4 @@
+import CFrenchICU
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -6,6 +7,9 @@ import Glibc
 /// pool and the trie's arrays is taken here, and nowhere else in the gazetteer (the key table keeps its
 /// own in `KeyTable.swift`). With `FRENCHNER_INTERNAL_CHECKS` (debug builds) the results are checked.
 extension Gazetteer {
+    /// How many tokens ahead the scans ask for the table slots they will read (`frn_prefetch`).
+    static let prefetchDistance = 8
+
     /// The key id of every token (-1 for a token whose key is in no entry and no common word).
     ///
     /// Most tokens are answered by the thread's `KeyCache` (frequent words, across documents); the
@@ -30,7 +34,16 @@ extension Gazetteer {
                 doc.keyPool.withUnsafeBufferPointer { pool in
                     keys.offsets.withUnsafeBufferPointer { offsets in
                         keys.pool.withUnsafeBufferPointer { tablePool in
+                          keys.slots.withUnsafeBufferPointer { slots in
+                            let slotMask = UInt32(slots.count - 1)
                             for i in 0..<n {
+                                // The cache entry and the table slot of a token a few places ahead: its
+                                // misses overlap this token's.
+                                if i &+ Gazetteer.prefetchDistance < n {
+                                    let ahead = tokens[i &+ Gazetteer.prefetchDistance].keyHash
+                                    frn_prefetch(entries + Int(ahead & cacheMask))
+                                    frn_prefetch(slots.baseAddress! + Int((ahead &* 0x9E37_79B1) & slotMask))
+                                }
                                 let token = tokens[i]
                                 let length = Int(token.keyLength)
                                 let start = Int(token.keyStart)
@@ -76,6 +89,7 @@ extension Gazetteer {
                                 }
                                 ids[i] = id
                             }
+                          }
                         }
                     }
                 }
@@ -141,6 +155,14 @@ extension Gazetteer {
                     edgeFilter.withUnsafeBufferPointer { filter in
                     let filterShift = edgeFilterShift
                     for start in 0..<n {
+                        // The key facts of a token a few places ahead (see `keyIDs`).
+                        if start &+ Gazetteer.prefetchDistance < n {
+                            let ahead = Int(keyIDs[start &+ Gazetteer.prefetchDistance])
+                            if ahead >= 0 && ahead < keyFlags.count {
+                                frn_prefetch(keyFlags.baseAddress! + ahead)
+                                frn_prefetch(rootChildren.baseAddress! + ahead)
+                            }
+                        }
                         // Most tokens start no entry: one byte of `keyTrieFlags` says so.
                         let first = keyIDs[start]
                         if first < 0 || Int(first) >= keyFlags.count || keyFlags[Int(first)] & Gazetteer.startsEntry == 0 {
