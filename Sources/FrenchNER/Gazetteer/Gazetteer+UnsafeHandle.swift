@@ -35,14 +35,14 @@ extension Gazetteer {
                     keys.offsets.withUnsafeBufferPointer { offsets in
                         keys.pool.withUnsafeBufferPointer { tablePool in
                           keys.slots.withUnsafeBufferPointer { slots in
-                            let slotMask = UInt32(slots.count - 1)
+                            let slotMask = slots.count - 1
                             for i in 0..<n {
                                 // The cache entry and the table slot of a token a few places ahead: its
                                 // misses overlap this token's.
                                 if i &+ Gazetteer.prefetchDistance < n {
                                     let ahead = tokens[i &+ Gazetteer.prefetchDistance].keyHash
                                     frn_prefetch(entries + Int(ahead & cacheMask))
-                                    frn_prefetch(slots.baseAddress! + Int((ahead &* 0x9E37_79B1) & slotMask))
+                                    frn_prefetch(slots.baseAddress! + KeyTable.slotIndex(hash: ahead, mask: slotMask))
                                 }
                                 let token = tokens[i]
                                 let length = Int(token.keyLength)

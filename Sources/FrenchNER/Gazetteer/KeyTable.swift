@@ -49,6 +49,11 @@ struct KeyTable: Sendable {
         Int32(bitPattern: (hash >> 24) << UInt32(slotIDBits) | UInt32(id + 1))
     }
 
+    /// The slot where the probe for a key of hash `hash` starts (`mask`: the slot count minus one). The
+    /// scans over a document's tokens ask for it ahead of the look-up (`Gazetteer.keyIDs`).
+    @inline(__always)
+    static func slotIndex(hash: UInt32, mask: Int) -> Int { Int(hash &* 0x9E37_79B1) & mask }
+
     /// Whether every slot is empty or holds the id of one of `keyCount` keys (a cache file's slots).
     static func slotsHoldKeyIDs(_ slots: ContiguousArray<Int32>, keyCount: Int) -> Bool {
         slots.allSatisfy { slot in
@@ -70,7 +75,7 @@ struct KeyTable: Sendable {
             offsets.withUnsafeBufferPointer { offsets in
                 pool.withUnsafeBufferPointer { pool in
                     let mask = slots.count - 1
-                    var slot = Int(hash &* 0x9E37_79B1) & mask
+                    var slot = KeyTable.slotIndex(hash: hash, mask: mask)
                     let tag = hash >> 24
                     while true {
                         let entry = UInt32(bitPattern: slots[slot])
@@ -133,7 +138,7 @@ struct KeyTable: Sendable {
 
     private mutating func insertSlot(id: Int32, hash: UInt32) {
         let mask = slots.count - 1
-        var slot = Int(hash &* 0x9E37_79B1) & mask
+        var slot = KeyTable.slotIndex(hash: hash, mask: mask)
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = KeyTable.slot(id: id, hash: hash)
     }
