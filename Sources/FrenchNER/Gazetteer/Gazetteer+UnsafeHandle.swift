@@ -1,7 +1,4 @@
 import CFrenchICU
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The gazetteer's scans over a document's token buffers: every pointer into the tokens, their key
 /// pool and the trie's arrays is taken here, and nowhere else in the gazetteer (the key table keeps its
