@@ -123,3 +123,86 @@ struct TextDecodingTests {
         #expect(throws: JSONParseError.self) { try JSONRecord(parsing: Array("{\"t\":\"abcdefgh\u{01}\"}".utf8)[...]) }
     }
 }
+
+/// JSON Lines records whose text is read straight from the record's bytes (`InputSettings.decodeJSON`)
+/// against the general path that makes every value a `String` first (`decodeJSONGenerally`): the same
+/// text, id, passthrough fields and error messages, for well-formed and broken records alike.
+@Suite("JSON Lines input: the text read directly, against the general path")
+struct JSONInputTests {
+    /// Both paths' reading of one record, as comparable values.
+    private func bothReadings(_ line: [UInt8], _ settings: InputSettings) -> (direct: String, general: String) {
+        func describe(_ doc: InputDocument) -> String {
+            let text: String = switch doc.text {
+            case .success(let buffer): "text " + buffer.utf16.map { String($0, radix: 16) }.joined(separator: " ")
+            case .failure(let error): "error " + error.message
+            }
+            let fields = doc.passthrough.map { "\($0.key)=\(String(decoding: $0.raw, as: UTF8.self))" }
+            return "\(text) | id \(doc.id) \(String(decoding: doc.idJSON, as: UTF8.self)) | \(fields)"
+        }
+        var direct = InputDocument(idJSON: [], id: "-", location: "-", text: .failure(RecordError(message: "")))
+        var general = direct
+        settings.decodeJSON(line[...], into: &direct)
+        settings.decodeJSONGenerally(line[...], into: &general)
+        return (describe(direct), describe(general))
+    }
+
+    private static let records: [String] = [
+        #"{"id": 7, "text": "M. Antony Blinken est arrivé à Kiev."}"#,
+        #"{"text": "deux\nlignes \"citées\" \u00e9t\u00E9 \ud83d\ude00 \/ \t", "id": "a", "lang": "fr"}"#,
+        #"{"text": ""}"#,
+        #"{"text": "NUL \u0000 inside"}"#,
+        #"{"text": "lone \ud800 surrogate"}"#,
+        #"{"text": "bad \u12 escape"}"#,
+        #"{"text": 42}"#,
+        #"{"text": null, "id": "x"}"#,
+        #"{"id": "no text"}"#,
+        #"{"text": "first", "text": "second \n"}"#,
+        #"{"text": "first \n", "text": 3}"#,
+        #"{"text": "unterminated}"#,
+        #"{"text": "trailing"} x"#,
+        #"["text"]"#,
+        #"{"text": "ok", "meta": {"a": [1, 2.5, true, "é"]}}"#,
+    ]
+
+    @Test("tricky records read the same on both paths", arguments: [false, true])
+    func trickyRecords(lossy: Bool) {
+        let settings = InputSettings(format: .jsonl, lossy: lossy)
+        for record in JSONInputTests.records {
+            let (direct, general) = bothReadings(Array(record.utf8), settings)
+            #expect(direct == general, "\(record)")
+        }
+    }
+
+    @Test("records with invalid UTF-8 in the text, the id or another field read the same on both paths",
+          arguments: [false, true])
+    func invalidUTF8(lossy: Bool) {
+        let settings = InputSettings(format: .jsonl, lossy: lossy)
+        let bad: [[UInt8]] = [[0xFF], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF]]
+        for sequence in bad {
+            for place in ["text", "id", "other"] {
+                var line = Array(#"{"id": "i"#.utf8)
+                if place == "id" { line += sequence }
+                line += Array(#"", "text": "avant "#.utf8)
+                if place == "text" { line += sequence }
+                line += Array(#" après\n", "other": "o"#.utf8)
+                if place == "other" { line += sequence }
+                line += Array(#""}"#.utf8)
+                let (direct, general) = bothReadings(line, settings)
+                #expect(direct == general, "\(sequence) in \(place)")
+            }
+        }
+    }
+
+    @Test("random texts with escapes read the same on both paths, and as the text itself")
+    func randomRecords() throws {
+        let settings = InputSettings(format: .jsonl)
+        for text in randomTexts(count: 800, seed: 29) {
+            let line = Array(try JSONSerialization.data(withJSONObject: ["text": text, "id": "r"]))
+            let (direct, general) = bothReadings(line, settings)
+            #expect(direct == general, "\(text)")
+            var doc = InputDocument(idJSON: [], id: "-", location: "-", text: .failure(RecordError(message: "")))
+            settings.decodeJSON(line[...], into: &doc)
+            #expect((try? doc.text.get().utf16).map(Array.init) == Array(text.utf16), "\(text)")
+        }
+    }
+}

@@ -139,7 +139,26 @@ extension InputSettings {
         return doc
     }
 
-    private func decodeJSON(_ bytes: ArraySlice<UInt8>, into doc: inout InputDocument) {
+    func decodeJSON(_ bytes: ArraySlice<UInt8>, into doc: inout InputDocument) {
+        // Most records: a well-formed record whose text is valid UTF-8 without NUL, decoded once from
+        // the record's bytes to UTF-16 (no `String` made of it). Anything else takes the general path
+        // below, which says what is wrong exactly as before.
+        var plain: ArraySlice<UInt8>?
+        if let record = try? JSONRecord(parsing: bytes, plainStringOf: textField, plain: &plain), let plain,
+           let text = plain.withUnsafeBufferPointer({ buffer -> TextBuffer? in
+               guard let base = buffer.baseAddress, memchr(base, 0, buffer.count) == nil else { return nil }
+               return try? TextBuffer(validatingUTF8: buffer)
+           }) {
+            read(record, into: &doc)
+            doc.text = .success(text)
+            return
+        }
+        decodeJSONGenerally(bytes, into: &doc)
+    }
+
+    /// `decodeJSON` for any record: the whole record parsed into values (the text a `String` first),
+    /// each problem reported with its byte offset; invalid UTF-8 repaired with `lossy`.
+    func decodeJSONGenerally(_ bytes: ArraySlice<UInt8>, into doc: inout InputDocument) {
         var record: JSONRecord
         do {
             record = try JSONRecord(parsing: bytes)
@@ -163,17 +182,7 @@ extension InputSettings {
                 return
             }
         }
-        var text: JSONValue?
-        for field in record.fields {
-            if field.key == idField {
-                doc.idJSON = Array(field.raw)
-                if case let .string(s) = field.value { doc.id = s } else { doc.id = String(decoding: field.raw, as: UTF8.self) }
-            } else if field.key == textField {
-                text = field.value
-            } else {
-                doc.passthrough.append(field)
-            }
-        }
+        let text = read(record, into: &doc)
         switch text {
         case .none:
             doc.text = .failure(RecordError(message: "missing text field '\(textField)'"))
@@ -192,6 +201,24 @@ extension InputSettings {
         case .some:
             doc.text = .failure(RecordError(message: "text field '\(textField)' is not a string"))
         }
+    }
+
+    /// Takes a record's id and passthrough fields into `doc`; returns the text field's value (the
+    /// last, when the field is repeated), nil when there is none.
+    @discardableResult
+    private func read(_ record: JSONRecord, into doc: inout InputDocument) -> JSONValue? {
+        var text: JSONValue?
+        for field in record.fields {
+            if field.key == idField {
+                doc.idJSON = Array(field.raw)
+                if case let .string(s) = field.value { doc.id = s } else { doc.id = String(decoding: field.raw, as: UTF8.self) }
+            } else if field.key == textField {
+                text = field.value
+            } else {
+                doc.passthrough.append(field)
+            }
+        }
+        return text
     }
 
     /// The bytes with every invalid UTF-8 sequence replaced by U+FFFD (EF BF BD).

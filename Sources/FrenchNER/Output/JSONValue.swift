@@ -57,6 +57,18 @@ public struct JSONRecord: Sendable {
     /// Parses one line. The top level must be an object.
     /// - Throws: `JSONParseError` with the byte offset of the problem.
     public init(parsing bytes: ArraySlice<UInt8>) throws(JSONParseError) {
+        var unused: ArraySlice<UInt8>?
+        try self.init(parsing: bytes, plainStringOf: nil, plain: &unused)
+    }
+
+    /// Parses one line as `init(parsing:)` does, except that a string value of the field `plainField`
+    /// is not made a `String`: the bytes it stands for (escapes resolved) are handed back in `plain`,
+    /// *not checked for UTF-8*, and the field's value is an empty string. `plain` is nil when the
+    /// field's last occurrence is not a string. (The input reads a document's text this way and
+    /// decodes it once, to UTF-16, validating as it goes.)
+    init(parsing bytes: ArraySlice<UInt8>, plainStringOf plainField: String?,
+         plain: inout ArraySlice<UInt8>?) throws(JSONParseError) {
+        plain = nil
         var parser = JSONParser(bytes: bytes)
         parser.skipSpace()
         guard parser.peek() == UInt8(ascii: "{") else {
@@ -75,6 +87,17 @@ public struct JSONRecord: Sendable {
                 try parser.expect(UInt8(ascii: ":"))
                 parser.skipSpace()
                 let start = parser.index
+                if key == plainField {
+                    plain = nil
+                    if parser.peek() == UInt8(ascii: "\"") {
+                        plain = try parser.parseStringBytes()
+                        fields.append(Field(key: key, value: .string(""), raw: bytes[start..<parser.index]))
+                        parser.skipSpace()
+                        if parser.peek() == UInt8(ascii: ",") { parser.index += 1; continue }
+                        try parser.expect(UInt8(ascii: "}"))
+                        break
+                    }
+                }
                 let value = try parser.parseValue(depth: 1)
                 fields.append(Field(key: key, value: value, raw: bytes[start..<parser.index]))
                 parser.skipSpace()
@@ -92,6 +115,18 @@ public struct JSONRecord: Sendable {
 extension JSONValue {
     /// Parses a complete JSON text.
     public init(parsing bytes: ArraySlice<UInt8>) throws(JSONParseError) {
+        var unused: ArraySlice<UInt8>?
+        try self.init(parsing: bytes, plainStringOf: nil, plain: &unused)
+    }
+
+    /// Parses one line as `init(parsing:)` does, except that a string value of the field `plainField`
+    /// is not made a `String`: the bytes it stands for (escapes resolved) are handed back in `plain`,
+    /// *not checked for UTF-8*, and the field's value is an empty string. `plain` is nil when the
+    /// field's last occurrence is not a string. (The input reads a document's text this way and
+    /// decodes it once, to UTF-16, validating as it goes.)
+    init(parsing bytes: ArraySlice<UInt8>, plainStringOf plainField: String?,
+         plain: inout ArraySlice<UInt8>?) throws(JSONParseError) {
+        plain = nil
         var parser = JSONParser(bytes: bytes)
         parser.skipSpace()
         self = try parser.parseValue(depth: 0)
@@ -209,6 +244,13 @@ struct JSONParser {
     }
 
     mutating func parseString() throws(JSONParseError) -> String {
+        let start = index + 1
+        return try validated(parseStringBytes(), at: start)
+    }
+
+    /// The bytes a string stands for, escapes resolved, *not checked for UTF-8* (`parseString` checks
+    /// them): a slice of the input when the string has no escape.
+    mutating func parseStringBytes() throws(JSONParseError) -> ArraySlice<UInt8> {
         guard peek() == UInt8(ascii: "\"") else { throw error(atEnd ? "unexpected end of input" : "expected a string") }
         index += 1
         let start = index
@@ -217,7 +259,7 @@ struct JSONParser {
         if index < bytes.endIndex, bytes[index] == UInt8(ascii: "\"") {
             let slice = bytes[start..<index]
             index += 1
-            return try validated(slice, at: start)
+            return slice
         }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.endIndex - start)
@@ -227,7 +269,7 @@ struct JSONParser {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
                 index += 1
-                return try validated(out[...], at: start)
+                return out[...]
             }
             if b < 0x20 { throw error("control character in string (must be escaped)") }
             if b != UInt8(ascii: "\\") {
