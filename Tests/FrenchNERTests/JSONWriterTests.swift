@@ -56,3 +56,84 @@ extension JSONWriterTests {
         #expect(String(decoding: json.bytes, as: UTF8.self) == "\"" + escapes.joined() + #"\r\t"# + "\u{FFFD}\",\"\"")
     }
 }
+
+/// `JSONBytes` (writing a whole entity at once, `JSONWriter.appendInPlace`) against the writer's own
+/// methods: the same bytes for every string, number and entity.
+@Suite("JSON: values written in place, against the writer's methods")
+struct JSONBytesTests {
+    /// Strings with every ASCII control character, quotes and backslashes at every offset around the
+    /// eight-byte words, accents, emoji.
+    private static let strings: [String] = {
+        var strings = ["", "a", "Élysée", "😀", "\u{2028}", String(repeating: "x", count: 64)]
+        let specials: [Character] = (0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) } + ["\"", "\\", "é", "/"]
+        for special in specials {
+            for before in [0, 1, 7, 8, 9, 15, 16] {
+                strings.append(String(repeating: "a", count: before) + String(special) + "bcdefghij")
+            }
+        }
+        return strings
+    }()
+
+    @Test("strings escaped as JSONWriter.string escapes them")
+    func strings() {
+        for value in JSONBytesTests.strings {
+            var reference = JSONWriter()
+            reference.string(value)
+            var inPlace = JSONWriter()
+            inPlace.appendInPlace(capacity: JSONBytes.room(forEscaping: value.utf8.count)) { $0.escaped(value) }
+            #expect(inPlace.bytes == reference.bytes, "\(value.debugDescription)")
+        }
+    }
+
+    @Test("integers as JSONWriter.int writes them", arguments: [0, 7, -7, 9, 10, 99, 100, 1_000_000, -1_000_000, Int.max, Int.min,
+                                                                 Int(Int32.max), 999_999_999_999_999_999, 1_000_000_000_000_000_000])
+    func integers(value: Int) {
+        var reference = JSONWriter()
+        reference.int(value)
+        var inPlace = JSONWriter()
+        inPlace.appendInPlace(capacity: 20) { $0.int(value) }
+        #expect(inPlace.bytes == reference.bytes)
+    }
+
+    @Test("entities written at once read as the writer's methods write them")
+    func entities() {
+        var entities: [Entity] = []
+        for (k, text) in JSONBytesTests.strings.enumerated() {
+            let canonical: String? = switch k % 3 { case 0: nil; case 1: text; default: "canon \(text)\"" }
+            entities.append(Entity(label: [.person, .organisation, .location][k % 3], text: text, start: k, end: k * 1000,
+                                   byteStart: k * 7, byteEnd: Int.max - k, source: k % 2 == 0 ? "person.title" : "lexicon:\\\(text)",
+                                   canonical: canonical))
+        }
+        for count in [0, 1, 2, entities.count] {
+            let chosen = Array(entities.prefix(count))
+            var reference = JSONWriter()
+            reference.objectStart()
+            reference.key("entities")
+            reference.arrayStart()
+            for entity in chosen {
+                reference.objectStart()
+                reference.key("text"); reference.string(entity.text)
+                reference.key("label"); reference.string(entity.label.rawValue)
+                reference.key("start"); reference.int(entity.start)
+                reference.key("end"); reference.int(entity.end)
+                reference.key("byteStart"); reference.int(entity.byteStart)
+                reference.key("byteEnd"); reference.int(entity.byteEnd)
+                reference.key("source"); reference.string(entity.source)
+                if let canonical = entity.canonical, canonical != entity.text {
+                    reference.key("canonical"); reference.string(canonical)
+                }
+                reference.objectEnd()
+            }
+            reference.arrayEnd()
+            reference.key("after"); reference.int(1)
+            reference.objectEnd()
+            var written = JSONWriter()
+            written.objectStart()
+            written.key("entities")
+            EntityRecord.writeEntities(chosen, to: &written)
+            written.key("after"); written.int(1)
+            written.objectEnd()
+            #expect(String(decoding: written.bytes, as: UTF8.self) == String(decoding: reference.bytes, as: UTF8.self))
+        }
+    }
+}

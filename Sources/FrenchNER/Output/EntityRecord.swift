@@ -40,19 +40,28 @@ public enum EntityRecord {
 
     public static func writeEntities(_ entities: [Entity], to json: inout JSONWriter) {
         json.arrayStart()
-        for entity in entities {
-            json.objectStart()
-            json.key("text"); json.string(entity.text)
-            json.key("label"); json.string(entity.label.rawValue)
-            json.key("start"); json.int(entity.start)
-            json.key("end"); json.int(entity.end)
-            json.key("byteStart"); json.int(entity.byteStart)
-            json.key("byteEnd"); json.int(entity.byteEnd)
-            json.key("source"); json.string(entity.source)
-            if let canonical = entity.canonical, canonical != entity.text {
-                json.key("canonical"); json.string(canonical)
+        for index in entities.indices {
+            let entity = entities[index]
+            let canonical = entity.canonical.flatMap { $0 != entity.text ? $0 : nil }
+            // Keys and punctuation (under 100 bytes), four numbers, the label, three strings.
+            let capacity = 128 + 4 * 20 + JSONBytes.room(forEscaping: entity.label.rawValue.utf8.count)
+                + JSONBytes.room(forEscaping: entity.text.utf8.count) + JSONBytes.room(forEscaping: entity.source.utf8.count)
+                + (canonical.map { JSONBytes.room(forEscaping: $0.utf8.count) } ?? 0)
+            // One entity at once: the same bytes as objectStart, key, string… would write.
+            json.appendInPlace(capacity: capacity) { out in
+                if index > entities.startIndex { out.byte(UInt8(ascii: ",")) }
+                out.literal("{\"text\":"); out.escaped(entity.text)
+                out.literal(",\"label\":"); out.escaped(entity.label.rawValue)
+                out.literal(",\"start\":"); out.int(entity.start)
+                out.literal(",\"end\":"); out.int(entity.end)
+                out.literal(",\"byteStart\":"); out.int(entity.byteStart)
+                out.literal(",\"byteEnd\":"); out.int(entity.byteEnd)
+                out.literal(",\"source\":"); out.escaped(entity.source)
+                if let canonical {
+                    out.literal(",\"canonical\":"); out.escaped(canonical)
+                }
+                out.byte(UInt8(ascii: "}"))
             }
-            json.objectEnd()
         }
         json.arrayEnd()
     }
