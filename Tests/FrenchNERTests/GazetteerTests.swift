@@ -431,6 +431,24 @@ struct GazetteerCacheTests {
         }
     }
 
+    @Test("the derived tables are kept in the cache: a loaded gazetteer has the compiled one's, and finds the same")
+    func derivedTablesCached() throws {
+        let compiled = Gazetteer(compiling: entries, commonWords: [("le", .function), ("de", .function)], tokenizer: tokenizer)
+        let loaded = try #require(Gazetteer(cacheData: compiled.cacheData(fingerprint: 5), fingerprint: 5))
+        #expect(!compiled.keyTrieFlags.isEmpty && !compiled.nodeCaseFreeTypeBits.isEmpty && !compiled.edgeFilter.isEmpty)
+        #expect(loaded.keyTrieFlags == compiled.keyTrieFlags)
+        #expect(loaded.nodeCaseFreeTypeBits == compiled.nodeCaseFreeTypeBits)
+        #expect(loaded.nodeHasExactCaseEntries == compiled.nodeHasExactCaseEntries)
+        #expect(loaded.edgeFilter == compiled.edgeFilter && loaded.edgeFilterShift == compiled.edgeFilterShift)
+        // The filter's bit index stays inside it for any edge key.
+        for key: UInt64 in [0, 1, .max - 1, 0x1234_5678_9ABC_DEF0] {
+            #expect(Gazetteer.edgeFilterBit(key, shift: loaded.edgeFilterShift) < loaded.edgeFilter.count * 64)
+        }
+        let text = tokenizer.tokenize(TextBuffer(entries.map(\.surface).joined(separator: " , ")))
+        #expect(loaded.matches(in: text, keyIDs: loaded.keyIDs(for: text)).map { [$0.start, $0.end] }
+                == compiled.matches(in: text, keyIDs: compiled.keyIDs(for: text)).map { [$0.start, $0.end] })
+    }
+
     @Test("a damaged cache file is rejected and recompiled", arguments: ["truncated", "extra byte", "bad magic", "empty"])
     func damagedCache(damage: String) throws {
         let lexicons = try makeLexicons()
@@ -460,7 +478,8 @@ struct GazetteerCacheTests {
         "slot past the keys", "slot with hash bits and no key", "slots full", "key offset past the pool", "key offsets going back", "edge to no node",
         "edge table full", "root to no node", "node offset past the entries", "string offset past the bytes",
         "surface past the strings", "canonical past the strings", "source negative", "node count huge",
-        "empty canonical",
+        "empty canonical", "trie flags of another length", "case bits of another length", "exact-case bits short",
+        "filter of three words", "filter shift off by one",
     ])
     func damagedCacheValues(damage: String) throws {
         var g = Gazetteer(compiling: entries, tokenizer: tokenizer)
@@ -482,6 +501,11 @@ struct GazetteerCacheTests {
         case "canonical past the strings": g.entryCanonicals[0] = Int32.max
         case "source negative": g.entrySources[0] = -1
         case "empty canonical": g.entryCanonicals[0] = g.strings.append("")
+        case "trie flags of another length": g.keyTrieFlags.append(0)
+        case "case bits of another length": g.nodeCaseFreeTypeBits.removeLast()
+        case "exact-case bits short": g.nodeHasExactCaseEntries.removeLast()
+        case "filter of three words": g.edgeFilter = [0, 0, 0]; g.edgeFilterShift = Gazetteer.edgeFilterShift(words: 2)
+        case "filter shift off by one": g.edgeFilterShift -= 1
         default: g.nodeCount = -2 // written as 0xFFFF_FFFE nodes
         }
         #expect(Gazetteer(cacheData: g.cacheData(fingerprint: 7), fingerprint: 7) == nil)

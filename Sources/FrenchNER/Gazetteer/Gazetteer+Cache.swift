@@ -15,8 +15,8 @@ import Glibc
 /// followed by its elements in native byte order. All unsafe byte copying of the package is here.
 extension Gazetteer {
     static let cacheMagic: [UInt8] = Array("FRNERGZ".utf8)
-    static let cacheFormatVersion: UInt8 = 8 // 6: CommonWordClass.grammatical; 7: trie node ids tagged;
-                                              // 8: key slots carry hash bits
+    static let cacheFormatVersion: UInt8 = 9 // 6: CommonWordClass.grammatical; 7: trie node ids tagged;
+                                              // 8: key slots carry hash bits; 9: derived tables kept
 
     /// Serialises the gazetteer.
     func cacheData(fingerprint: UInt64) -> Data {
@@ -46,6 +46,12 @@ extension Gazetteer {
         append(entrySources, to: &data)
         append(strings.bytes, to: &data)
         append(strings.offsets, to: &data)
+        // The tables `deriveLookupTables` computed: loading reads them instead of computing them again.
+        append(keyTrieFlags, to: &data)
+        append(nodeCaseFreeTypeBits, to: &data)
+        append(nodeHasExactCaseEntries, to: &data)
+        append(edgeFilter, to: &data)
+        append(edgeFilterShift, to: &data)
         return data
     }
 
@@ -85,7 +91,10 @@ extension Gazetteer {
               let tokenCounts = reader.array(UInt8.self), let shapes = reader.array(UInt32.self),
               let surfaces = reader.array(Int32.self), let canonicals = reader.array(Int32.self),
               let sources = reader.array(Int32.self), let stringBytes = reader.array(UInt8.self),
-              let stringOffsets = reader.array(Int32.self), reader.atEnd
+              let stringOffsets = reader.array(Int32.self),
+              let trieFlags = reader.array(UInt8.self), let caseFreeBits = reader.array(UInt64.self),
+              let hasExactCase = reader.array(UInt64.self), let filter = reader.array(UInt64.self),
+              let filterShift = reader.scalar(UInt64.self), reader.atEnd
         else { return nil }
         // Structural checks, so that a damaged file is rejected rather than trusted: lengths agree, every
         // value that indexes another array is inside it, offsets never go back, and each open-addressing
@@ -111,7 +120,11 @@ extension Gazetteer {
               Gazetteer.all(surfaces, in: 0..<stringCount),
               Gazetteer.all(canonicals, in: -1..<stringCount),
               Gazetteer.all(sources, in: 0..<stringCount),
-              Gazetteer.nonEmpty(surfaces, offsets: stringOffsets), Gazetteer.nonEmpty(canonicals, offsets: stringOffsets)
+              Gazetteer.nonEmpty(surfaces, offsets: stringOffsets), Gazetteer.nonEmpty(canonicals, offsets: stringOffsets),
+              // The derived tables: one value per key or node (any value is safe), and a filter whose
+              // bit index stays inside it.
+              trieFlags.count == keyCount, caseFreeBits.count == Int(nodes), hasExactCase.count == (Int(nodes) + 63) / 64,
+              filter.count.nonzeroBitCount == 1, filterShift == Gazetteer.edgeFilterShift(words: filter.count)
         else { return nil }
         keys.pool = keyPool
         keys.offsets = keyOffsets
@@ -135,7 +148,12 @@ extension Gazetteer {
         entrySources = sources
         strings.bytes = stringBytes
         strings.offsets = stringOffsets
-        deriveLookupTables(tagNodeIDs: false)  // saved tagged
+        keyTrieFlags = trieFlags
+        nodeCaseFreeTypeBits = caseFreeBits
+        nodeHasExactCaseEntries = hasExactCase
+        edgeFilter = filter
+        edgeFilterShift = filterShift
+        keys.identity = KeyTable.newIdentity()
     }
 
     /// Offsets into an array of `length` elements: starting at 0, never decreasing, ending at `length`.

@@ -35,8 +35,6 @@ public struct Gazetteer: Sendable {
     var rootChildren = ContiguousArray<Int32>()
     /// Per key: `startsEntry` | `continuesEntry` (derived from the trie by `deriveLookupTables`).
     var keyTrieFlags = ContiguousArray<UInt8>()
-    /// One bit per trie node: whether it has children (derived); a walk stops at a leaf without probing.
-    var nodeHasChildren = ContiguousArray<UInt64>()
     /// Per trie node: the type bits (`1 << type`) of the entries ending there that match whatever the
     /// case (derived); entries flagged `exactCase` are left out and checked per match.
     var nodeCaseFreeTypeBits = ContiguousArray<UInt64>()
@@ -50,7 +48,7 @@ public struct Gazetteer: Sendable {
     static let startsEntry: UInt8 = 1
     static let continuesEntry: UInt8 = 2
     /// Once derived, the node ids in `rootChildren` and `edges` carry two facts of the node they name,
-    /// so that a walk reads neither `nodeEntryOffsets` nor `nodeHasChildren` (two cache misses per step):
+    /// so that a walk reads neither `nodeEntryOffsets` nor a per-node "has children" bit (two cache misses per step):
     /// `nodeEndsEntries` (entries end there) and `nodeHasChildrenBit`. `nodeIDMask` takes them off.
     static let nodeEndsEntries: Int32 = 1 << 30
     static let nodeHasChildrenBit: Int32 = 1 << 29
@@ -102,11 +100,10 @@ public struct Gazetteer: Sendable {
     }
 
     /// Computes the tables derived from the trie, the keys and the entries (`keyTrieFlags`,
-    /// `nodeHasChildren`, `nodeCaseFreeTypeBits`, `nodeHasExactCaseEntries`) and
-    /// gives the key table a new identity; called once a gazetteer is compiled or loaded.
-    /// - Parameter tagNodeIDs: add the fact bits to the node ids of `rootChildren` and `edges` (false when
-    ///   they were saved with them, in a cache file).
-    mutating func deriveLookupTables(tagNodeIDs: Bool = true) {
+    /// `edgeFilter`, `nodeCaseFreeTypeBits`, `nodeHasExactCaseEntries`, and the facts in the node ids)
+    /// and gives the key table a new identity; called once a gazetteer is compiled. A cache file keeps
+    /// them (`Gazetteer+Cache.swift`): loading computes nothing.
+    mutating func deriveLookupTables() {
         var flags = ContiguousArray<UInt8>(repeating: 0, count: keys.count)
         var hasChildren = ContiguousArray<UInt64>(repeating: 0, count: (Int(nodeCount) + 63) / 64)
         for (id, child) in rootChildren.enumerated() where child >= 0 { flags[id] |= Gazetteer.startsEntry }
@@ -116,16 +113,13 @@ public struct Gazetteer: Sendable {
             if node / 64 < hasChildren.count { hasChildren[node / 64] |= 1 << UInt64(node % 64) }
         }
         keyTrieFlags = flags
-        nodeHasChildren = hasChildren
         // Each node id in the trie's arrays with its two facts.
         precondition(nodeCount <= Gazetteer.nodeIDMask, "more trie nodes than a tagged node id holds")
-        if tagNodeIDs { tagNodeIDsWithFacts(hasChildren: hasChildren) }
+        tagNodeIDsWithFacts(hasChildren: hasChildren)
         // The edge filter: eight bits per edge, one hash (see `edgeFilter`).
-        var filterBits = 64, shift: UInt64 = 58
-        while filterBits < 8 * edges.count {
-            filterBits *= 2
-            shift -= 1
-        }
+        var filterBits = 64
+        while filterBits < 8 * edges.count { filterBits *= 2 }
+        let shift = Gazetteer.edgeFilterShift(words: filterBits / 64)
         var filter = ContiguousArray<UInt64>(repeating: 0, count: filterBits / 64)
         for key in edges.keys where key != .max {
             let bit = Gazetteer.edgeFilterBit(key, shift: shift)
@@ -181,6 +175,10 @@ public struct Gazetteer: Sendable {
             }
         }
     }
+
+    /// The shift that makes `edgeFilterBit` an index into a filter of `words` 64-bit words (a power of
+    /// two): 64 minus the filter's bit count's log.
+    static func edgeFilterShift(words: Int) -> UInt64 { UInt64(64 - 6 - words.trailingZeroBitCount) }
 
     /// The bit of `edgeFilter` for an edge key: the top bits of a multiplicative hash (another
     /// multiplier than `EdgeTable`'s slots).
