@@ -684,7 +684,7 @@ static int32_t append_unit(uint16_t *out, int32_t capacity, int32_t n, uint16_t 
     return n + 1;
 }
 
-int32_t frn_fold_codepoint(uint32_t codepoint, uint16_t *out, int32_t capacity) {
+static int32_t fold_codepoint(uint32_t codepoint, uint16_t *out, int32_t capacity, UBool alwaysNormalize) {
     UChar source[2];
     int32_t sourceLength = 0;
     UBool isError = 0;
@@ -700,8 +700,24 @@ int32_t frn_fold_codepoint(uint32_t codepoint, uint16_t *out, int32_t capacity) 
     const UNormalizer2 *nfd = unorm2_getNFDInstance(&status);
     if (U_FAILURE(status)) return 0;
     UChar decomposed[64];
-    int32_t decomposedLength = unorm2_normalize(nfd, folded, foldedLength, decomposed, 64, &status);
-    if (U_FAILURE(status) || decomposedLength > 64) return 0;
+    int32_t decomposedLength;
+    // One code point without a decomposition mapping is its own NFD: most of the table's units are, and
+    // the normalizer is the table's costliest call (the process's start-up waits for the table). The
+    // tests compare this with the always-normalizing fold over every code point.
+    UChar32 single = -1;
+    if (foldedLength == 1 && !U16_IS_SURROGATE(folded[0])) {
+        single = folded[0];
+    } else if (foldedLength == 2 && U16_IS_LEAD(folded[0]) && U16_IS_TRAIL(folded[1])) {
+        single = U16_GET_SUPPLEMENTARY(folded[0], folded[1]);
+    }
+    if (!alwaysNormalize && single >= 0 && u_getIntPropertyValue(single, UCHAR_DECOMPOSITION_TYPE) == U_DT_NONE) {
+        for (int32_t i = 0; i < foldedLength; i++) decomposed[i] = folded[i];
+        decomposedLength = foldedLength;
+    } else {
+        status = U_ZERO_ERROR;
+        decomposedLength = unorm2_normalize(nfd, folded, foldedLength, decomposed, 64, &status);
+        if (U_FAILURE(status) || decomposedLength > 64) return 0;
+    }
 
     int32_t n = 0;
     for (int32_t i = 0; i < decomposedLength;) {
@@ -732,6 +748,14 @@ int32_t frn_fold_codepoint(uint32_t codepoint, uint16_t *out, int32_t capacity) 
         }
     }
     return n;
+}
+
+int32_t frn_fold_codepoint(uint32_t codepoint, uint16_t *out, int32_t capacity) {
+    return fold_codepoint(codepoint, out, capacity, 0);
+}
+
+int32_t frn_fold_codepoint_normalizing(uint32_t codepoint, uint16_t *out, int32_t capacity) {
+    return fold_codepoint(codepoint, out, capacity, 1);
 }
 
 const char *frn_icu_version(void) {

@@ -63,3 +63,29 @@ struct UnitScanTests {
         #expect(offsets(units, frn_find_token_marks_baseline) == marks)
     }
 }
+
+@Suite("Key folding: the table's fast path against the normalizer")
+struct FoldingTests {
+    /// Every code point outside the surrogates: the fold that skips the normalizer for a code point that
+    /// folds to one code point without a decomposition gives what the normalizer gives.
+    @Test("frn_fold_codepoint equals the always-normalizing fold for every code point")
+    func foldMatchesNormalizer() {
+        var fast = [UInt16](repeating: 0, count: 32)
+        var reference = [UInt16](repeating: 0, count: 32)
+        var checked = 0
+        var decomposing = 0
+        let codePoints = Array(0..<0xD800) + Array(0xE000..<0x11_0000)
+        for codePoint in codePoints.map(UInt32.init) {
+            let n = Int(frn_fold_codepoint(codePoint, &fast, 32))
+            let m = Int(frn_fold_codepoint_normalizing(codePoint, &reference, 32))
+            #expect(n == m && fast[0..<min(n, 32)] == reference[0..<min(m, 32)], "U+\(String(codePoint, radix: 16))")
+            if n != m || fast[0..<min(n, 32)] != reference[0..<min(m, 32)] { break }
+            checked += 1
+            if m != 1 || reference[0] != UInt16(truncatingIfNeeded: codePoint) { decomposing += 1 }
+        }
+        #expect(checked == codePoints.count)
+        // Both paths were taken: `é` decomposes (the normalizer), `a` does not.
+        #expect(decomposing > 1000)
+        #expect(Int(frn_fold_codepoint(0xE9, &fast, 32)) == 1 && fast[0] == 0x65)
+    }
+}

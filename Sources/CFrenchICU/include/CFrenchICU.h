@@ -118,6 +118,10 @@ uint32_t frn_sentence_class(uint32_t codepoint);
 /// returns how many were needed (may be 0: a combining mark folds to nothing).
 int32_t frn_fold_codepoint(uint32_t codepoint, uint16_t *out, int32_t capacity);
 
+/// `frn_fold_codepoint` with the normalizer always called (the fast path skips it for a code point that
+/// folds to one code point without a decomposition): the reference the tests compare it with.
+int32_t frn_fold_codepoint_normalizing(uint32_t codepoint, uint16_t *out, int32_t capacity);
+
 /// The ICU version string (e.g. "72.1").
 const char *frn_icu_version(void);
 
