@@ -479,7 +479,8 @@ struct GazetteerCacheTests {
         "edge table full", "root to no node", "node offset past the entries", "string offset past the bytes",
         "surface past the strings", "canonical past the strings", "source negative", "node count huge",
         "empty canonical", "trie flags of another length", "case bits of another length", "exact-case bits short",
-        "filter of three words", "filter shift off by one",
+        "filter of three words", "filter shift off by one", "edge to a negative node", "root to node -2",
+        "key offsets of another first",
     ])
     func damagedCacheValues(damage: String) throws {
         var g = Gazetteer(compiling: entries, tokenizer: tokenizer)
@@ -506,6 +507,9 @@ struct GazetteerCacheTests {
         case "exact-case bits short": g.nodeHasExactCaseEntries.removeLast()
         case "filter of three words": g.edgeFilter = [0, 0, 0]; g.edgeFilterShift = Gazetteer.edgeFilterShift(words: 2)
         case "filter shift off by one": g.edgeFilterShift -= 1
+        case "edge to a negative node": g.edges.values[g.edges.keys.firstIndex { $0 != .max }!] = Int32.min | 1
+        case "root to node -2": g.rootChildren[0] = -2
+        case "key offsets of another first": g.keys.offsets[0] = 1
         default: g.nodeCount = -2 // written as 0xFFFF_FFFE nodes
         }
         #expect(Gazetteer(cacheData: g.cacheData(fingerprint: 7), fingerprint: 7) == nil)

@@ -160,9 +160,10 @@ extension Gazetteer {
     private static func isOffsetTable(_ offsets: ContiguousArray<Int32>, length: Int) -> Bool {
         guard offsets.first == 0, offsets.last.map({ Int($0) == length }) ?? false else { return false }
         return offsets.withUnsafeBufferPointer { offsets in
-            var decreases = false
-            for i in 1..<offsets.count { decreases = decreases || offsets[i] < offsets[i - 1] }
-            return !decreases
+            // Branch-free: OR-ed over every step, nonzero when one goes back.
+            var backwards: UInt32 = 0
+            for i in 1..<offsets.count { backwards |= offsets[i] < offsets[i - 1] ? 1 : 0 }
+            return backwards == 0
         }
     }
 
@@ -191,31 +192,42 @@ extension Gazetteer {
 
     /// Whether every used edge slot leads to an existing node (a node id with its fact bits).
     private static func edgesInRange(_ keys: ContiguousArray<UInt64>, _ values: ContiguousArray<Int32>, nodeCount: Int32) -> Bool {
-        let factBits = Gazetteer.nodeEndsEntries | Gazetteer.nodeHasChildrenBit
-        return keys.withUnsafeBufferPointer { keys in
+        keys.withUnsafeBufferPointer { keys in
             values.withUnsafeBufferPointer { values in
-                var bad = false
+                guard keys.count == values.count else { return false }
+                // Branch-free: OR-ed over every used slot, nonzero when one value is not a tagged node id.
+                var bad: UInt32 = 0
                 for i in 0..<keys.count {
-                    let value = values[i]
-                    bad = bad || (keys[i] != .max && (value < 0 || value & ~(Gazetteer.nodeIDMask | factBits) != 0
-                                                      || value & Gazetteer.nodeIDMask >= nodeCount))
+                    let used: UInt32 = keys[i] != .max ? ~0 : 0
+                    bad |= used & Gazetteer.badTaggedNode(values[i], nodeCount: nodeCount)
                 }
-                return !bad
+                return bad == 0
             }
         }
     }
 
     /// Whether every value is an existing node id with its fact bits (or -1 where `allowingNone`).
     private static func taggedNodesInRange(_ values: ContiguousArray<Int32>, nodeCount: Int32, allowingNone: Bool) -> Bool {
-        let factBits = Gazetteer.nodeEndsEntries | Gazetteer.nodeHasChildrenBit
-        return values.withUnsafeBufferPointer { values in
-            var bad = false
+        values.withUnsafeBufferPointer { values in
+            let noneAllowed: UInt32 = allowingNone ? ~0 : 0
+            var bad: UInt32 = 0
             for value in values {
-                bad = bad || (value == -1 ? !allowingNone
-                    : value < 0 || value & ~(Gazetteer.nodeIDMask | factBits) != 0 || value & Gazetteer.nodeIDMask >= nodeCount)
+                let none: UInt32 = value == -1 ? noneAllowed : 0
+                bad |= ~none & Gazetteer.badTaggedNode(value, nodeCount: nodeCount)
             }
-            return !bad
+            return bad == 0
         }
+    }
+
+    /// Nonzero when `value` is not an existing node id with its fact bits: a bit outside the id and the
+    /// facts (the sign among them), or an id at or past `nodeCount`.
+    @inline(__always)
+    private static func badTaggedNode(_ value: Int32, nodeCount: Int32) -> UInt32 {
+        let allowed = UInt32(bitPattern: Gazetteer.nodeIDMask | Gazetteer.nodeEndsEntries | Gazetteer.nodeHasChildrenBit)
+        let bits = UInt32(bitPattern: value)
+        let id = bits & UInt32(bitPattern: Gazetteer.nodeIDMask)
+        let tooLarge: UInt32 = id >= UInt32(bitPattern: max(nodeCount, 0)) ? 1 : 0
+        return (bits & ~allowed) | tooLarge
     }
 
     private func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {

@@ -53,9 +53,18 @@ struct KeyTable: Sendable {
 
     /// Whether every slot is empty or holds the id of one of `keyCount` keys (a cache file's slots).
     static func slotsHoldKeyIDs(_ slots: ContiguousArray<Int32>, keyCount: Int) -> Bool {
-        slots.allSatisfy { slot in
-            let id = UInt32(bitPattern: slot) & slotIDMask
-            return slot == 0 || (id >= 1 && Int(id) <= keyCount)
+        // Ids are at most `slotIDMask`: a larger count allows them all.
+        let count = UInt32(min(max(keyCount, 0), Int(slotIDMask)))
+        return slots.withUnsafeBufferPointer { slots in
+            // Branch-free: a used slot is bad when its id is 0 (hash bits and no key) or past the keys
+            // (id - 1 wraps around for 0).
+            var bad: UInt32 = 0
+            for slot in slots {
+                let used: UInt32 = slot != 0 ? ~0 : 0
+                let idMinusOne = (UInt32(bitPattern: slot) & slotIDMask) &- 1
+                bad |= used & (idMinusOne >= count ? 1 : 0)
+            }
+            return bad == 0
         }
     }
 
