@@ -480,7 +480,7 @@ struct GazetteerCacheTests {
         "surface past the strings", "canonical past the strings", "source negative", "node count huge",
         "empty canonical", "trie flags of another length", "case bits of another length", "exact-case bits short",
         "filter of three words", "filter shift off by one", "edge to a negative node", "root to node -2",
-        "key offsets of another first",
+        "key offsets of another first", "entry type past the last",
     ])
     func damagedCacheValues(damage: String) throws {
         var g = Gazetteer(compiling: entries, tokenizer: tokenizer)
@@ -510,9 +510,15 @@ struct GazetteerCacheTests {
         case "edge to a negative node": g.edges.values[g.edges.keys.firstIndex { $0 != .max }!] = Int32.min | 1
         case "root to node -2": g.rootChildren[0] = -2
         case "key offsets of another first": g.keys.offsets[0] = 1
+        case "entry type past the last": g.entryTypes[g.entryTypes.count - 1] = UInt8(EntryType.allCases.count)
         default: g.nodeCount = -2 // written as 0xFFFF_FFFE nodes
         }
         #expect(Gazetteer(cacheData: g.cacheData(fingerprint: 7), fingerprint: 7) == nil)
+    }
+
+    @Test("entry types are numbered from 0 without gaps (the cache reader checks a type by the largest)")
+    func entryTypesNumberedWithoutGaps() {
+        #expect(EntryType.allCases.map(\.rawValue) == Array(0..<UInt8(EntryType.allCases.count)))
     }
 
     @Test("a cache of another fingerprint is not read")

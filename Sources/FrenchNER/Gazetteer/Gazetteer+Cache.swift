@@ -112,7 +112,7 @@ extension Gazetteer {
               Gazetteer.isOffsetTable(keyOffsets, length: keyPool.count),
               Gazetteer.isOffsetTable(nodeOffsets, length: nodeEntries.count),
               Gazetteer.isOffsetTable(stringOffsets, length: stringBytes.count),
-              types.allSatisfy({ EntryType(rawValue: $0) != nil }),
+              Gazetteer.allEntryTypes(types),
               Gazetteer.all(nodeEntries, in: 0..<Int32(entryCount)),
               keyCount <= KeyTable.maxCount, KeyTable.slotsHoldKeyIDs(slots, keyCount: keyCount), slots.contains(0),
               Gazetteer.edgesInRange(edgeKeys, edgeValues, nodeCount: nodeCount),
@@ -164,6 +164,16 @@ extension Gazetteer {
             var backwards: UInt32 = 0
             for i in 1..<offsets.count { backwards |= offsets[i] < offsets[i - 1] ? 1 : 0 }
             return backwards == 0
+        }
+    }
+
+    /// Whether every byte is an entry type's raw value: the types are numbered from 0 without gaps
+    /// (`EntryType`; a test checks it), so the largest byte says (a scan the compiler vectorises).
+    private static func allEntryTypes(_ types: ContiguousArray<UInt8>) -> Bool {
+        types.withUnsafeBufferPointer { types in
+            var largest: UInt8 = 0
+            for type in types { largest = max(largest, type) }
+            return Int(largest) < EntryType.allCases.count
         }
     }
 
