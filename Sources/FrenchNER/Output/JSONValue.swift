@@ -321,22 +321,25 @@ struct JSONParser {
     /// The index of the first byte at or after `from` that is `"`, `\` or below 0x20 (or the end),
     /// reading eight bytes at a time.
     /// - Complexity: O(n) in the bytes skipped.
+    /// Whether one of eight bytes is `"`, `\` or a control character (below 0x20): the bytes a JSON
+    /// string escapes. A zero byte in word ^ broadcast(c) is a byte equal to c; bytes below 0x20 by the
+    /// "has less than" test (exact for any n ≤ 128). Each says only whether one exists.
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+        return special & 0x8080_8080_8080_8080 != 0
+    }
+
     static func plainRunEnd(_ bytes: ArraySlice<UInt8>, from: Int) -> Int {
         bytes.withUnsafeBufferPointer { buffer -> Int in
             guard let base = buffer.baseAddress else { return from }
             var i = from - bytes.startIndex
             let n = buffer.count
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
             while i &+ 8 <= n {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                // A zero byte in word ^ broadcast(c) is a byte equal to c; bytes below 0x20 by the
-                // "has less than" test (exact for any n ≤ 128). Both say only whether one exists.
-                let quote = word ^ (ones &* 0x22)
-                let backslash = word ^ (ones &* 0x5C)
-                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-                    | ((word &- ones &* 0x20) & ~word)
-                if special & highs != 0 { break }
+                if JSONParser.hasSpecialByte(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { break }
                 i &+= 8
             }
             while i < n {

@@ -101,17 +101,11 @@ struct JSONBytes {
         }
         let n = utf8.count
         var i = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         while i < n {
-            // Eight bytes with nothing to escape are copied as one word (`JSONParser.plainRunEnd`'s test).
+            // Eight bytes with nothing to escape are copied as one word.
             if i &+ 8 <= n {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let quote = word ^ (ones &* 0x22)
-                let backslash = word ^ (ones &* 0x5C)
-                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-                    | ((word &- ones &* 0x20) & ~word)
-                if special & highs == 0 {
+                if !JSONParser.hasSpecialByte(word) {
                     UnsafeMutableRawPointer(position).storeBytes(of: word, as: UInt64.self)
                     position += 8
                     i &+= 8

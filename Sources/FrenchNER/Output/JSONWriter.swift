@@ -34,25 +34,12 @@ public struct JSONWriter: Sendable {
 
     public mutating func string(_ value: String) {
         separator()
+        // Escaped in place, eight bytes at a time where nothing needs escaping (`JSONBytes.escaped`).
         var value = value
-        // A native string's UTF-8 is contiguous: escape it by runs; a bridged one goes byte by byte.
-        value.withUTF8 { JSONWriter.appendEscaped(utf8Buffer: $0, to: &bytes) }
-        needsComma = true
-    }
-
-    /// Escapes per RFC 8259, copying each run of bytes that needs no escape at once.
-    static func appendEscaped(utf8Buffer utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        var runStart = 0
-        for i in 0..<utf8.count {
-            let byte = utf8[i]
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-            appendEscaped(CollectionOfOne(byte), to: &bytes, quoted: false)
-            runStart = i + 1
+        value.withUTF8 { utf8 in
+            appendInPlace(capacity: JSONBytes.room(forEscaping: utf8.count)) { $0.escaped(utf8) }
         }
-        if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
-        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
     }
 
     /// A string from UTF-16 units (invalid surrogates become U+FFFD).
