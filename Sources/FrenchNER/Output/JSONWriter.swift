@@ -51,51 +51,33 @@ public struct JSONWriter: Sendable {
     /// a lone surrogate becomes U+FFFD.
     public mutating func string(utf16 units: UnsafeBufferPointer<UInt16>) {
         separator()
-        // Transcoded into a scratch buffer (at most 6 bytes per unit: `\u001f`), appended at once: one
-        // capacity check per string, not one per byte.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: units.count &* 6 &+ 2) { out in
-            let hex: StaticString = "0123456789abcdef"
-            var o = 0
-            @inline(__always) func put(_ byte: UInt8) { out[o] = byte; o &+= 1 }
-            put(UInt8(ascii: "\""))
+        // At most 6 bytes per unit (`\u001f`): one capacity check per string, not one per byte.
+        appendInPlace(capacity: units.count &* 6 &+ 2) { out in
+            out.byte(UInt8(ascii: "\""))
             var i = 0
             while i < units.count {
                 let unit = units[i]
                 i &+= 1
                 if unit < 0x80 {
-                    if unit >= 0x20 && unit != 0x22 && unit != 0x5C {
-                        put(UInt8(truncatingIfNeeded: unit))
-                        continue
-                    }
-                    put(92)
-                    switch unit {
-                    case 0x22: put(34)
-                    case 0x5C: put(92)
-                    case 0x0A: put(UInt8(ascii: "n"))
-                    case 0x0D: put(UInt8(ascii: "r"))
-                    case 0x09: put(UInt8(ascii: "t"))
-                    default:
-                        put(UInt8(ascii: "u")); put(48); put(48)
-                        hex.withUTF8Buffer { digits in
-                            put(digits[Int(unit >> 4)]); put(digits[Int(unit & 0xF)])
-                        }
-                    }
+                    out.escapedASCII(UInt8(truncatingIfNeeded: unit))
                 } else if unit < 0x800 {
-                    put(UInt8(truncatingIfNeeded: 0xC0 | unit >> 6)); put(UInt8(truncatingIfNeeded: 0x80 | unit & 0x3F))
+                    out.byte(UInt8(truncatingIfNeeded: 0xC0 | unit >> 6)); out.byte(UInt8(truncatingIfNeeded: 0x80 | unit & 0x3F))
                 } else if unit & 0xF800 != 0xD800 {
-                    put(UInt8(truncatingIfNeeded: 0xE0 | unit >> 12)); put(UInt8(truncatingIfNeeded: 0x80 | unit >> 6 & 0x3F))
-                    put(UInt8(truncatingIfNeeded: 0x80 | unit & 0x3F))
+                    out.byte(UInt8(truncatingIfNeeded: 0xE0 | unit >> 12))
+                    out.byte(UInt8(truncatingIfNeeded: 0x80 | unit >> 6 & 0x3F))
+                    out.byte(UInt8(truncatingIfNeeded: 0x80 | unit & 0x3F))
                 } else if unit < 0xDC00, i < units.count, units[i] & 0xFC00 == 0xDC00 {
                     let scalar = 0x10000 + (UInt32(unit & 0x3FF) << 10 | UInt32(units[i] & 0x3FF))
                     i &+= 1
-                    put(UInt8(truncatingIfNeeded: 0xF0 | scalar >> 18)); put(UInt8(truncatingIfNeeded: 0x80 | scalar >> 12 & 0x3F))
-                    put(UInt8(truncatingIfNeeded: 0x80 | scalar >> 6 & 0x3F)); put(UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F))
+                    out.byte(UInt8(truncatingIfNeeded: 0xF0 | scalar >> 18))
+                    out.byte(UInt8(truncatingIfNeeded: 0x80 | scalar >> 12 & 0x3F))
+                    out.byte(UInt8(truncatingIfNeeded: 0x80 | scalar >> 6 & 0x3F))
+                    out.byte(UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F))
                 } else {
-                    put(0xEF); put(0xBF); put(0xBD)
+                    out.byte(0xEF); out.byte(0xBF); out.byte(0xBD)
                 }
             }
-            put(UInt8(ascii: "\""))
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: out[0..<o]))
+            out.byte(UInt8(ascii: "\""))
         }
         needsComma = true
     }
