@@ -82,6 +82,10 @@ struct JSONBytesTests {
             var inPlace = JSONWriter()
             inPlace.appendInPlace(capacity: JSONBytes.room(forEscaping: value.utf8.count)) { $0.escaped(value) }
             #expect(inPlace.bytes == reference.bytes, "\(value.debugDescription)")
+            // The static escaper appends the same bytes after what the buffer holds.
+            var appended: [UInt8] = [0x7B]
+            JSONWriter.appendEscaped(value.utf8, to: &appended)
+            #expect(appended == [0x7B] + reference.bytes, "\(value.debugDescription)")
         }
     }
 

@@ -144,27 +144,16 @@ public struct JSONWriter: Sendable {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
 
-    /// Escapes per RFC 8259: quotes, backslash and control characters; everything else as UTF-8.
+    /// Escapes per RFC 8259: quotes, backslash and control characters; everything else as UTF-8
+    /// (`JSONBytes.escapedASCII`, the table every JSON output uses).
     public static func appendEscaped(_ utf8: some Collection<UInt8>, to bytes: inout [UInt8]) {
-        appendEscaped(utf8, to: &bytes, quoted: true)
-    }
-
-    /// The same, with or without the surrounding quotes.
-    static func appendEscaped(_ utf8: some Collection<UInt8>, to bytes: inout [UInt8], quoted: Bool) {
-        if quoted { bytes.append(UInt8(ascii: "\"")) }
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
-            case 0x0A: bytes.append(contentsOf: [92, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [92, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
-            case 0..<0x20:
-                let digits = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-            default: bytes.append(byte)
-            }
+        var writer = JSONWriter(capacity: 0)
+        swap(&writer.bytes, &bytes)
+        writer.appendInPlace(capacity: 6 &* utf8.count &+ 2) { out in
+            out.byte(UInt8(ascii: "\""))
+            for byte in utf8 { out.escapedASCII(byte) }
+            out.byte(UInt8(ascii: "\""))
         }
-        if quoted { bytes.append(UInt8(ascii: "\"")) }
+        swap(&writer.bytes, &bytes)
     }
 }
