@@ -43,9 +43,9 @@ struct JSONBytes {
     /// The bytes written so far.
     var count: Int { start.distance(to: position) }
 
-    /// The most bytes `escaped` writes for a string of `utf8Count` UTF-8 bytes: six per byte (`\u001f`),
-    /// the quotes, and eight of slack for the word-at-a-time copy.
-    static func room(forEscaping utf8Count: Int) -> Int { 6 &* utf8Count &+ 2 &+ 8 }
+    /// The most bytes `escaped` writes for a string of `utf8Count` UTF-8 bytes: six per byte (`\u001f`)
+    /// and the quotes (the word-at-a-time copy writes a byte per byte).
+    static func room(forEscaping utf8Count: Int) -> Int { 6 &* utf8Count &+ 2 }
 
     @inline(__always)
     mutating func byte(_ value: UInt8) {
@@ -63,7 +63,7 @@ struct JSONBytes {
         position += count
     }
 
-    /// A decimal integer, as `JSONWriter.int` writes it (at most 20 bytes).
+    /// A decimal integer, the sign and up to 19 digits (at most 20 bytes; `JSONWriter.int` writes through it).
     mutating func int(_ value: Int) {
         var magnitude = value.magnitude
         if value < 0 { byte(UInt8(ascii: "-")) }

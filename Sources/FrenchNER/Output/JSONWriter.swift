@@ -85,18 +85,7 @@ public struct JSONWriter: Sendable {
     public mutating func int(_ value: Int) {
         separator()
         // Digits written in place, not through a String per number (a record has six per entity).
-        var magnitude = value.magnitude
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0) // room for 20 digits, the most a UInt64 has
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var start = buffer.count
-            repeat {
-                start -= 1
-                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude != 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
-        }
+        appendInPlace(capacity: 20) { $0.int(value) }
         needsComma = true
     }
 
