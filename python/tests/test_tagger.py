@@ -135,6 +135,90 @@ def test_concurrent_callers_get_their_own_answers(tagger):
         [expected[t] if not isinstance(expected[t], Exception) else "error" for t in texts]
 
 
+def test_a_single_call_on_an_idle_process_reads_its_own_answer():
+    # One call with nothing in flight: no reader thread, the calling thread reads frner's answer.
+    with Tagger() as t:
+        for _ in range(3):
+            assert [e.text for e in t(BLINKEN)] == ["Antony Blinken", "Kiev", "OTAN"]
+        assert not any(thread.name == "frner-reader" for thread in threading.enumerate())
+
+
+def test_submit_without_waiting_never_deadlocks(tagger):
+    # 60 documents of ~150 KB sent before any answer is read: a reader thread must take frner's output
+    # (else both pipes fill); then single calls go on with the answers in order.
+    text = "Le président Emmanuel Macron est à Lyon. " * 3600
+    handles = []
+
+    def send():
+        handles.extend(tagger.submit(text + f" n°{i}") for i in range(60))
+
+    sender = threading.Thread(target=send, daemon=True)
+    sender.start()
+    sender.join(240)
+    assert not sender.is_alive(), "submit() blocked: nobody read frner's output"
+    assert [len(h.result()) for h in handles] == [7200] * 60
+    assert tagger("Paris")[0].text == "Paris"
+
+
+def test_a_call_waiting_behind_a_direct_reader_is_handed_over():
+    # Thread A reads its own answer; thread B calls meanwhile and must get its answer from the reader
+    # thread A starts for it, not hang.
+    with Tagger() as t:
+        t("Paris")
+        os.kill(t.pid, signal.SIGSTOP)  # A's answer cannot come until frner goes on
+        results = {}
+        a = threading.Thread(target=lambda: results.__setitem__("a", t("Lyon")))
+        a.start()
+        time.sleep(0.2)
+        b = threading.Thread(target=lambda: results.__setitem__("b", t("Marseille et Nice")))
+        b.start()
+        time.sleep(0.2)
+        os.kill(t.pid, signal.SIGCONT)
+        a.join(20)
+        b.join(20)
+        assert not a.is_alive() and not b.is_alive()
+        assert [e.text for e in results["a"]] == ["Lyon"]
+        assert [e.text for e in results["b"]] == ["Marseille", "Nice"]
+        assert [e.text for e in t("Toulouse")] == ["Toulouse"]
+
+
+class _Interrupted(BaseException):
+    pass
+
+
+def test_an_interrupted_call_ends_that_process_and_the_next_call_starts_another():
+    # A call interrupted while it reads frner's output (Ctrl-C) may leave the records out of step: that
+    # frner is stopped, and the next call works on a new one.
+    def interrupt(signum, frame):
+        raise _Interrupted()
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        with Tagger() as t:
+            t("Paris")
+            first = t.pid
+            os.kill(first, signal.SIGSTOP)  # no answer until the interruption is pending
+
+            def later():
+                time.sleep(0.3)
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(0.2)
+                try:  # (the interruption may already have ended it)
+                    os.kill(first, signal.SIGCONT)
+                except ProcessLookupError:
+                    pass
+
+            helper = threading.Thread(target=later, daemon=True)
+            helper.start()
+            with pytest.raises(_Interrupted):
+                t("Lyon")
+            helper.join(5)
+            assert [e.text for e in t("Marseille")] == ["Marseille"]
+            assert t.pid != first and t.starts == 2
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def test_pipe_streams_big_batches_without_deadlock(tagger):
     # 120 documents of ~150 KB each: far more than any pipe buffer, in flight at once.
     texts = [("Le président Emmanuel Macron est à Lyon. " * 3600) + f" n°{i}" for i in range(120)]

@@ -61,12 +61,13 @@ class ProcessError(FrenchNERError, RuntimeError):
 class _Pending:
     """One document sent to frner, waiting for its output record."""
 
-    __slots__ = ("event", "value", "number")
+    __slots__ = ("event", "value", "number", "data")
 
     def __init__(self, number: int):
         self.event = threading.Event()
         self.value: Union[List[Entity], Words, FrenchNERError, None] = None
         self.number = number
+        self.data = b""  # the record, until it is written
 
     def resolve(self, result: Union[List[Entity], Words, FrenchNERError]) -> None:
         self.value = result
@@ -114,24 +115,17 @@ def _encode(number: int, text: str) -> bytes:
         return json.dumps({"id": number, "text": text}).encode("ascii") + b"\n"
 
 
-def _lines(fd: int) -> Iterator[bytes]:
-    """The lines of a pipe, read in large chunks: every read takes all that frner has written so far,
-    so a busy main thread (holding the GIL) costs one GIL hand-over per chunk, not one per record."""
-    rest = b""
-    while True:
-        chunk = os.read(fd, 1 << 20)
-        if not chunk:
-            break
-        lines = (rest + chunk).split(b"\n")
-        rest = lines.pop()
-        yield from lines
-    if rest:
-        yield rest
-
-
 class _Process:
-    """One running frner: a writer lock for stdin, a reader thread resolving output records in order
-    (frner writes exactly one record per input record, in input order) and a thread draining stderr."""
+    """One running frner and the order of its records: frner writes exactly one output record per input
+    record, in input order, so answers are matched to `pending` by position.
+
+    Reading frner's output is one role, held by one thread at a time (`_reading`). A single call on an
+    idle process reads its own answer (`call`): one wake-up per round trip, no hand-over between
+    threads. Documents sent without waiting (`submit`), or while another thread reads, are answered by
+    a reader thread started for them, which stops once nothing is awaited; so frner always finds its
+    output read while anything is in flight, and a large batch cannot fill both pipes and deadlock.
+    A thread drains stderr for the process's whole life.
+    """
 
     def __init__(self, command: List[str], env: Dict[str, str]):
         self.command = command
@@ -142,31 +136,82 @@ class _Process:
         except OSError as error:
             raise ProcessError(f"cannot start {command[0]}: {error}") from error
         self.pending: Deque[_Pending] = collections.deque()
+        #: held while a record is appended to `pending` and written: both in the same order
         self.lock = threading.Lock()
+        #: guards `_reading` and `_reader`; taken after `lock` when both are
+        self._state = threading.Lock()
+        self._reading = False
+        self._reader: Optional[threading.Thread] = None
+        self._rest = b""  # the start of a line, read and not yet complete (whoever reads next goes on)
         self.dead: Optional[ProcessError] = None
         self.closing = False
         self.sent = 0
         self.stderr_tail: Deque[str] = collections.deque(maxlen=20)
-        self._reader = threading.Thread(target=self._read, name="frner-reader", daemon=True)
         self._stderr = threading.Thread(target=self._drain_stderr, name="frner-stderr", daemon=True)
-        self._reader.start()
         self._stderr.start()
 
     # -- sending
     def submit(self, text: str) -> _Pending:
+        """Sends one document; a reader thread takes the answer (see the class's docstring)."""
         with self.lock:
-            if self.dead is not None:
-                raise self.dead
-            self.sent += 1
-            pending = _Pending(self.sent)
-            data = _encode(self.sent, text)
-            self.pending.append(pending)
-            try:
-                self.popen.stdin.write(data)  # type: ignore[union-attr]
-                self.popen.stdin.flush()  # type: ignore[union-attr]
-            except (BrokenPipeError, OSError, ValueError):
-                pass  # frner died: the reader sees the end of its output and fails what is pending
+            pending = self._append(text)
+            with self._state:
+                if not self._reading:  # started before writing: frner's output is read while we write
+                    self._start_reader()
+            self._write(pending)
             return pending
+
+    def call(self, text: str) -> Any:
+        """Sends one document and waits for its answer (entities, words, or the error, not raised).
+
+        On an idle process this thread reads the answer itself; else it waits like `submit`'s callers.
+        """
+        with self.lock:
+            pending = self._append(text)
+            with self._state:
+                direct = not self._reading and len(self.pending) == 1
+                if direct:
+                    self._reading = True
+                elif not self._reading:
+                    self._start_reader()
+            self._write(pending)
+        if direct:
+            completed = False
+            try:
+                # Ours is the first record awaited: it is answered before any sent after it.
+                while not pending.done() and self._read_some():
+                    pass
+                completed = True
+            finally:
+                if not completed:
+                    # Interrupted (e.g. KeyboardInterrupt) between reading frner's output and using it:
+                    # the records may be out of step now, so this process is ended; the next call starts
+                    # another one.
+                    self._end(ProcessError("a call waiting for frner was interrupted; that frner was stopped"))
+                with self._state:
+                    if self.pending and self.dead is None:
+                        self._start_reader()  # documents sent meanwhile by other threads: hand them over
+                    else:
+                        self._reading = False
+        return pending.wait()
+
+    def _append(self, text: str) -> _Pending:
+        if self.dead is not None:
+            raise self.dead
+        data = _encode(self.sent + 1, text)  # raises TypeError before anything is sent
+        self.sent += 1
+        pending = _Pending(self.sent)
+        pending.data = data
+        self.pending.append(pending)
+        return pending
+
+    def _write(self, pending: _Pending) -> None:
+        data, pending.data = pending.data, b""
+        try:
+            self.popen.stdin.write(data)  # type: ignore[union-attr]
+            self.popen.stdin.flush()  # type: ignore[union-attr]
+        except (BrokenPipeError, OSError, ValueError):
+            pass  # frner died: whoever reads sees the end of its output and fails what is pending
 
     def close_input(self) -> None:
         with self.lock:
@@ -177,36 +222,75 @@ class _Process:
                 pass
 
     # -- receiving
-    def _read(self) -> None:
+    def _start_reader(self) -> None:
+        """Makes a new reader thread the reader (`_state` held)."""
+        self._reading = True
+        self._reader = threading.Thread(target=self._read_while_awaited, name="frner-reader", daemon=True)
+        self._reader.start()
+
+    def _read_while_awaited(self) -> None:
+        while True:
+            with self._state:
+                if not self.pending or self.dead is not None:
+                    self._reading = False
+                    return
+            if not self._read_some():
+                return
+
+    def _read_some(self) -> bool:
+        """Reads what frner has written so far (waiting for it) and answers the records it completes, in
+        order; False once frner's output ended or was out of step (everything pending then failed).
+        Only the reader calls it."""
         stdout = self.popen.stdout
         assert stdout is not None
-        error: Optional[ProcessError] = None
         try:
-            for line in _lines(stdout.fileno()):
-                if not self.pending:
-                    error = ProcessError(f"frner wrote an output record with no input record: {line[:200]!r}")
-                    break
-                try:
-                    number, result = _parse(line)
-                except (ValueError, KeyError, TypeError) as parse_error:
-                    error = ProcessError(f"unreadable output record from frner: {parse_error}: {line[:200]!r}")
-                    break
-                expected = self.pending[0].number
-                # A record frner could not read (e.g. larger than --max-document-bytes) is named by its
-                # line, `<stdin>:N`; we number records by line, so N must be ours too.
-                if number != expected and number != f"<stdin>:{expected}":
-                    error = ProcessError(f"frner answered record {number!r} for record {expected}: out of step")
-                    break
-                self.pending.popleft().resolve(result)
+            chunk = os.read(stdout.fileno(), 1 << 20)
         except (OSError, ValueError) as read_error:
-            error = ProcessError(f"reading frner's output failed: {read_error}")
+            self._end(ProcessError(f"reading frner's output failed: {read_error}"))
+            return False
+        if not chunk:
+            if self._rest:  # a last record without its newline
+                self._rest, line = b"", self._rest
+                if not self._answer(line):
+                    return False
+            self._end(None)
+            return False
+        lines = (self._rest + chunk).split(b"\n")
+        self._rest = lines.pop()
+        for line in lines:
+            if not self._answer(line):
+                return False
+        return True
+
+    def _answer(self, line: bytes) -> bool:
+        """Resolves the oldest pending record with `line`; False (and the process ended) if out of step."""
+        if not self.pending:
+            self._end(ProcessError(f"frner wrote an output record with no input record: {line[:200]!r}"))
+            return False
+        try:
+            number, result = _parse(line)
+        except (ValueError, KeyError, TypeError) as parse_error:
+            self._end(ProcessError(f"unreadable output record from frner: {parse_error}: {line[:200]!r}"))
+            return False
+        expected = self.pending[0].number
+        # A record frner could not read (e.g. larger than --max-document-bytes) is named by its
+        # line, `<stdin>:N`; we number records by line, so N must be ours too.
+        if number != expected and number != f"<stdin>:{expected}":
+            self._end(ProcessError(f"frner answered record {number!r} for record {expected}: out of step"))
+            return False
+        self.pending.popleft().resolve(result)
+        return True
+
+    def _end(self, error: Optional[ProcessError]) -> None:
+        """frner's output ended (`error` None) or cannot be trusted: no document may be sent from now on,
+        and every one pending gets the error."""
         if error is not None:
-            with self.lock:  # no new document may be sent to this process from now on
+            with self._state:  # no new document may be sent to this process from now on
                 self.dead = error
             self.popen.kill()
         status = self.popen.wait()
         self._stderr.join(timeout=5)
-        with self.lock:
+        with self._state:
             if error is None:
                 expected_end = self.closing and status in (0, 1)
                 tail = "\n".join(self.stderr_tail)
@@ -215,8 +299,9 @@ class _Process:
                     + f" ({' '.join(self.command)})"
                     + (f"; its last messages:\n{tail}" if tail and not expected_end else ""))
                 self.dead = error
-            while self.pending:
-                self.pending.popleft().resolve(error)
+            self._reading = False
+        while self.pending:
+            self.pending.popleft().resolve(error)
 
     def _drain_stderr(self) -> None:
         assert self.popen.stderr is not None
@@ -235,9 +320,11 @@ class _Process:
         except subprocess.TimeoutExpired:
             self.popen.kill()
             self.popen.wait()
-        self._reader.join(timeout=5)
+        reader = self._reader
+        if reader is not None:
+            reader.join(timeout=5)
         self._stderr.join(timeout=5)
-        if not self._reader.is_alive() and not self._stderr.is_alive():
+        if (reader is None or not reader.is_alive()) and not self._stderr.is_alive():
             for stream in (self.popen.stdout, self.popen.stderr):
                 if stream is not None:
                     stream.close()
@@ -291,6 +378,17 @@ class _CoProcess:
             process = self._shared()
             try:
                 return process.submit(text)
+            except ProcessError:  # died before we could send: start again, once
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _call(self, text: str) -> Any:
+        """One document's answer, or its error (returned, not raised): see `_Process.call`."""
+        for attempt in (1, 2):
+            process = self._shared()
+            try:
+                return process.call(text)
             except ProcessError:  # died before we could send: start again, once
                 if attempt == 2:
                     raise
@@ -393,7 +491,7 @@ class Tagger(_CoProcess):
             RecordError: frner could not tag this document (its message is the exception's).
             ProcessError: frner died while tagging it (the next call starts a new process).
         """
-        result = self._submit(text).wait()
+        result = self._call(text)
         if isinstance(result, FrenchNERError):
             raise result
         return result
@@ -523,7 +621,7 @@ class WordSplitter(_CoProcess):
             RecordError: frner could not read this document (its message is the exception's).
             ProcessError: frner died meanwhile (the next call starts a new process).
         """
-        result = self._submit(text).wait()
+        result = self._call(text)
         if isinstance(result, FrenchNERError):
             raise result
         return result
