@@ -61,6 +61,12 @@ def test_oversized_record():
         with pytest.raises(RecordError, match="larger than --max-document-bytes"):
             small("Paris " * 100)
         assert [e.text for e in small("Paris et Lyon")] == ["Paris", "Lyon"]
+        # A text that is no str sends nothing: frner, which names an unreadable record by its line,
+        # stays in step with our numbering.
+        with pytest.raises(TypeError):
+            small(b"Paris")  # type: ignore[arg-type]
+        with pytest.raises(RecordError, match="larger than --max-document-bytes"):
+            small("Lyon " * 100)
         assert small.starts == 1
 
 
