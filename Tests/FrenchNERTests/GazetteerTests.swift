@@ -183,9 +183,11 @@ struct GazetteerMatchingTests {
 
     /// Keys of every length around the 4-unit chunks and the 8 units a key cache entry holds, each
     /// with a twin that differs in one unit only: each token gets its own key's id, first from the
-    /// key table, then again from the thread's key cache.
-    @Test("keys that differ in one unit get their own ids, from the table and from the cache")
-    func keysDifferingInOneUnit() {
+    /// key table, then again from the thread's key cache. In both orders: short keys last are within
+    /// 8 units of the key pool's end, where the cache's first pass cannot load 8 units.
+    @Test("keys that differ in one unit get their own ids, from the table and from the cache",
+          arguments: [false, true])
+    func keysDifferingInOneUnit(shortKeysLast: Bool) {
         let lengths = Array(1...13) + [16, 17, 24]
         var words: [String] = []
         for length in lengths {
@@ -198,6 +200,7 @@ struct GazetteerMatchingTests {
             }
         }
         let known = words.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        if shortKeysLast { words.reverse() }
         let g = Gazetteer(compiling: [], commonWords: known.map { ($0, .noun) }, tokenizer: tokenizer)
         let doc = tokenizer.tokenize(words.joined(separator: " "))
         #expect(doc.tokens.count == words.count)
