@@ -175,33 +175,46 @@ extension Gazetteer {
 
     /// `matches(in:keyIDs:)`, written over `found` (its storage reused: a buffer kept from an earlier
     /// document).
+    ///
+    /// Two passes, as `keyIDs`: the first lists the tokens whose key starts an entry (one byte of
+    /// `keyTrieFlags` each, read without a branch: about half of news tokens start one, in no pattern a
+    /// branch predictor follows), the second walks the trie from each of them.
     func matches(in doc: TokenizedText, keyIDs: ContiguousArray<Int32>, into found: inout [GazetteerMatch]) {
         found.removeAll(keepingCapacity: true)
         found.reserveCapacity(doc.tokens.count / 2)
+        guard !keyTrieFlags.isEmpty else { return } // no entry at all
+        let n = doc.tokens.count
+        let starts = KeyCache.current(for: keys).scratch(count: n)
         doc.tokens.withUnsafeBufferPointer { tokens in
             keyIDs.withUnsafeBufferPointer { keyIDs in
-                    let n = tokens.count
                     rootChildren.withUnsafeBufferPointer { rootChildren in
                     keyTrieFlags.withUnsafeBufferPointer { keyFlags in
                     edgeFilter.withUnsafeBufferPointer { filter in
+                    // Pass 1: the tokens that start an entry. A key id outside the table (-1 among them)
+                    // reads the last key's flags, masked to none.
+                    let keyCount = UInt32(keyFlags.count)
+                    var startCount = 0
+                    for i in 0..<n {
+                        if i &+ Gazetteer.prefetchDistance < n {
+                            let ahead = UInt32(bitPattern: keyIDs[i &+ Gazetteer.prefetchDistance])
+                            frn_prefetch(keyFlags.baseAddress! + Int(min(ahead, keyCount &- 1)))
+                        }
+                        let id = UInt32(bitPattern: keyIDs[i])
+                        let known: UInt8 = id < keyCount ? 1 : 0
+                        starts[startCount] = Int32(truncatingIfNeeded: i)
+                        startCount &+= keyFlags[Int(min(id, keyCount &- 1))] & known & Gazetteer.startsEntry != 0 ? 1 : 0
+                    }
+                    // Pass 2: the walks.
                     let filterShift = edgeFilterShift
-                    for start in 0..<n {
-                        // The key facts of a token a few places ahead (see `keyIDs`).
-                        if start &+ Gazetteer.prefetchDistance < n {
-                            let ahead = Int(keyIDs[start &+ Gazetteer.prefetchDistance])
-                            if ahead >= 0 && ahead < keyFlags.count {
-                                frn_prefetch(keyFlags.baseAddress! + ahead)
-                                frn_prefetch(rootChildren.baseAddress! + ahead)
-                            }
+                    for k in 0..<startCount {
+                        // The root edge of a start a few places ahead.
+                        if k &+ Gazetteer.prefetchDistance < startCount {
+                            frn_prefetch(rootChildren.baseAddress! + Int(keyIDs[Int(starts[k &+ Gazetteer.prefetchDistance])]))
                         }
-                        // Most tokens start no entry: one byte of `keyTrieFlags` says so.
-                        let first = keyIDs[start]
-                        if first < 0 || Int(first) >= keyFlags.count || keyFlags[Int(first)] & Gazetteer.startsEntry == 0 {
-                            continue
-                        }
+                        let start = Int(starts[k])
                         // Node ids carry whether entries end there and whether it has children
                         // (`deriveLookupTables`): a step reads no per-node array.
-                        var node = rootChildren[Int(first)]
+                        var node = rootChildren[Int(keyIDs[start])]
                         var end = start + 1
                         while true {
                             if node & Gazetteer.nodeEndsEntries != 0 {
