@@ -7,14 +7,6 @@ extension Gazetteer {
     /// How many tokens ahead the scans ask for the table slots they will read (`frn_prefetch`).
     static let prefetchDistance = 8
 
-    /// The masks that keep a key's first `length` units (up to 8) of two 64-bit loads, by length.
-    static let headMasks: [(UInt64, UInt64)] = (0...8).map { (length: Int) -> (UInt64, UInt64) in
-        let first = min(length, 4), second = min(max(length - 4, 0), 4)
-        let mask0: UInt64 = first == 0 ? 0 : UInt64.max >> UInt64(64 - 16 * first)
-        let mask1: UInt64 = second == 0 ? 0 : UInt64.max >> UInt64(64 - 16 * second)
-        return (mask0, mask1)
-    }
-
     /// The key id of every token (-1 for a token whose key is in no entry and no common word).
     ///
     /// Most tokens are answered by the thread's `KeyCache` (frequent words, across documents); the
@@ -28,101 +20,75 @@ extension Gazetteer {
 
     /// `keyIDs(for:)`, written over `ids` (its storage reused when it is large enough: a buffer kept
     /// from an earlier document).
-    ///
-    /// Two passes. The first asks the thread's `KeyCache` about every token, its tests combined without
-    /// a branch (the key's length, whether the cache holds it): a key of up to 8 units the cache holds
-    /// gets its id, every other token goes on a list. The second takes that list (about a quarter of
-    /// news tokens: keys the cache does not hold, longer keys), in order, through the cache again (an
-    /// earlier token of the list may have filled it) and the key table, asking for the table slots of
-    /// tokens a few places ahead. Branching on each token's tests, as one pass must, was mispredicted
-    /// often enough that `Tagger.tag` takes 3 % less time this way.
     func keyIDs(for doc: TokenizedText, into ids: inout ContiguousArray<Int32>) {
         let n = doc.tokens.count
         let cache = KeyCache.current(for: keys)
         let entries = cache.entries
         let cacheMask = UInt32(KeyCache.capacity - 1)
-        let later = cache.scratch(count: n)
         ids.resizeForOverwrite(n)
         ids.withUnsafeMutableBufferPointer { ids in
             doc.tokens.withUnsafeBufferPointer { tokens in
                 doc.keyPool.withUnsafeBufferPointer { pool in
-                  Gazetteer.headMasks.withUnsafeBufferPointer { headMasks in
-                    // Pass 1: the cache, every token.
-                    var laterCount = 0
-                    for i in 0..<n {
-                        // The cache entry of a token a few places ahead: its miss overlaps this token's.
-                        if i &+ Gazetteer.prefetchDistance < n {
-                            frn_prefetch(entries + Int(tokens[i &+ Gazetteer.prefetchDistance].keyHash & cacheMask))
-                        }
-                        let token = tokens[i]
-                        let length = Int(token.keyLength)
-                        let start = Int(token.keyStart)
-                        // The first 8 units, zero beyond the key's length (a key that starts within 8
-                        // units of the pool's end goes to the second pass).
-                        let loadable = start &+ 8 <= pool.count
-                        var head0: UInt64 = 0, head1: UInt64 = 0
-                        if _fastPath(loadable) {
-                            let raw = UnsafeRawPointer(pool.baseAddress! + start)
-                            let masks = headMasks[min(length, 8)]
-                            head0 = raw.loadUnaligned(as: UInt64.self) & masks.0
-                            head1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & masks.1
-                        }
-                        let entry = entries[Int(token.keyHash & cacheMask)]
-                        let differs = UInt64((entry.hash ^ token.keyHash) | (entry.length ^ UInt32(truncatingIfNeeded: length)))
-                            | (entry.head0 ^ head0) | (entry.head1 ^ head1)
-                        // 1 when the cache answers, else 0; then the id or -1, all without a branch.
-                        let known = (differs == 0 ? 1 : 0) & (length <= 8 ? 1 : 0) & (loadable ? 1 : 0)
-                        ids[i] = Int32(truncatingIfNeeded: (Int(entry.id) &+ 1) &* known &- 1)
-                        later[laterCount] = Int32(truncatingIfNeeded: i)
-                        laterCount &+= 1 &- known
-                    }
-                    // Pass 2: the tokens the cache did not answer, in text order.
                     keys.offsets.withUnsafeBufferPointer { offsets in
                         keys.pool.withUnsafeBufferPointer { tablePool in
-                            keys.slots.withUnsafeBufferPointer { slots in
-                                let slotMask = slots.count - 1
-                                for k in 0..<laterCount {
-                                    if k &+ Gazetteer.prefetchDistance < laterCount {
-                                        let ahead = tokens[Int(later[k &+ Gazetteer.prefetchDistance])].keyHash
-                                        frn_prefetch(slots.baseAddress! + KeyTable.slotIndex(hash: ahead, mask: slotMask))
+                          keys.slots.withUnsafeBufferPointer { slots in
+                            let slotMask = slots.count - 1
+                            for i in 0..<n {
+                                // The cache entry and the table slot of a token a few places ahead: its
+                                // misses overlap this token's.
+                                if i &+ Gazetteer.prefetchDistance < n {
+                                    let ahead = tokens[i &+ Gazetteer.prefetchDistance].keyHash
+                                    frn_prefetch(entries + Int(ahead & cacheMask))
+                                    frn_prefetch(slots.baseAddress! + KeyTable.slotIndex(hash: ahead, mask: slotMask))
+                                }
+                                let token = tokens[i]
+                                let length = Int(token.keyLength)
+                                let start = Int(token.keyStart)
+                                let units = UnsafeBufferPointer(rebasing: pool[start..<start + length])
+                                // The first 8 units, zero beyond the key's length.
+                                var head0: UInt64 = 0, head1: UInt64 = 0
+                                if start + 8 <= pool.count {
+                                    let raw = UnsafeRawPointer(pool.baseAddress! + start)
+                                    head0 = raw.loadUnaligned(as: UInt64.self)
+                                    head1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                                    if length < 4 {
+                                        head0 &= (1 &<< UInt64(16 * length)) &- 1
+                                        head1 = 0
+                                    } else if length < 8 {
+                                        head1 &= (1 &<< UInt64(16 * (length - 4))) &- 1
                                     }
-                                    let i = Int(later[k])
-                                    let token = tokens[i]
-                                    let length = Int(token.keyLength)
-                                    let start = Int(token.keyStart)
-                                    let units = UnsafeBufferPointer(rebasing: pool[start..<start + length])
-                                    var head0: UInt64 = 0, head1: UInt64 = 0
+                                } else {
                                     for k in 0..<min(length, 8) {
                                         if k < 4 { head0 |= UInt64(units[k]) << UInt64(16 * k) }
                                         else { head1 |= UInt64(units[k]) << UInt64(16 * (k - 4)) }
                                     }
-                                    let slot = entries + Int(token.keyHash & cacheMask)
-                                    let entry = slot.pointee
-                                    if entry.hash == token.keyHash && entry.length == UInt32(length)
-                                        && entry.head0 == head0 && entry.head1 == head1 {
-                                        if length <= 8 {
-                                            ids[i] = entry.id
-                                            continue
-                                        }
-                                        // Cached long keys are known ones: compare the rest with the table's copy.
-                                        let tableStart = Int(offsets[Int(entry.id)])
-                                        if KeyTable.unitsEqual(tablePool.baseAddress! + tableStart + 8, units.baseAddress! + 8,
-                                                               count: length - 8) {
-                                            ids[i] = entry.id
-                                            continue
-                                        }
-                                    }
-                                    let id = keys.lookup(hash: token.keyHash, units: units)
-                                    if length <= 8 || id >= 0 {
-                                        slot.pointee = KeyCache.Entry(head0: head0, head1: head1, hash: token.keyHash, id: id,
-                                                                      length: UInt32(length))
-                                    }
-                                    ids[i] = id
                                 }
+                                let slot = entries + Int(token.keyHash & cacheMask)
+                                let entry = slot.pointee
+                                if entry.hash == token.keyHash && entry.length == UInt32(length)
+                                    && entry.head0 == head0 && entry.head1 == head1 {
+                                    if length <= 8 {
+                                        ids[i] = entry.id
+                                        continue
+                                    }
+                                    // Cached long keys are known ones: compare the rest with the table's copy.
+                                    let tableStart = Int(offsets[Int(entry.id)])
+                                    if KeyTable.unitsEqual(tablePool.baseAddress! + tableStart + 8, units.baseAddress! + 8,
+                                                           count: length - 8) {
+                                        ids[i] = entry.id
+                                        continue
+                                    }
+                                }
+                                let id = keys.lookup(hash: token.keyHash, units: units)
+                                if length <= 8 || id >= 0 {
+                                    slot.pointee = KeyCache.Entry(head0: head0, head1: head1, hash: token.keyHash, id: id,
+                                                                  length: UInt32(length))
+                                }
+                                ids[i] = id
                             }
+                          }
                         }
                     }
-                  }
                 }
             }
         }
@@ -175,46 +141,33 @@ extension Gazetteer {
 
     /// `matches(in:keyIDs:)`, written over `found` (its storage reused: a buffer kept from an earlier
     /// document).
-    ///
-    /// Two passes, as `keyIDs`: the first lists the tokens whose key starts an entry (one byte of
-    /// `keyTrieFlags` each, read without a branch: about half of news tokens start one, in no pattern a
-    /// branch predictor follows), the second walks the trie from each of them.
     func matches(in doc: TokenizedText, keyIDs: ContiguousArray<Int32>, into found: inout [GazetteerMatch]) {
         found.removeAll(keepingCapacity: true)
         found.reserveCapacity(doc.tokens.count / 2)
-        guard !keyTrieFlags.isEmpty else { return } // no entry at all
-        let n = doc.tokens.count
-        let starts = KeyCache.current(for: keys).scratch(count: n)
         doc.tokens.withUnsafeBufferPointer { tokens in
             keyIDs.withUnsafeBufferPointer { keyIDs in
+                    let n = tokens.count
                     rootChildren.withUnsafeBufferPointer { rootChildren in
                     keyTrieFlags.withUnsafeBufferPointer { keyFlags in
                     edgeFilter.withUnsafeBufferPointer { filter in
-                    // Pass 1: the tokens that start an entry. A key id outside the table (-1 among them)
-                    // reads the last key's flags, masked to none.
-                    let keyCount = UInt32(keyFlags.count)
-                    var startCount = 0
-                    for i in 0..<n {
-                        if i &+ Gazetteer.prefetchDistance < n {
-                            let ahead = UInt32(bitPattern: keyIDs[i &+ Gazetteer.prefetchDistance])
-                            frn_prefetch(keyFlags.baseAddress! + Int(min(ahead, keyCount &- 1)))
-                        }
-                        let id = UInt32(bitPattern: keyIDs[i])
-                        let known: UInt8 = id < keyCount ? 1 : 0
-                        starts[startCount] = Int32(truncatingIfNeeded: i)
-                        startCount &+= keyFlags[Int(min(id, keyCount &- 1))] & known & Gazetteer.startsEntry != 0 ? 1 : 0
-                    }
-                    // Pass 2: the walks.
                     let filterShift = edgeFilterShift
-                    for k in 0..<startCount {
-                        // The root edge of a start a few places ahead.
-                        if k &+ Gazetteer.prefetchDistance < startCount {
-                            frn_prefetch(rootChildren.baseAddress! + Int(keyIDs[Int(starts[k &+ Gazetteer.prefetchDistance])]))
+                    for start in 0..<n {
+                        // The key facts of a token a few places ahead (see `keyIDs`).
+                        if start &+ Gazetteer.prefetchDistance < n {
+                            let ahead = Int(keyIDs[start &+ Gazetteer.prefetchDistance])
+                            if ahead >= 0 && ahead < keyFlags.count {
+                                frn_prefetch(keyFlags.baseAddress! + ahead)
+                                frn_prefetch(rootChildren.baseAddress! + ahead)
+                            }
                         }
-                        let start = Int(starts[k])
+                        // Most tokens start no entry: one byte of `keyTrieFlags` says so.
+                        let first = keyIDs[start]
+                        if first < 0 || Int(first) >= keyFlags.count || keyFlags[Int(first)] & Gazetteer.startsEntry == 0 {
+                            continue
+                        }
                         // Node ids carry whether entries end there and whether it has children
                         // (`deriveLookupTables`): a step reads no per-node array.
-                        var node = rootChildren[Int(keyIDs[start])]
+                        var node = rootChildren[Int(first)]
                         var end = start + 1
                         while true {
                             if node & Gazetteer.nodeEndsEntries != 0 {

@@ -41,21 +41,6 @@ final class KeyCache {
     private let sourceNameKeys: UnsafeMutablePointer<Int64>
     private let sourceNames: UnsafeMutablePointer<String>
 
-    /// Token positions `Gazetteer.keyIDs` keeps for its second pass (one per token of the longest
-    /// document so far).
-    private var scratchStorage = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
-    private var scratchCapacity = 0
-
-    /// Room for `count` token positions, valid until the next call on this thread.
-    func scratch(count: Int) -> UnsafeMutablePointer<Int32> {
-        if count > scratchCapacity {
-            scratchStorage.deallocate()
-            scratchCapacity = max(count, scratchCapacity * 2)
-            scratchStorage = .allocate(capacity: scratchCapacity)
-        }
-        return scratchStorage
-    }
-
     private init() {
         sourceNameKeys = .allocate(capacity: KeyCache.sourceNameCapacity)
         sourceNames = .allocate(capacity: KeyCache.sourceNameCapacity)
@@ -68,7 +53,6 @@ final class KeyCache {
     }
 
     deinit {
-        scratchStorage.deallocate()
         entries.deallocate()
         canonicalEntries.deallocate()
         canonicalStrings.deinitialize(count: KeyCache.canonicalCapacity)
