@@ -324,7 +324,10 @@ class _Process:
         if reader is not None:
             reader.join(timeout=5)
         self._stderr.join(timeout=5)
-        if (reader is None or not reader.is_alive()) and not self._stderr.is_alive():
+        with self._state:
+            reading = self._reading  # a call on another thread may still be reading its own answer
+        # Closed only when nobody reads them: a file descriptor closed under a reader may be reused.
+        if not reading and (reader is None or not reader.is_alive()) and not self._stderr.is_alive():
             for stream in (self.popen.stdout, self.popen.stderr):
                 if stream is not None:
                     stream.close()
