@@ -11,7 +11,7 @@ import sys
 import threading
 import weakref
 from dataclasses import dataclass
-from typing import (Any, Deque, Dict, Iterable, Iterator, List, Literal, Optional, Sequence, Tuple, TypeVar,
+from typing import (Any, Callable, Deque, Dict, Iterable, Iterator, List, Literal, Optional, Sequence, Tuple, TypeVar,
                     Union, overload)
 
 from ._binary import Frner, find_frner
@@ -61,13 +61,12 @@ class ProcessError(FrenchNERError, RuntimeError):
 class _Pending:
     """One document sent to frner, waiting for its output record."""
 
-    __slots__ = ("event", "value", "number", "data")
+    __slots__ = ("event", "value", "number")
 
     def __init__(self, number: int):
         self.event = threading.Event()
         self.value: Union[List[Entity], Words, FrenchNERError, None] = None
         self.number = number
-        self.data = b""  # the record, until it is written
 
     def resolve(self, result: Union[List[Entity], Words, FrenchNERError]) -> None:
         self.value = result
@@ -154,11 +153,11 @@ class _Process:
     def submit(self, text: str) -> _Pending:
         """Sends one document; a reader thread takes the answer (see the class's docstring)."""
         with self.lock:
-            pending = self._append(text)
+            pending, data = self._append(text)
             with self._state:
                 if not self._reading:  # started before writing: frner's output is read while we write
                     self._start_reader()
-            self._write(pending)
+            self._write(data)
             return pending
 
     def call(self, text: str) -> Any:
@@ -167,14 +166,14 @@ class _Process:
         On an idle process this thread reads the answer itself; else it waits like `submit`'s callers.
         """
         with self.lock:
-            pending = self._append(text)
+            pending, data = self._append(text)
             with self._state:
                 direct = not self._reading and len(self.pending) == 1
                 if direct:
                     self._reading = True
                 elif not self._reading:
                     self._start_reader()
-            self._write(pending)
+            self._write(data)
         if direct:
             completed = False
             try:
@@ -195,18 +194,17 @@ class _Process:
                         self._reading = False
         return pending.wait()
 
-    def _append(self, text: str) -> _Pending:
+    def _append(self, text: str) -> Tuple[_Pending, bytes]:
+        """The next record, awaited from now on, and its bytes to write (`lock` held)."""
         if self.dead is not None:
             raise self.dead
         data = _encode(self.sent + 1, text)  # raises TypeError before anything is sent
         self.sent += 1
         pending = _Pending(self.sent)
-        pending.data = data
         self.pending.append(pending)
-        return pending
+        return pending, data
 
-    def _write(self, pending: _Pending) -> None:
-        data, pending.data = pending.data, b""
+    def _write(self, data: bytes) -> None:
         try:
             self.popen.stdin.write(data)  # type: ignore[union-attr]
             self.popen.stdin.flush()  # type: ignore[union-attr]
@@ -240,7 +238,8 @@ class _Process:
     def _read_some(self) -> bool:
         """Reads what frner has written so far (waiting for it) and answers the records it completes, in
         order; False once frner's output ended or was out of step (everything pending then failed).
-        Only the reader calls it."""
+        Only the reader calls it. One read takes all that is there (up to 1 MiB), so that a busy thread
+        holding the GIL costs the reader one hand-over per chunk, not one per record."""
         stdout = self.popen.stdout
         assert stdout is not None
         try:
@@ -376,26 +375,23 @@ class _CoProcess:
                 self.starts += 1
             return process
 
-    def _submit(self, text: str) -> _Pending:
+    def _on_live_process(self, send: Callable[[_Process], T]) -> T:
+        """`send` on the running process; on a new one, once, if that one was found dead before sending."""
         for attempt in (1, 2):
             process = self._shared()
             try:
-                return process.submit(text)
+                return send(process)
             except ProcessError:  # died before we could send: start again, once
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
 
+    def _submit(self, text: str) -> _Pending:
+        return self._on_live_process(lambda process: process.submit(text))
+
     def _call(self, text: str) -> Any:
         """One document's answer, or its error (returned, not raised): see `_Process.call`."""
-        for attempt in (1, 2):
-            process = self._shared()
-            try:
-                return process.call(text)
-            except ProcessError:  # died before we could send: start again, once
-                if attempt == 2:
-                    raise
-        raise AssertionError("unreachable")
+        return self._on_live_process(lambda process: process.call(text))
 
     @property
     def pid(self) -> Optional[int]:
