@@ -12,8 +12,10 @@ MB/s of UTF-8 text, with the entities placed and how (exact, expanded, shrunk, d
 `--breakdown` adds, once, where the time of (b) goes: `frner tokenize --format words` over the file
 (the words and spaces frner sends), building every `Doc` from them with no frner in the loop (cold and
 warm vocabulary), the tokenizer alone through `nlp.pipe` (one round trip to frner per text: spaCy calls
-the tokenizer text by text), `Tagger.pipe` alone, and placing the entities on ready Docs
-(`set_entities`).
+the tokenizer text by text), `Tagger.pipe` alone, placing the entities on ready Docs
+(`set_entities`), and spaCy's own cost of entities given as token spans (`doc.ents = [Span(...)]`). Its
+last line is the ceiling of (b): `frner tag --jobs 1`'s time ÷ (cold `Doc`s + `doc.ents`), the ratio
+`nlp.pipe` would reach if frner's tokens and entities cost Python nothing.
 """
 
 from __future__ import annotations
@@ -56,9 +58,9 @@ def pipe_run(texts: List[str], tokenizer: bool) -> Dict[str, float]:
             **{k: stats.get(k, 0) for k in ("exact", "expanded", "shrunk", "dropped", "errors")}}
 
 
-def breakdown(path: str, texts: List[str], megabytes: float) -> None:
+def breakdown(path: str, texts: List[str], megabytes: float, frner_tag_seconds: float) -> None:
     """Where the time of nlp.pipe with frenchner.Tokenizer.v1 goes (see the module's docstring)."""
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     binary = frenchner.find_frner()
 
@@ -73,10 +75,12 @@ def breakdown(path: str, texts: List[str], megabytes: float) -> None:
     records = [json.loads(line) for line in out.splitlines()]
     timed("json.loads of those records", time.perf_counter() - started)
     nlp = spacy.blank("fr")
+    doc_seconds: Dict[str, float] = {}
     for state in ("cold", "warm"):
         started = time.perf_counter()
         tokens = sum(len(Doc(nlp.vocab, words=r["words"], spaces=r["spaces"])) for r in records)
-        timed(f"Doc(vocab, words, spaces), {state} vocabulary", time.perf_counter() - started, f"({tokens:,} tokens)")
+        doc_seconds[state] = time.perf_counter() - started
+        timed(f"Doc(vocab, words, spaces), {state} vocabulary", doc_seconds[state], f"({tokens:,} tokens)")
     config = {"nlp": {"tokenizer": {"@tokenizers": "frenchner.Tokenizer.v1"}}}
     nlp = spacy.blank("fr", config=config)
     started = time.perf_counter()
@@ -91,6 +95,19 @@ def breakdown(path: str, texts: List[str], megabytes: float) -> None:
     for doc, entities in zip(docs, results):
         component.set_entities(doc, entities)
     timed("set_entities on those Docs", time.perf_counter() - started)
+    fresh = [Doc(nlp.vocab, words=r["words"], spaces=r["spaces"]) for r in records]
+    # the same tokens as the tokenizer's Docs (a text with NUL or a lone surrogate may differ: skipped)
+    spans = [[(e.start, e.end, e.label_) for e in doc.ents] if len(doc) == len(copy) else []
+             for doc, copy in zip(docs, fresh)]
+    started = time.perf_counter()
+    for doc, ents in zip(fresh, spans):
+        doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    ents_seconds = time.perf_counter() - started
+    timed("doc.ents = token Spans on fresh Docs (spaCy alone)", ents_seconds)
+    ceiling = frner_tag_seconds / (doc_seconds["cold"] + ents_seconds)
+    print(f"  ceiling of (b): frner tag --jobs 1 {frner_tag_seconds:.2f} s ÷ (cold Docs + doc.ents "
+          f"{doc_seconds['cold'] + ents_seconds:.2f} s) = {ceiling:.1%} (warm Docs: "
+          f"{frner_tag_seconds / (doc_seconds['warm'] + ents_seconds):.1%})", flush=True)
     component.close()
     nlp.tokenizer.close()
 
@@ -119,7 +136,7 @@ def main() -> None:
     base = statistics.median(rows["frner tag --jobs 1"])
     if args.breakdown:
         print("\nwhere nlp.pipe with frenchner.Tokenizer.v1 spends its time (one run each):")
-        breakdown(args.corpus, texts, megabytes)
+        breakdown(args.corpus, texts, megabytes, megabytes / base)
     print("\nmedians (MB/s, ratio to frner tag --jobs 1):")
     for name, values in rows.items():
         median = statistics.median(values)

@@ -7,7 +7,7 @@
 
 Why: spaCy's French tokenizer does not always cut where frner does (`-Lyon` is one spaCy token), so
 the `"frenchner"` component must expand or shrink about 1 % of entities; with this tokenizer every
-entity falls on token boundaries. It is also faster: `nlp.pipe` with the component runs 2.7× faster than
+entity falls on token boundaries. It is also faster: `nlp.pipe` with the component runs 2.9× faster than
 with spaCy's French tokenizer on news (python/README.md, "Speed"). Each text goes to one long-lived
 `frner tokenize --format words` (`frenchner.WordSplitter`), and `nlp.pipe` tags a batch in the
 component's frner while this tokenizer splits the next.
