@@ -115,18 +115,6 @@ public struct JSONRecord: Sendable {
 extension JSONValue {
     /// Parses a complete JSON text.
     public init(parsing bytes: ArraySlice<UInt8>) throws(JSONParseError) {
-        var unused: ArraySlice<UInt8>?
-        try self.init(parsing: bytes, plainStringOf: nil, plain: &unused)
-    }
-
-    /// Parses one line as `init(parsing:)` does, except that a string value of the field `plainField`
-    /// is not made a `String`: the bytes it stands for (escapes resolved) are handed back in `plain`,
-    /// *not checked for UTF-8*, and the field's value is an empty string. `plain` is nil when the
-    /// field's last occurrence is not a string. (The input reads a document's text this way and
-    /// decodes it once, to UTF-16, validating as it goes.)
-    init(parsing bytes: ArraySlice<UInt8>, plainStringOf plainField: String?,
-         plain: inout ArraySlice<UInt8>?) throws(JSONParseError) {
-        plain = nil
         var parser = JSONParser(bytes: bytes)
         parser.skipSpace()
         self = try parser.parseValue(depth: 0)
@@ -318,9 +306,6 @@ struct JSONParser {
         }
     }
 
-    /// The index of the first byte at or after `from` that is `"`, `\` or below 0x20 (or the end),
-    /// reading eight bytes at a time.
-    /// - Complexity: O(n) in the bytes skipped.
     /// Whether one of eight bytes is `"`, `\` or a control character (below 0x20): the bytes a JSON
     /// string escapes. A zero byte in word ^ broadcast(c) is a byte equal to c; bytes below 0x20 by the
     /// "has less than" test (exact for any n ≤ 128). Each says only whether one exists.
@@ -333,6 +318,9 @@ struct JSONParser {
         return special & 0x8080_8080_8080_8080 != 0
     }
 
+    /// The index of the first byte at or after `from` that is `"`, `\` or below 0x20 (or the end),
+    /// reading eight bytes at a time.
+    /// - Complexity: O(n) in the bytes skipped.
     static func plainRunEnd(_ bytes: ArraySlice<UInt8>, from: Int) -> Int {
         bytes.withUnsafeBufferPointer { buffer -> Int in
             guard let base = buffer.baseAddress else { return from }

@@ -138,7 +138,7 @@ public struct JSONWriter: Sendable {
     public static func appendEscaped(_ utf8: some Collection<UInt8>, to bytes: inout [UInt8]) {
         var writer = JSONWriter(capacity: 0)
         swap(&writer.bytes, &bytes)
-        writer.appendInPlace(capacity: 6 &* utf8.count &+ 2) { out in
+        writer.appendInPlace(capacity: JSONBytes.room(forEscaping: utf8.count)) { out in
             out.byte(UInt8(ascii: "\""))
             for byte in utf8 { out.escapedASCII(byte) }
             out.byte(UInt8(ascii: "\""))
